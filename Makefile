@@ -1,0 +1,33 @@
+# Two commands on a fresh machine: `make site` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site test serve export lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)  ## set up, then build the site into site/
+	$(BIN)/kb build
+
+test: $(STAMP)  ## set up, then run the linter and the whole test suite
+	$(BIN)/ruff check generator tests
+	$(BIN)/pytest -q
+
+serve: $(STAMP)  ## preview on http://127.0.0.1:8000, rebuilding when corpus/ or templates/ change
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+export: $(STAMP)  ## kb.json only: make export CORPUS=dir OUTPUT=file
+	$(BIN)/kb export --corpus $(or $(CORPUS),corpus) --output $(or $(OUTPUT),kb.json)
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+clean:
+	rm -rf site build/docs/*.md build/docs/*/ .cache

@@ -1,0 +1,98 @@
+"""Command line: ``kb build`` and ``kb export`` (also ``python -m generator``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import GeneratorError, StrictModeError
+from .settings import Settings
+
+
+def _settings_from_mkdocs(config_file: Path, use_curation: bool) -> Settings:
+    from mkdocs.config import load_config
+
+    from .mkdocs_plugin import settings_from
+
+    config = load_config(str(config_file))
+    plugin = config.plugins.get("kb")
+    if plugin is None:
+        raise GeneratorError(f"{config_file}: the 'kb' plugin is not enabled in plugins")
+    return settings_from(plugin.config, config).with_(use_curation=use_curation)  # type: ignore[arg-type]
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .pipeline import generate
+    from .publish import build_site
+
+    settings = _settings_from_mkdocs(Path(args.config), not args.no_curation)
+    result = generate(settings, report=_err)
+    if args.strict and result.problems:
+        raise StrictModeError(f"{len(result.problems)} article(s) skipped and --strict is on")
+    build_site(Path(args.config), settings.site_path, strict=args.strict, use_curation=not args.no_curation)
+    _err(f"site written to {settings.site_path}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .pipeline import export
+
+    settings = Settings(
+        root=Path("."),
+        corpus=Path(args.corpus),
+        model=args.model,
+        use_curation=not args.no_curation,
+        curation=Path(args.curation),
+        cache_dir=Path(args.cache_dir),
+        workers=args.workers,
+    )
+    kb = export(settings, Path(args.output))
+    for problem in kb.problems:
+        _err(f"skipped {problem}")
+    _err(f"{len(kb.articles)} articles, {len(kb.entities)} entities written to {args.output}")
+    if args.strict and kb.problems:
+        raise StrictModeError(f"{len(kb.problems)} article(s) skipped and --strict is on")
+    return 0
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def parser() -> argparse.ArgumentParser:
+    from .settings import DEFAULT_MODEL
+
+    p = argparse.ArgumentParser(prog="kb", description="Turn a folder of news articles into a knowledge base site.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build the site (ingest, extract, resolve, render, publish)")
+    b.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    b.add_argument("--strict", action="store_true", help="exit non-zero if any article was skipped")
+    b.add_argument("--no-curation", action="store_true", help="ignore the overrides file")
+    b.set_defaults(func=cmd_build)
+
+    e = sub.add_parser("export", help="write kb.json for a corpus, without building a site")
+    e.add_argument("--corpus", required=True, help="folder of articles")
+    e.add_argument("--output", required=True, help="where to write the JSON")
+    e.add_argument("--model", default=DEFAULT_MODEL, help=f"spaCy pipeline (default: {DEFAULT_MODEL})")
+    e.add_argument("--curation", default="curation.yml", help="overrides file (default: curation.yml)")
+    e.add_argument("--no-curation", action="store_true", help="ignore the overrides file")
+    e.add_argument("--cache-dir", default=".cache", help="extraction cache (default: .cache)")
+    e.add_argument("--workers", type=int, default=1, help="processes for extraction (default: 1)")
+    e.add_argument("--strict", action="store_true", help="exit non-zero if any article was skipped")
+    e.set_defaults(func=cmd_export)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except GeneratorError as exc:
+        _err(f"error: {exc}")
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,203 @@
+"""Ingest: read a corpus folder into cleaned :class:`Article` records.
+
+Readers are chosen by file extension (``.txt``, ``.md``/``.markdown``,
+``.html``/``.htm``). A file that cannot be used becomes a :class:`Problem`
+naming the file and the reason; it never stops the other files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import furniture, metadata
+from .errors import ArticleError
+from .models import Article, Problem
+from .slugs import SlugRegistry
+
+TEXT_EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+FRONT_MATTER_FIELDS = ("title", "date", "outlet", "author", "url")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """Decoded text of one file, before cleaning."""
+
+    path: str
+    kind: str
+    text: str
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    """Every article file under ``corpus``, sorted, hidden files skipped."""
+    files = [
+        p
+        for p in corpus.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in TEXT_EXTENSIONS
+        and not any(part.startswith(".") for part in p.relative_to(corpus).parts)
+    ]
+    return sorted(files, key=lambda p: p.relative_to(corpus).as_posix())
+
+
+def decode(path: str, data: bytes, max_bytes: int) -> str:
+    if len(data) > max_bytes:
+        raise ArticleError(path, f"file is {len(data):,} bytes, over the limit of {max_bytes:,}")
+    if b"\x00" in data:
+        raise ArticleError(path, "binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(path, f"undecodable bytes at offset {exc.start}: not UTF-8 text") from None
+    if not text.strip():
+        raise ArticleError(path, "empty file")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
+    """Front matter fields (strings) and the body that follows them."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    try:
+        # BaseLoader keeps every value a string: no "yes" -> True, no date objects that can fail
+        data = yaml.load(m.group(1) or "", Loader=yaml.BaseLoader)
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ArticleError(path, f"broken front matter: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ArticleError(path, "broken front matter: expected key: value pairs")
+    fields: dict[str, str] = {}
+    for key in FRONT_MATTER_FIELDS:
+        value = data.get(key)
+        if isinstance(value, str) and value.strip():
+            fields[key] = value.strip()
+    return fields, text[m.end() :]
+
+
+def html_to_text(path: str, html: str) -> tuple[dict[str, str], str]:
+    import trafilatura
+
+    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    doc = result.as_dict() if result is not None and hasattr(result, "as_dict") else result
+    if not doc or not (doc.get("text") or "").strip():
+        raise ArticleError(path, "no article text found in the HTML")
+    fields = {
+        "title": doc.get("title"),
+        "date": doc.get("date"),
+        "author": doc.get("author"),
+        "outlet": doc.get("sitename"),
+        "url": doc.get("url"),
+    }
+    return {k: str(v).strip() for k, v in fields.items() if v and str(v).strip()}, doc["text"]
+
+
+_MD_SYNTAX = [
+    (re.compile(r"^\s{0,3}#{1,6}\s+", re.M), ""),  # headings
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
+    (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # block quotes
+]
+
+
+def markdown_to_text(text: str) -> str:
+    """Plain text from light Markdown: headings, links and emphasis unwrapped."""
+    for pattern, repl in _MD_SYNTAX:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def clean(path: str, text: str, fields: dict[str, str]) -> tuple[str, metadata.Detected]:
+    """Remove furniture, detect metadata; return the body and what was found."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    removed = [line.strip() for line in lines if furniture.is_furniture_line(line)]
+    lines = [line for line in lines if not furniture.is_furniture_line(line)]
+    lines, masthead = furniture.strip_masthead(lines)
+    lines, found = metadata.detect(lines, find_title="title" not in fields)
+    paragraphs = [" ".join(line.split()) for line in lines if line.strip()]
+    paragraphs, standfirst = furniture.drop_repeated_standfirst(paragraphs)
+    paragraphs, tags = furniture.strip_section_tags(paragraphs)
+    found.removed = removed + masthead + found.removed + tags + standfirst
+    body = "\n\n".join(paragraphs)
+    if not body.strip():
+        raise ArticleError(path, "no article text left after removing page furniture")
+    return body, found
+
+
+def parse(raw: RawDocument) -> tuple[dict[str, str], str, metadata.Detected]:
+    fields: dict[str, str] = {}
+    text = raw.text
+    if raw.kind == "html":
+        fields, text = html_to_text(raw.path, text)
+    else:
+        fields, text = split_front_matter(raw.path, text)
+        if raw.kind == "markdown":
+            text = markdown_to_text(text)
+    if fields.get("title"):
+        text = _drop_leading_title(text, fields["title"])
+    body, found = clean(raw.path, text, fields)
+    return fields, body, found
+
+
+def _drop_leading_title(text: str, title: str) -> str:
+    stripped = text.lstrip()
+    first, _, rest = stripped.partition("\n")
+    return rest if first.strip().strip("#").strip() == title.strip() else text
+
+
+def to_article(raw: RawDocument, article_id: str) -> Article:
+    fields, body, found = parse(raw)
+    date_value = metadata.parse_date(fields["date"]) if "date" in fields else None
+    if "date" in fields and date_value is None:
+        raise ArticleError(raw.path, f"front matter date {fields['date']!r} is not a date with a year")
+    title = fields.get("title") or found.title or Path(raw.path).stem
+    return Article(
+        id=article_id,
+        path=raw.path,
+        title=" ".join(title.split()),
+        body=body,
+        date=date_value or found.date,
+        date_source="metadata" if date_value else found.date_source,  # type: ignore[arg-type]
+        outlet=fields.get("outlet") or found.outlet,
+        author=fields.get("author") or found.author,
+        url=fields.get("url"),
+        removed=tuple(found.removed),
+    )
+
+
+def read_file(path: Path, corpus: Path, max_bytes: int) -> RawDocument:
+    rel = path.relative_to(corpus).as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(rel, f"cannot read: {exc.strerror}") from None
+    return RawDocument(rel, TEXT_EXTENSIONS[path.suffix.lower()], decode(rel, data, max_bytes))
+
+
+def ingest(corpus: Path, max_bytes: int = 5_000_000) -> tuple[list[Article], list[Problem]]:
+    """Read every article of ``corpus``; bad files become problems."""
+    return ingest_files(corpus, corpus_files(corpus), max_bytes)
+
+
+def ingest_files(corpus: Path, files: Iterable[Path], max_bytes: int) -> tuple[list[Article], list[Problem]]:
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    ids = SlugRegistry()
+    for path in files:
+        rel = path.relative_to(corpus).as_posix()
+        article_id = ids.claim(rel.rsplit(".", 1)[0].replace("/", "-"), fallback="article")
+        try:
+            articles.append(to_article(read_file(path, corpus, max_bytes), article_id))
+        except ArticleError as exc:
+            problems.append(Problem(exc.path, exc.reason))
+        except RecursionError:
+            problems.append(Problem(rel, "text nested too deeply to parse"))
+    return articles, problems

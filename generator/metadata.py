@@ -1,0 +1,137 @@
+"""Detect an article's headline, date, outlet and byline in plain text.
+
+Works on the lines of a text with no front matter, the way a careful reader
+would: a publication line ("AFP Published 30 Nov, 2023 04:53am"), a byline
+("By Jane Doe"), a source line ("Source: example.com"), a wire in a dateline
+("PARIS (Reuters) -"), an attribution ("..., Example.com reports via ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from dateutil import parser as dateparser
+
+_PUBLISHED = re.compile(
+    r"^(?P<outlet>[^\n]{0,40}?)\s*\b(?:published|updated|posted|last\s+updated)(?:\s+on)?\s*:?\s+(?P<date>[^\n]{6,40})$",
+    re.IGNORECASE,
+)
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|da|di|la|le))*"
+_BYLINE = re.compile(
+    rf"^(?i:by)\s+(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)\s*(?:[,|–—-]\s*(?P<outlet>[^\n]{{2,40}}))?$"
+)
+_SOURCE = re.compile(r"^(?:source|via|courtesy(?:\s+of)?)\s*:\s*(?P<outlet>\S[^\n]{0,60}?)\.?$", re.IGNORECASE)
+_DATELINE_WIRE = re.compile(
+    r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<wire>[A-Z][\w .&-]{1,30})\)\s*[-–—:]"
+)
+_REPORTS = re.compile(
+    r"(?:^|[,;]\s+|\.\s+)(?P<outlet>[A-Z][\w&-]*(?:\.[A-Z][\w-]*)*(?:\s+[A-Z][\w.&-]*){0,3})\s+reports(?=\s+via\b|\s*[.,;]|\s*$)"
+)
+_ON_FULL_DATE = re.compile(
+    r"(?:^|[.!?]\s+)On\s+(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})),"
+)
+_NO_DEFAULT = datetime(1, 1, 1)  # a parsed year of 1 means "no year given"
+_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
+
+
+@dataclass
+class Detected:
+    title: str | None = None
+    title_derived: bool = False
+    date: str | None = None
+    date_source: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    removed: list[str] = field(default_factory=list)
+
+
+def parse_date(text: str) -> str | None:
+    """A calendar date with a year in ``text``, as YYYY-MM-DD, or None."""
+    if not _YEAR.search(text):
+        return None
+    try:
+        parsed = dateparser.parse(text, fuzzy=True, default=_NO_DEFAULT)
+    except (ValueError, OverflowError):
+        return None
+    if parsed is None or parsed.year == _NO_DEFAULT.year or not 1800 <= parsed.year <= 2200:
+        return None
+    return parsed.date().isoformat()
+
+
+def _looks_like_outlet(text: str) -> bool:
+    """Words before "Published" name an outlet only if none is lower case."""
+    return not any(w[:1].islower() for w in text.split())
+
+
+def is_headline(line: str) -> bool:
+    words = line.split()
+    if not 2 <= len(words) <= 25:
+        return False
+    return len(_SENTENCE_SPLIT.split(line.strip())) == 1
+
+
+def derive_title(text: str, max_words: int = 12) -> str:
+    """A title from the first sentence, cut at a word boundary."""
+    first = _SENTENCE_SPLIT.split(text.strip(), maxsplit=1)[0].strip()
+    words = first.split()
+    if len(words) <= max_words + 3:
+        return first.rstrip(".")
+    return " ".join(words[:max_words]).rstrip(",;:") + "…"
+
+
+def detect(lines: list[str], find_title: bool = True) -> tuple[list[str], Detected]:
+    """Find metadata in ``lines``; return the lines left and what was found.
+
+    With ``find_title`` false (the title is known) the first line stays body.
+    """
+    found = Detected()
+    kept: list[str] = []
+    for line in lines:
+        text = line.strip()
+        short = len(text.split()) <= 12
+        if short and (m := _PUBLISHED.match(text)) and _looks_like_outlet(m["outlet"]) and (d := parse_date(m["date"])):
+            found.date, found.date_source = found.date or d, found.date_source or "metadata"
+            found.outlet = found.outlet or (m["outlet"].strip(" -|,") or None)
+            found.removed.append(text)
+            continue
+        if len(text.split()) <= 9 and (m := _BYLINE.match(text)):
+            found.author = found.author or m["name"].strip()
+            if m["outlet"]:
+                found.outlet = found.outlet or m["outlet"].strip()
+            found.removed.append(text)
+            continue
+        if short and (m := _SOURCE.match(text)):
+            found.outlet = found.outlet or m["outlet"].strip()
+            found.removed.append(text)
+            continue
+        kept.append(line)
+
+    content = [line.strip() for line in kept if line.strip()]
+    if not find_title or not content:
+        pass
+    elif is_headline(content[0]) and len(content) > 1:
+        found.title = content[0].rstrip(".")
+        first = next(i for i, line in enumerate(kept) if line.strip())
+        kept = kept[:first] + kept[first + 1 :]
+        content = content[1:]
+    else:
+        found.title = derive_title(content[0])
+        found.title_derived = True
+
+    head = content[:3]
+    if found.outlet is None and head and (m := _DATELINE_WIRE.match(head[0])):
+        found.outlet = m["wire"].strip()
+    if found.outlet is None:
+        for para in head:
+            if m := _REPORTS.search(para):
+                found.outlet = m["outlet"].strip()
+                break
+    if found.date is None:
+        for para in content:
+            if (m := _ON_FULL_DATE.search(para)) and (d := parse_date(m["date"])):
+                found.date, found.date_source = d, "text"
+                break
+    return kept, found

@@ -1,0 +1,75 @@
+"""MkDocs glue: ``mkdocs build`` and ``mkdocs serve`` run the pipeline first.
+
+The plugin only turns its typed config into :class:`Settings` and calls
+:func:`pipeline.generate`, which writes the docs folder (skipping unchanged
+files, so ``serve`` does not rebuild in a loop). It also asks ``serve`` to
+watch the corpus, the templates and the overrides file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+
+from .settings import DEFAULT_MODEL, Settings
+
+log = get_plugin_logger(__name__)
+
+
+class KnowledgeBaseConfig(Config):
+    corpus = c.Type(str, default="corpus")
+    templates = c.Type(str, default="templates")
+    cache_dir = c.Type(str, default=".cache")
+    curation = c.Type(str, default="curation.yml")
+    topics = c.Type(str, default="topics.yml")
+    model = c.Type(str, default=DEFAULT_MODEL)
+    batch_size = c.Type(int, default=64)
+    workers = c.Type(int, default=1)
+    max_article_bytes = c.Type(int, default=5_000_000)
+
+
+def settings_from(plugin_config: KnowledgeBaseConfig, config: MkDocsConfig) -> Settings:
+    root = Path(config.config_file_path or ".").resolve().parent
+    return Settings(
+        root=root,
+        corpus=Path(plugin_config.corpus),
+        templates=Path(plugin_config.templates),
+        docs_dir=Path(config.docs_dir),
+        site_dir=Path(config.site_dir),
+        cache_dir=Path(plugin_config.cache_dir),
+        curation=Path(plugin_config.curation),
+        topics=Path(plugin_config.topics),
+        model=plugin_config.model,
+        batch_size=plugin_config.batch_size,
+        workers=plugin_config.workers,
+        max_article_bytes=plugin_config.max_article_bytes,
+    )
+
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
+    settings: Settings | None = None
+    use_curation: bool = True
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        from .pipeline import generate
+
+        self.settings = settings_from(self.config, config).with_(use_curation=self.use_curation)
+        generate(self.settings, report=log.info)
+        return config
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.settings is not None:
+            for path in (
+                self.settings.corpus_path,
+                self.settings.templates_path,
+                self.settings.curation_path,
+                self.settings.topics_path,
+            ):
+                if path is not None and path.exists():
+                    server.watch(str(path))
+        return server

@@ -1,0 +1,183 @@
+"""Typed records passed between the pipeline stages.
+
+ingest -> :class:`Article`; extract -> :class:`ArticleExtraction`;
+resolve -> :class:`KnowledgeBase` (made of :class:`Entity`, :class:`Quote`,
+:class:`Topic`, :class:`Relation`). Every record is a frozen or plain
+dataclass with no open metadata bag: a stage that needs a new field adds it
+here, typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+EntityType = Literal["person", "organization", "place", "event", "aid_package"]
+ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organization", "place", "event", "aid_package")
+DateSource = Literal["metadata", "text", "inferred"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article, as ingest produced it."""
+
+    id: str
+    path: str  # relative to the corpus folder, POSIX separators
+    title: str
+    body: str  # cleaned text, paragraphs separated by a blank line
+    date: str | None = None  # YYYY-MM-DD
+    date_source: DateSource | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    removed: tuple[str, ...] = ()  # page furniture taken out of the text
+
+    @property
+    def words(self) -> int:
+        return len(self.body.split())
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named-entity span in an article body."""
+
+    text: str
+    label: str  # the NER label (PERSON, ORG, GPE, ...)
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class ArticleExtraction:
+    """What the extractor found in one article; pure function of text and model."""
+
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+
+    def sentence_text(self, body: str, index: int) -> str:
+        s = self.sentences[index]
+        return body[s.start : s.end].strip()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An article that could not be used, and why."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass
+class EntityMention:
+    article: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Role:
+    title: str
+    of: str | None
+    articles: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Figure:
+    value: float
+    currency: str
+    text: str
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    id: str
+    type: EntityType
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[EntityMention] = field(default_factory=list)
+    description: str | None = None
+    roles: list[Role] = field(default_factory=list)
+    # events
+    date_start: str | None = None
+    date_end: str | None = None
+    location: str | None = None
+    participants: list[str] = field(default_factory=list)
+    # aid packages
+    amount: Figure | None = None
+    figures: list[Figure] = field(default_factory=list)
+    donor: str | None = None
+    recipient: str | None = None
+    status: str | None = None
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({m.article for m in self.mentions})
+
+
+@dataclass
+class QuoteSource:
+    article: str
+    sentence: int
+
+
+@dataclass
+class Quote:
+    id: str
+    speaker: str | None
+    text: str
+    sources: list[QuoteSource]
+    variants: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Topic:
+    id: str
+    name: str
+    articles: list[str]
+    entities: list[str]
+    keywords: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Relation:
+    source: str
+    target: str
+    weight: int
+    articles: list[str]
+    kind: str | None = "co-mention"
+
+
+@dataclass
+class KnowledgeBase:
+    articles: list[Article]
+    extractions: dict[str, ArticleExtraction]
+    entities: list[Entity]
+    quotes: list[Quote] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # article id -> list of (start, end, entity id) for linking mentions
+    links: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+
+    @cached_property
+    def entities_by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+    @cached_property
+    def articles_by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}

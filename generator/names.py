@@ -1,0 +1,294 @@
+"""Surface forms of names: cleaning, matching keys, and general alias knowledge.
+
+Nothing here is about one corpus: the tables hold general knowledge (short
+and long forms of country names, title words, organization words).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-"})
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+_COMPOUND = re.compile(r"\b[A-Z][\w]*(?:-[A-Z][\w]*)+\b")
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+
+# Title words that stand before a person's name or make up a role.
+TITLE_WORDS = frozenset(
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "foreign",
+        "defense",
+        "defence",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "mayor",
+        "ambassador",
+        "envoy",
+        "general",
+        "gen",
+        "lt",
+        "col",
+        "colonel",
+        "admiral",
+        "adm",
+        "sgt",
+        "captain",
+        "commander",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "leader",
+        "speaker",
+        "judge",
+        "justice",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sir",
+        "lady",
+        "lord",
+        "dame",
+        "sheikh",
+        "emir",
+        "premier",
+        "deputy",
+        "minister's",
+        "official",
+        "officer",
+        "head",
+        "commissioner",
+        "attorney",
+        "assistant",
+        "undersecretary",
+        "under",
+        "top",
+        "majority",
+        "minority",
+        "ceo",
+        "founder",
+    ]
+)
+
+# Words that make a name an organization's.
+ORG_WORDS = frozenset(
+    [
+        "council",
+        "committee",
+        "ministry",
+        "department",
+        "agency",
+        "party",
+        "union",
+        "organization",
+        "organisation",
+        "bureau",
+        "group",
+        "alliance",
+        "army",
+        "forces",
+        "force",
+        "navy",
+        "command",
+        "commission",
+        "bank",
+        "fund",
+        "association",
+        "institute",
+        "university",
+        "college",
+        "court",
+        "parliament",
+        "congress",
+        "senate",
+        "office",
+        "service",
+        "services",
+        "company",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "news",
+        "times",
+        "post",
+        "press",
+        "network",
+        "foundation",
+        "federation",
+        "authority",
+        "administration",
+        "assembly",
+        "board",
+        "cabinet",
+        "government",
+        "coalition",
+        "front",
+        "movement",
+        "brigade",
+        "battalion",
+        "division",
+        "police",
+        "guard",
+        "secretariat",
+        "league",
+        "society",
+        "centre",
+        "center",
+        "school",
+        "hospital",
+        "club",
+        "team",
+        "media",
+        "tribune",
+        "herald",
+        "journal",
+        "daily",
+    ]
+)
+
+# Words that make a name an event's.
+EVENT_WORDS = frozenset(
+    ["summit", "meeting", "conference", "talks", "election", "elections", "war", "games", "olympics", "forum", "visit"]
+)
+
+# Short and long forms of countries and blocs that a gazetteer does not list as aliases.
+COUNTRY_ALIASES: dict[str, str] = {
+    "us": "United States",
+    "usa": "United States",
+    "united states of america": "United States",
+    "america": "United States",
+    "uk": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "russian federation": "Russia",
+    "uae": "United Arab Emirates",
+    "drc": "Democratic Republic of the Congo",
+    "prc": "China",
+    "people's republic of china": "China",
+    "dprk": "North Korea",
+    "rok": "South Korea",
+    "republic of korea": "South Korea",
+    "czech republic": "Czechia",
+    "turkiye": "Turkey",
+    "holland": "Netherlands",
+    "the netherlands": "Netherlands",
+}
+
+# Abbreviations of blocs and bodies that news uses without spelling them out.
+ORG_ALIASES: dict[str, str] = {
+    "eu": "European Union",
+    "un": "United Nations",
+}
+
+
+def clean_surface(text: str) -> str:
+    """The name as a reader would write it alone: no article, possessive or edge punctuation."""
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    text = text.translate(_QUOTES)
+    prev = None
+    while prev != text:
+        prev = text
+        text = _EDGE.sub("", text) if not text.endswith(".") or not _is_dotted_abbrev(text) else text
+        text = _LEADING.sub("", text)
+        text = _POSSESSIVE.sub("", text)
+    return text.strip()
+
+
+def _is_dotted_abbrev(text: str) -> bool:
+    return bool(re.search(r"\b(?:[A-Z]\.){2,}$", text))
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def match_key(text: str) -> str:
+    """Key under which spellings of one name meet: "U.S. Congress" and "US Congress"."""
+    text = strip_accents(clean_surface(text))
+    # "NATO-Ukraine Council" and "Ukraine-NATO Council" name one body
+    text = _COMPOUND.sub(lambda m: "-".join(sorted(m.group(0).split("-"))), text)
+    text = text.casefold().replace("&", " and ")
+    text = re.sub(r"(?<=\w)'(?=\w)", "", text)
+    text = re.sub(r"(?<=\w)\.(?=\w)|\.(?=\s|$)", "", text)
+    text = re.sub(r"[-'\"]", " ", text)
+    text = re.sub(r"[^\w\s]", "", text)
+    return " ".join(text.split())
+
+
+def tokens(text: str) -> list[str]:
+    return match_key(text).split()
+
+
+def initials(text: str) -> str:
+    """Initials of the capitalized words: "Organization for Security and Co-operation in Europe" -> "OSCE"."""
+    words = re.split(r"[\s]+", clean_surface(text))
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def is_acronym(text: str) -> bool:
+    bare = text.replace(".", "")
+    return 2 <= len(bare) <= 8 and bare.isupper() and bare.isalpha()
+
+
+def looks_like_name(text: str) -> bool:
+    """A plausible proper name: has letters, starts with a capital or digit, is not a sentence."""
+    if not text or not any(c.isalpha() for c in text):
+        return False
+    words = text.split()
+    if len(words) > 8 or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    if sum(c.isdigit() for c in text) > len(text) // 3:
+        return False
+    lower = [w for w in words if w[:1].islower() and w not in _PARTICLES]
+    return len(lower) <= len(words) // 2
+
+
+_PARTICLES = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "the",
+        "in",
+        "on",
+        "de",
+        "del",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "bin",
+        "al",
+        "el",
+        "y",
+    ]
+)

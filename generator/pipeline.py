@@ -1,0 +1,198 @@
+"""The pipeline, wired once: ingest -> extract -> resolve -> render.
+
+:func:`knowledge_base` runs the first three stages on any folder;
+:func:`generate` adds rendering into the docs folder. The CLI and the MkDocs
+plugin are thin callers of these two functions.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import curation, render
+from .cache import ExtractionCache
+from .extract import cache_key, extract_texts, load_pipeline
+from .ingest import corpus_files, ingest_files
+from .models import Article, ArticleExtraction, KnowledgeBase, Problem
+from .relations import co_mentions
+from .resolve import resolve_entities
+from .settings import Settings
+from .topics import find_topics
+
+
+@dataclass
+class Stats:
+    articles: int = 0
+    skipped: int = 0
+    extracted: int = 0
+    cached: int = 0
+    pages: int = 0
+    written: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def summary(self, kb: KnowledgeBase) -> str:
+        counts = Counter(e.type for e in kb.entities)
+        types = ", ".join(
+            f"{counts.get(t, 0)} {t.replace('_', ' ')}"
+            for t in ("person", "organization", "place", "event", "aid_package")
+        )
+        total = sum(self.seconds.values())
+        return (
+            f"{self.articles} articles ({self.skipped} skipped), entities: {types}; "
+            f"{len(kb.quotes)} quotes, {len(kb.topics)} topics, {self.pages} pages in {total:.1f} s"
+        )
+
+
+Reporter = Callable[[str], None]
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def extract_all(articles: list[Article], settings: Settings, stats: Stats) -> dict[str, ArticleExtraction]:
+    """Extract every article, from the cache where possible."""
+    cache = ExtractionCache(settings.cache_path)
+    results: dict[str, ArticleExtraction] = {}
+    todo: list[tuple[Article, str]] = []
+    for article in articles:
+        key = cache_key(article.body, settings.model)
+        hit = cache.get(key)
+        if hit is not None:
+            results[article.id] = hit
+        else:
+            todo.append((article, key))
+    stats.cached = len(articles) - len(todo)
+    stats.extracted = len(todo)
+    if not todo:
+        return results
+    nlp = load_pipeline(settings.model)
+    texts = (a.body for a, _ in todo)
+    with _progress(settings.progress, len(todo)) as advance:
+        for (article, key), extraction in zip(
+            todo, extract_texts(nlp, texts, settings.batch_size, settings.workers), strict=True
+        ):
+            cache.put(key, extraction)
+            results[article.id] = extraction
+            advance()
+    return results
+
+
+class _progress:
+    """A rich progress bar on a terminal; silent otherwise."""
+
+    def __init__(self, enabled: bool, total: int) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.total = total
+
+    def __enter__(self) -> Callable[[], None]:
+        if not self.enabled:
+            self._bar = None
+            return lambda: None
+        from rich.progress import Progress
+
+        self._bar = Progress(transient=False)
+        self._bar.__enter__()
+        task = self._bar.add_task("extracting", total=self.total)
+        return lambda: self._bar.advance(task) if self._bar else None
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+
+def knowledge_base(settings: Settings, stats: Stats | None = None) -> KnowledgeBase:
+    """Ingest, extract and resolve the corpus of ``settings``."""
+    stats = stats or Stats()
+    t0 = time.perf_counter()
+    corpus = settings.corpus_path
+    if not corpus.is_dir():
+        from .errors import ConfigError
+
+        raise ConfigError(f"corpus folder not found: {corpus}")
+    articles, problems = ingest_files(corpus, corpus_files(corpus), settings.max_article_bytes)
+    stats.articles, stats.skipped = len(articles), len(problems)
+    t1 = time.perf_counter()
+    extractions = extract_all(articles, settings, stats)
+    t2 = time.perf_counter()
+    overrides = curation.load(settings.curation_path)
+    entities = curation.apply(overrides, resolve_entities(articles, extractions))
+    links = curation.links_of(entities)
+    kb = KnowledgeBase(
+        articles=articles,
+        extractions=extractions,
+        entities=entities,
+        problems=problems,
+        links=links,
+    )
+    kb.relations = co_mentions(kb.entities)
+    kb.topics = find_topics(kb, settings.topics_path)
+    stats.seconds.update(ingest=t1 - t0, extract=t2 - t1, resolve=time.perf_counter() - t2)
+    return kb
+
+
+@dataclass
+class Result:
+    kb: KnowledgeBase
+    stats: Stats
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.kb.problems
+
+
+_memo: dict[tuple[object, ...], Result] = {}
+
+
+def fingerprint(settings: Settings) -> tuple[object, ...]:
+    """What the generated docs depend on: settings and every input file's size and mtime."""
+    entries: list[tuple[str, int, int]] = []
+    roots = [settings.corpus_path, settings.templates_path]
+    roots += [p for p in (settings.curation_path, settings.topics_path) if p is not None]
+    for root in roots:
+        paths = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+        for p in paths:
+            st = p.stat()
+            entries.append((str(p), st.st_size, st.st_mtime_ns))
+    # where the site goes does not change what is generated
+    return (replace(settings, site_dir=Path("site"), progress=True), tuple(entries))
+
+
+def generate(settings: Settings, report: Reporter = _stderr) -> Result:
+    """Build the docs folder (Markdown pages and kb.json) from the corpus.
+
+    Repeated calls with unchanged inputs return the previous result at once,
+    so a CLI build followed by the MkDocs plugin does the work only once.
+    """
+    key = fingerprint(settings)
+    if key in _memo:
+        return _memo[key]
+    stats = Stats()
+    kb = knowledge_base(settings, stats)
+    for problem in kb.problems:
+        report(f"skipped {problem}")
+    t = time.perf_counter()
+    files = render.render(kb, settings.templates_path)
+    stats.written, _ = render.sync(files, settings.docs_path)
+    stats.pages = sum(1 for name in files if name.endswith(".md"))
+    stats.seconds["render"] = time.perf_counter() - t
+    report(stats.summary(kb))
+    result = Result(kb, stats)
+    _memo.clear()
+    _memo[key] = result
+    return result
+
+
+def export(settings: Settings, output: Path) -> KnowledgeBase:
+    """Write kb.json for the corpus of ``settings`` without building a site."""
+    from . import kbjson
+    from .cache import atomic_write_text
+
+    kb = knowledge_base(settings)
+    atomic_write_text(output, kbjson.dumps(kb))
+    return kb

@@ -1,0 +1,244 @@
+"""Render: the knowledge base as plain Markdown pages, through Jinja templates.
+
+Templates receive data, never corpus text as template source; every piece of
+corpus text goes through :func:`md_escape` (or is built by :func:`linked_body`)
+so that it stays text in any Markdown engine.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from . import kbjson
+from .cache import atomic_write_text
+from .models import Article, Entity, KnowledgeBase
+from .paths import (
+    ARTICLES_DIR,
+    TOPICS_DIR,
+    TYPE_DIRS,
+    TYPE_LABELS,
+    article_doc,
+    entity_doc,
+    relative,
+    topic_doc,
+)
+from .relations import neighbours
+
+KEEP_FILES = {".gitkeep"}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~!])")
+_LINE_START = re.compile(r"^(\s*)([-+=#>])")
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])")
+
+
+def md_escape(text: object) -> str:
+    """Corpus text as inert Markdown: no markup, no raw HTML, no entity tricks."""
+    s = html.escape(" ".join(str(text).split()), quote=False)
+    s = _MD_SPECIAL.sub(r"\\\1", s)
+    return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", s))
+
+
+def attr_escape(text: object) -> str:
+    """Text for a link title in double quotes."""
+    return md_escape(text).replace('"', "&quot;")
+
+
+def yaml_str(text: object) -> str:
+    """A value for YAML front matter: always a double-quoted, escaped string."""
+    s = str(text).replace("\\", "\\\\").replace('"', '\\"')
+    s = "".join(ch if ch.isprintable() else " " for ch in s)
+    return f'"{s}"'
+
+
+@dataclass
+class Page:
+    doc: str
+    content: str
+
+
+def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
+    """The article's paragraphs in Markdown, mentions linked, each sentence an anchor."""
+    extraction = kb.extractions.get(article.id)
+    body = article.body
+    links = kb.links.get(article.id, [])
+    entities = kb.entities_by_id
+    sentences = extraction.sentences if extraction else ()
+    out: list[str] = []
+    link_i = 0
+    pos = 0
+    for para in body.split("\n\n"):
+        p_start = body.index(para, pos)
+        p_end = p_start + len(para)
+        pos = p_end
+        parts: list[str] = []
+        spans = [(s.start, s.end, i) for i, s in enumerate(sentences) if p_start <= s.start < p_end]
+        if not spans:
+            spans = [(p_start, p_end, -1)]
+        for s_start, s_end, index in spans:
+            s_end = min(s_end, p_end)
+            text_parts: list[str] = []
+            cursor = s_start
+            while link_i < len(links) and links[link_i][0] < s_end:
+                start, end, entity_id = links[link_i]
+                link_i += 1
+                if start < cursor or end > s_end:
+                    continue
+                entity = entities[entity_id]
+                text_parts.append(md_escape(body[cursor:start]))
+                target = relative(doc, entity_doc(entity))
+                label = TYPE_LABELS[entity.type][0]
+                text_parts.append(f'[{md_escape(body[start:end])}]({target} "{label}: {attr_escape(entity.name)}")')
+                cursor = end
+            text_parts.append(md_escape(body[cursor:s_end]))
+            sentence_md = "".join(text_parts).strip()
+            if index >= 0:
+                parts.append(f'<span class="kb-s" id="s{index}">{sentence_md}</span>')
+            else:
+                parts.append(sentence_md)
+        out.append(" ".join(parts))
+    return out
+
+
+class Renderer:
+    def __init__(self, templates: Path, kb: KnowledgeBase, site_name: str = "News knowledge base") -> None:
+        self.kb = kb
+        self.site_name = site_name
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)),
+            autoescape=False,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["md"] = md_escape
+        self.env.filters["yaml"] = yaml_str
+        self.neighbours = neighbours(kb.relations)
+        self.by_article: dict[str, list[Entity]] = defaultdict(list)
+        for e in kb.entities:
+            for article_id in e.articles:
+                self.by_article[article_id].append(e)
+
+    def _render(self, template: str, doc: str, **context: Any) -> Page:
+        def link(target_doc: str) -> str:
+            return relative(doc, target_doc)
+
+        content = self.env.get_template(template).render(
+            doc=doc,
+            link=link,
+            entity_doc=entity_doc,
+            article_doc=article_doc,
+            topic_doc=topic_doc,
+            type_labels=TYPE_LABELS,
+            type_dirs=TYPE_DIRS,
+            site_name=self.site_name,
+            **context,
+        )
+        return Page(doc, content)
+
+    def article_page(self, article: Article) -> Page:
+        doc = article_doc(article.id)
+        mentioned = sorted(self.by_article[article.id], key=lambda e: (e.type, e.name.casefold()))
+        grouped: dict[str, list[Entity]] = defaultdict(list)
+        for e in mentioned:
+            grouped[e.type].append(e)
+        return self._render(
+            "article.md.j2",
+            doc,
+            article=article,
+            paragraphs=linked_body(article, self.kb, doc),
+            grouped=grouped,
+        )
+
+    def entity_page(self, entity: Entity) -> Page:
+        doc = entity_doc(entity)
+        extractions = self.kb.extractions
+        articles = self.kb.articles_by_id
+        by_article: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for m in entity.mentions:
+            sentence = extractions[m.article].sentence_text(articles[m.article].body, m.sentence)
+            if (m.sentence, sentence) not in by_article[m.article]:
+                by_article[m.article].append((m.sentence, sentence))
+        sources = sorted(
+            ((articles[a], sents) for a, sents in by_article.items()),
+            key=lambda x: (x[0].date or "", x[0].id),
+        )
+        related = [(self.kb.entities_by_id[i], w) for i, w in self.neighbours.get(entity.id, [])[:15]]
+        topics = [t for t in self.kb.topics if entity.id in t.entities]
+        return self._render("entity.md.j2", doc, entity=entity, sources=sources, related=related, topics=topics)
+
+    def type_index(self, type_: str, entities: list[Entity]) -> Page:
+        doc = f"{TYPE_DIRS[type_]}/index.md"  # type: ignore[index]
+        ranked = sorted(entities, key=lambda e: (-len(e.articles), e.name.casefold()))
+        return self._render("type_index.md.j2", doc, type_=type_, entities=ranked)
+
+    def pages(self) -> list[Page]:
+        kb = self.kb
+        pages = [self.article_page(a) for a in kb.articles]
+        pages += [self.entity_page(e) for e in kb.entities]
+        by_type: dict[str, list[Entity]] = defaultdict(list)
+        for e in kb.entities:
+            by_type[e.type].append(e)
+        pages += [self.type_index(t, by_type.get(t, [])) for t in TYPE_DIRS]
+        entities = kb.entities_by_id
+        for topic in kb.topics:
+            pages.append(
+                self._render(
+                    "topic.md.j2",
+                    topic_doc(topic.id),
+                    topic=topic,
+                    articles=[kb.articles_by_id[a] for a in topic.articles],
+                    entities=[entities[e] for e in topic.entities if e in entities],
+                )
+            )
+        pages.append(self._render("topics_index.md.j2", f"{TOPICS_DIR}/index.md", topics=kb.topics))
+        dated = sorted(kb.articles, key=lambda a: (a.date or "0000", a.id), reverse=True)
+        pages.append(self._render("articles_index.md.j2", f"{ARTICLES_DIR}/index.md", articles=dated))
+        counts = Counter(e.type for e in kb.entities)
+        pages.append(self._render("home.md.j2", "index.md", counts=counts, articles=dated[:10], kb=kb))
+        return pages
+
+
+def render(kb: KnowledgeBase, templates: Path) -> dict[str, str]:
+    """Every output file of the docs folder: relative path -> content."""
+    files = {p.doc: p.content for p in Renderer(templates, kb).pages()}
+    files["kb.json"] = kbjson.dumps(kb)
+    assets = templates / "assets"
+    if assets.is_dir():
+        for path in sorted(assets.rglob("*")):
+            if path.is_file():
+                files[f"assets/{path.relative_to(assets).as_posix()}"] = path.read_text(encoding="utf-8")
+    return files
+
+
+def sync(files: dict[str, str], docs: Path) -> tuple[int, int]:
+    """Make ``docs`` hold exactly ``files``; write only what changed.
+
+    Returns (files written, files removed). Unchanged files keep their
+    mtime, so ``mkdocs serve`` sees no change and does not rebuild again.
+    """
+    docs.mkdir(parents=True, exist_ok=True)
+    written = removed = 0
+    for rel, content in files.items():
+        path = docs / rel
+        try:
+            if path.read_text(encoding="utf-8") == content:
+                continue
+        except (OSError, UnicodeDecodeError):
+            pass
+        atomic_write_text(path, content)
+        written += 1
+    wanted = {docs / rel for rel in files}
+    for path in sorted(docs.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted and path.name not in KEEP_FILES:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return written, removed

@@ -1,0 +1,361 @@
+"""Resolve: the whole corpus at once, from mentions to entities.
+
+1. candidates: NER spans cleaned into names; spans that are part of a title
+   ("Secretary of State") or not names at all are dropped;
+2. keys: spellings of one name meet under one key (punctuation, alias
+   tables, acronyms defined in the text, gazetteer spellings);
+3. people: a surname or partial name joins the full name it stands for, in
+   its own article first, then across the corpus when only one fits;
+4. types: each cluster's type is voted over all its mentions, with title,
+   gazetteer and organization-word cues;
+5. junk: single first names and one-word fragments that joined nothing go.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from . import gazetteer
+from .models import Article, ArticleExtraction, Entity, EntityMention, EntityType
+from .names import (
+    COUNTRY_ALIASES,
+    EVENT_WORDS,
+    ORG_ALIASES,
+    ORG_WORDS,
+    TITLE_WORDS,
+    clean_surface,
+    is_acronym,
+    looks_like_name,
+    match_key,
+)
+from .slugs import SlugRegistry
+
+LABEL_TYPES: dict[str, EntityType] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "EVENT": "event",
+}
+_TITLE_PART = re.compile(
+    r"\b(?:secretary|minister|ministers|commissioner|secretary-general|undersecretary)\s+(?:of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ACRONYM_DEF = re.compile(
+    r"((?:[A-Z][\w'-]*)(?:\s+(?:[A-Z][\w'-]*|of|for|and|the|in|on|de|des|du|la|et)){1,9})\s+\(([A-Z][A-Za-z.&]{1,9})\)"
+)
+_WORD = re.compile(r"[\w'’.-]+")
+_TITLE_AFTER = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}?(?P<word>[A-Za-z-]+)")
+_OUTLET_BEFORE = re.compile(
+    r"\b(?:outlet|newspaper|daily|weekly|magazine|broadcaster|agency|website|channel|tabloid|news\s+site)\s+$",
+    re.IGNORECASE,
+)
+_REPORTED_AFTER = re.compile(r"^\s+(?:reported|reports)\b")
+_DOMAIN_TAIL = re.compile(r"\.[A-Za-z]{2,6}\b")
+
+
+@dataclass
+class Span:
+    article: str
+    start: int
+    end: int
+    sentence: int
+    text: str
+    label: EntityType
+    title_cue: bool = False
+    outlet_cue: bool = False
+    sentence_initial: bool = False
+    key: str = ""
+
+
+@dataclass
+class Cluster:
+    key: str
+    spans: list[Span] = field(default_factory=list)
+    type: EntityType = "organization"
+    name: str = ""
+
+
+# ---------------------------------------------------------------- candidates
+
+
+def acronym_definitions(articles: list[Article]) -> dict[str, str]:
+    """Acronyms the corpus spells out, "Long Form (LF)": acronym key -> long form."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        for m in _ACRONYM_DEF.finditer(article.body):
+            long_form, acronym = m.group(1), m.group(2)
+            letters = acronym.replace(".", "").replace("&", "")
+            words = [w for w in long_form.split() if w[:1].isupper()]
+            # trim leading words until the initials match the acronym
+            while words and len(words) > len(letters):
+                long_form = long_form.split(" ", 1)[1]
+                words = words[1:]
+            if "".join(w[0] for w in words).upper() == letters.upper():
+                seen[match_key(acronym)][long_form] += 1
+    return {k: c.most_common(1)[0][0] for k, c in seen.items()}
+
+
+def candidates(article: Article, extraction: ArticleExtraction, long_forms: dict[str, str]) -> list[Span]:
+    body = article.body
+    spans: list[Span] = []
+    for m in extraction.mentions:
+        label = LABEL_TYPES.get(m.label)
+        if label is None:
+            continue
+        start, end = m.start, m.end
+        if tail := _DOMAIN_TAIL.match(body, end):
+            end = tail.end()  # "Example.Az" cut at the dot
+        # extend a span that stops inside a spelled-out acronym
+        for long_form in long_forms.values():
+            if long_form.startswith(clean_surface(m.text)) and body.startswith(long_form, _strip_article(body, start)):
+                end = _strip_article(body, start) + len(long_form)
+                break
+        raw = body[start:end]
+        text = clean_surface(raw)
+        if not looks_like_name(text) or len(text) < 2:
+            continue
+        before = body[max(0, start - 40) : start]
+        if len(text.split()) == 1 and _TITLE_PART.search(before):
+            continue  # "State" in "Secretary of State"
+        lead = len(raw) - len(raw.lstrip())
+        offset = raw.find(text[:1], lead) if text else lead
+        after = body[end : end + 60]
+        sentence_start = extraction.sentences[m.sentence].start if extraction.sentences else 0
+        spans.append(
+            Span(
+                article=article.id,
+                start=start + max(0, offset),
+                end=end,
+                sentence=m.sentence,
+                text=text,
+                label=label,
+                title_cue=_has_title_before(before) or _has_title_after(after),
+                outlet_cue=bool(_OUTLET_BEFORE.search(before) or _REPORTED_AFTER.match(after)),
+                sentence_initial=not body[sentence_start:start].strip(" \"“‘'’"),
+            )
+        )
+    return spans
+
+
+def _has_title_after(after: str) -> bool:
+    m = _TITLE_AFTER.match(after)
+    return bool(m) and m["word"].lower() in TITLE_WORDS
+
+
+def _strip_article(body: str, start: int) -> int:
+    return start + 4 if body[start : start + 4].lower() == "the " else start
+
+
+def _has_title_before(before: str) -> bool:
+    words = [w.strip(".,'’").lower() for w in _WORD.findall(before)[-3:]]
+    return bool(words) and words[-1] in TITLE_WORDS
+
+
+# ---------------------------------------------------------------- keys
+
+
+def assign_keys(spans: list[Span], long_forms: dict[str, str]) -> None:
+    aliases = {match_key(k): match_key(v) for k, v in {**COUNTRY_ALIASES, **ORG_ALIASES}.items()}
+    aliases.update({k: match_key(v) for k, v in long_forms.items()})
+    for span in spans:
+        key = match_key(span.text)
+        span.key = aliases.get(key, key)
+    _merge_place_spellings(spans)
+
+
+def _merge_place_spellings(spans: list[Span]) -> None:
+    """Kiev and Kyiv meet under Kyiv when the corpus also has another spelling of it."""
+    keys = {s.key for s in spans if s.label in ("place", "person", "organization")}
+    by_place: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        place = gazetteer.variant_of(key)
+        if place is not None and " " not in key:
+            by_place[match_key(place.name)].add(key)
+    remap: dict[str, str] = {}
+    for primary, group in by_place.items():
+        if (primary in keys and len(group) > 1) or (len(group) > 1 and primary in group):
+            for key in group:
+                remap[key] = primary
+    for span in spans:
+        span.key = remap.get(span.key, span.key)
+
+
+# ---------------------------------------------------------------- people
+
+
+def _is_full_name(key: str, votes: Counter[str]) -> bool:
+    words = key.split()
+    if not 2 <= len(words) <= 4 or any(w in ORG_WORDS or w in EVENT_WORDS for w in words):
+        return False
+    return votes["person"] > 0 and votes["person"] >= votes["organization"] + votes["place"] - 1
+
+
+def link_people(spans: list[Span]) -> None:
+    """Point surnames and partial names at the full name they stand for."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in spans:
+        votes[s.key]["person" if s.title_cue else s.label] += 1
+    full = sorted(k for k, v in votes.items() if _is_full_name(k, v))
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for key in full:
+        surnames[key.split()[-1]].add(key)
+
+    def fuzzy_surname(token: str) -> set[str]:
+        if token in surnames:
+            return surnames[token]
+        if len(token) < 6:
+            return set()
+        found: set[str] = set()
+        for other, keys in surnames.items():
+            if other[:2] == token[:2] and fuzz.ratio(token, other) >= 88:
+                found |= keys
+        return found
+
+    # merge full names that differ only by a transliteration of the surname
+    canonical: dict[str, str] = {}
+    for key in full:
+        first, last = key.split()[0], key.split()[-1]
+        for other in fuzzy_surname(last):
+            if other != key and other.split()[0] == first and other not in canonical:
+                canonical[key] = max(other, key, key=lambda k: (sum(votes[k].values()), k))
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for s in spans:
+        s.key = canonical.get(s.key, s.key)
+        if s.key in full or s.key in canonical.values():
+            by_article[s.article].add(s.key)
+
+    for s in spans:
+        words = s.key.split()
+        if len(words) != 1 or s.key in surnames.get(s.key, ()):
+            continue
+        token = words[0]
+        matches = fuzzy_surname(token)
+        local = {k for k in matches if k in by_article[s.article]}
+        is_place = gazetteer.lookup(token) is not None
+        if len(local) == 1:
+            s.key = canonical.get(next(iter(local)), next(iter(local)))
+        elif not local and len(matches) == 1 and not is_place:
+            s.key = canonical.get(next(iter(matches)), next(iter(matches)))
+
+
+# ---------------------------------------------------------------- types
+
+
+def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType:
+    """Type by vote over all mentions; ``name_parts`` are tokens of known people's full names."""
+    votes: Counter[str] = Counter()
+    for s in cluster.spans:
+        votes[s.label] += 1
+        if s.title_cue:
+            votes["person"] += 2
+        if s.outlet_cue:
+            votes["organization"] += 3
+    words = set(cluster.key.split())
+    if words & ORG_WORDS:
+        votes["organization"] += len(cluster.spans) + 2
+    if words & EVENT_WORDS and votes["event"] + votes["organization"] > 0:
+        votes["event"] += len(cluster.spans) + 3
+    place = gazetteer.lookup(cluster.key)
+    if (
+        place is not None
+        and cluster.key not in name_parts
+        and not (len(words) > 1 and votes["person"] > votes["place"])
+    ):
+        votes["place"] += len(cluster.spans) * 2 + 3
+    if len(words) > 1 and is_acronym(cluster.name or "") is False and votes["person"] and not words & ORG_WORDS:
+        votes["person"] += 1
+    best = max(sorted(votes), key=lambda t: votes[t])
+    return best  # type: ignore[return-value]
+
+
+def display_name(cluster: Cluster) -> str:
+    """The fullest common form among the cluster's spellings."""
+    forms = Counter(s.text for s in cluster.spans)
+    place = gazetteer.lookup(cluster.key)
+    if cluster.type == "place" and place is not None and place.name in forms:
+        return place.name
+    if cluster.type == "place" and place is not None and match_key(place.name) == cluster.key:
+        return place.name
+
+    def score(form: str) -> tuple[int, int, int, str]:
+        return (min(len(form.split()), 6), forms[form], -form.count("."), form)
+
+    return max(forms, key=score)
+
+
+def _mostly_person(cluster: Cluster) -> bool:
+    person = sum(s.label == "person" or s.title_cue for s in cluster.spans)
+    return person * 2 > len(cluster.spans)
+
+
+def merge_qualified_organizations(clusters: dict[str, Cluster]) -> None:
+    """ "Congress" joins "US Congress" when that is the only place-qualified form of it."""
+    for key in [k for k in clusters if " " not in k]:
+        cluster = clusters[key]
+        if sum(s.label == "organization" for s in cluster.spans) * 2 <= len(cluster.spans):
+            continue
+        longer = [k for k in clusters if k.endswith(" " + key) and gazetteer.lookup(k[: -len(key) - 1]) is not None]
+        if len(longer) == 1:
+            clusters[longer[0]].spans.extend(cluster.spans)
+            del clusters[key]
+
+
+# ---------------------------------------------------------------- junk
+
+
+def is_junk(cluster: Cluster, first_names: set[str]) -> bool:
+    words = cluster.key.split()
+    person_votes = sum(s.label == "person" for s in cluster.spans)
+    if len(words) == 1 and words[0] in first_names and person_votes * 2 >= len(cluster.spans):
+        return True  # a first name alone
+    opening_only = len(cluster.spans) <= 2 and all(s.sentence_initial for s in cluster.spans)
+    if len(words) == 1 and opening_only and not is_acronym(cluster.name) and gazetteer.lookup(cluster.key) is None:
+        return True  # a capitalized word opening a heading or sentence
+    return not any(c.isalpha() for c in cluster.name)
+
+
+# ---------------------------------------------------------------- main
+
+
+def resolve_entities(articles: list[Article], extractions: dict[str, ArticleExtraction]) -> list[Entity]:
+    long_forms = acronym_definitions(articles)
+    spans: list[Span] = []
+    for article in articles:
+        spans.extend(candidates(article, extractions[article.id], long_forms))
+    assign_keys(spans, long_forms)
+    link_people(spans)
+
+    clusters: dict[str, Cluster] = {}
+    for s in spans:
+        clusters.setdefault(s.key, Cluster(s.key)).spans.append(s)
+    merge_qualified_organizations(clusters)
+    full_names = [k for k, c in clusters.items() if len(k.split()) > 1 and _mostly_person(c)]
+    first_names = {k.split()[0] for k in full_names}
+    name_parts = first_names | {k.split()[-1] for k in full_names}
+    for c in clusters.values():
+        c.type = vote_type(c, name_parts)
+        c.name = display_name(c)
+
+    kept = [c for c in clusters.values() if c.type != "event" and not is_junk(c, first_names)]
+    kept.sort(key=lambda c: (c.type, c.name.casefold(), c.key))
+    ids = SlugRegistry()
+    entities: list[Entity] = []
+    for c in kept:
+        entity_id = ids.claim(c.name, fallback=c.type)
+        spans_sorted = sorted(c.spans, key=lambda s: (s.article, s.start))
+        aliases = sorted({s.text for s in spans_sorted} - {c.name}, key=str.casefold)
+        entity = Entity(
+            id=entity_id,
+            type=c.type,
+            name=c.name,
+            aliases=aliases,
+            mentions=[EntityMention(s.article, s.sentence, s.start, s.end, s.text) for s in spans_sorted],
+        )
+        entities.append(entity)
+    return entities

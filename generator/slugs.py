@@ -1,0 +1,36 @@
+"""Stable, safe identifiers for files, URLs and kb.json ids."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+from slugify import slugify as _slugify
+
+MAX_SLUG = 80
+
+
+def slug(text: str, fallback: str = "item") -> str:
+    """A lowercase ASCII slug (``[a-z0-9-]``), never empty, never a path."""
+    text = unicodedata.normalize("NFKC", text)
+    out = _slugify(text, max_length=MAX_SLUG, word_boundary=True, save_order=True)
+    if not out or not out[0].isalnum():
+        digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        out = f"{_slugify(fallback) or 'item'}-{digest}"
+    return out
+
+
+class SlugRegistry:
+    """Hands out unique slugs: the second "X" becomes "x-2", deterministically
+    as long as callers ask in a deterministic order."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def claim(self, text: str, fallback: str = "item") -> str:
+        base = slug(text, fallback)
+        candidate, n = base, 2
+        while candidate in self._taken:
+            candidate, n = f"{base}-{n}", n + 1
+        self._taken.add(candidate)
+        return candidate

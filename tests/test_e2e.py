@@ -1,0 +1,199 @@
+"""The whole build, end to end, on the seed corpus with the real spaCy model."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator import kbjson
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.e2e
+
+
+def make_project(dest: Path, corpus: Path | None = None) -> Path:
+    """A copy of the project's configuration, templates and corpus in ``dest``."""
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", dest / "templates")
+    shutil.copytree(corpus or ROOT / "corpus", dest / "corpus")
+    (dest / "build" / "docs").mkdir(parents=True)
+    return dest
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("project"))
+    assert main(["build", "--config", str(project / "mkdocs.yml"), "--strict"]) == 0
+    return project
+
+
+@pytest.fixture(scope="module")
+def kb(built: Path) -> dict:
+    return json.loads((built / "site" / "kb.json").read_text(encoding="utf-8"))
+
+
+def entity(kb: dict, name: str) -> dict:
+    found = [e for e in kb["entities"] if e["name"] == name]
+    assert len(found) == 1, f"expected one entity named {name!r}, got {len(found)}"
+    return found[0]
+
+
+def test_kb_json_is_valid(kb: dict) -> None:
+    kbjson.validate(kb)
+    assert len(kb["articles"]) == 5
+
+
+def test_articles_have_the_metadata_the_texts_give(kb: dict) -> None:
+    by_path = {a["path"]: a for a in kb["articles"]}
+    afp = by_path["001_39f28799190952c2.txt"]
+    assert (afp["title"], afp["date"], afp["outlet"]) == (
+        "US says ‘must and will’ continue backing Ukraine",
+        "2023-11-30",
+        "AFP",
+    )
+    assert afp["date_source"] == "metadata"
+    assert by_path["002_8b071bb04ba13979.txt"]["outlet"] == "Dispatches"
+    assert by_path["002_8b071bb04ba13979.txt"]["title"].startswith("NATO Vows to Stick With Ukraine")
+    assert by_path["003_0a5e30f250085ac1.txt"]["outlet"] == "voanews.com"
+    assert by_path["004_8ff01498ab4743e8.txt"]["author"] == "Tamilla Hasanova"
+    assert by_path["004_8ff01498ab4743e8.txt"]["outlet"] == "Caliber.Az"
+    assert by_path["004_8ff01498ab4743e8.txt"]["title"].startswith("Ukraine pushes for NATO membership")
+    assert by_path["000_7baf2064e15eacca.txt"]["title"].startswith("Secretary of State Antony Blinken dismissed")
+
+
+def test_furniture_is_not_in_the_site(built: Path, kb: dict) -> None:
+    names = {e["name"] for e in kb["entities"]}
+    assert not names & {"Stay Inspired", "InformedInsights", "Europe Ukraine", "Increased", "State", "Vladimir"}
+    pages = "\n".join(p.read_text(encoding="utf-8") for p in (built / "site" / "articles").rglob("*.html"))
+    for furniture in ("Scroll to continue", "See related video", "Get Informed, Stay Inspired", "Increased By"):
+        assert furniture not in pages
+
+
+def test_surface_forms_meet_on_one_entity(kb: dict) -> None:
+    assert "Blinken" in entity(kb, "Antony Blinken")["aliases"]
+    assert "Kiev" in entity(kb, "Kyiv")["aliases"]
+    assert "U.S. Congress" in entity(kb, "US Congress")["aliases"]
+    assert "OSCE" in entity(kb, "Organization for Security and Co-operation in Europe")["aliases"]
+    kuleba = entity(kb, "Dmytro Kuleba")
+    assert kuleba["type"] == "person" and "Kuleba" in kuleba["aliases"]
+    assert entity(kb, "Kyiv")["type"] == "place"
+    for name in ("Blinken", "Kiev", "Kuleba", "U.S. Congress"):
+        assert not [e for e in kb["entities"] if e["name"] == name]
+
+
+def test_every_mention_points_at_its_sentence(built: Path, kb: dict) -> None:
+    bodies = {}
+    for e in kb["entities"]:
+        for m in e["mentions"]:
+            bodies.setdefault(m["article"], []).append(m)
+    html = (built / "site" / "articles" / "001-39f28799190952c2" / "index.html").read_text(encoding="utf-8")
+    for m in bodies["001-39f28799190952c2"]:
+        assert f'id="s{m["sentence"]}"' in html
+
+
+def test_every_article_and_entity_has_a_page(built: Path, kb: dict) -> None:
+    site = built / "site"
+    for item in kb["articles"] + kb["entities"] + kb["topics"]:
+        assert (site / item["page"] / "index.html").is_file(), item["page"]
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if tag in ("a", "link") and values.get("href"):
+            self.hrefs.append(values["href"] or "")
+
+
+def test_no_internal_link_is_broken(built: Path) -> None:
+    site = built / "site"
+    parsed: dict[Path, _Links] = {}
+
+    def parse(page: Path) -> _Links:
+        if page not in parsed:
+            parser = _Links()
+            parser.feed(page.read_text(encoding="utf-8"))
+            parsed[page] = parser
+        return parsed[page]
+
+    broken = []
+    for page in site.rglob("*.html"):
+        for href in parse(page).hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "#")):
+                continue
+            base = site if parts.path.startswith("/") else page.parent
+            target = (base / unquote(parts.path).lstrip("/")).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {href}")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in parse(target).ids:
+                broken.append(f"{page.relative_to(site)} -> {href} (no such anchor)")
+    assert not broken, broken[:10]
+
+
+def test_search_index_finds_aliases(built: Path) -> None:
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    kyiv = [d for d in index["docs"] if d["location"] == "places/kyiv/"]
+    assert kyiv and "Kiev" in kyiv[0]["text"]
+    assert kyiv[0].get("boost", 1) > 1
+
+
+def test_entity_page_shows_sources_and_neighbours(built: Path) -> None:
+    html = (built / "site" / "people" / "antony-blinken" / "index.html").read_text(encoding="utf-8")
+    assert "Often mentioned with" in html and "What links here" in html
+    assert re.search(r'href="\.\./\.\./articles/001-39f28799190952c2/#s\d+"', html)
+
+
+def test_export_writes_the_same_knowledge_base(built: Path, kb: dict, tmp_path: Path) -> None:
+    out = tmp_path / "kb.json"
+    code = subprocess.call(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "export",
+            "--corpus",
+            str(built / "corpus"),
+            "--output",
+            str(out),
+            "--cache-dir",
+            str(built / ".cache"),
+            "--no-curation",
+        ],
+    )
+    assert code == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == kb
+
+
+def test_bad_article_is_skipped_and_strict_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "src"
+    corpus.mkdir()
+    shutil.copy(ROOT / "corpus" / "001_39f28799190952c2.txt", corpus)
+    (corpus / "broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n", encoding="utf-8")
+    (corpus / "latin1.txt").write_bytes("Caf\xe9 society".encode("latin-1"))
+    (tmp_path / "p").mkdir()
+    project = make_project(tmp_path / "p", corpus)
+    assert main(["build", "--config", str(project / "mkdocs.yml")]) == 0
+    err = capsys.readouterr().err
+    assert "broken.md: broken front matter" in err
+    assert "latin1.txt: undecodable bytes" in err
+    assert (project / "site" / "articles" / "001-39f28799190952c2" / "index.html").is_file()
+    assert main(["build", "--config", str(project / "mkdocs.yml"), "--strict"]) == 1
+    assert (project / "site" / "index.html").is_file(), "a failed build keeps the last good site"

@@ -1,0 +1,171 @@
+"""Tests of generator.ingest: every readable file becomes an Article, every bad one a Problem."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.ingest import corpus_files, ingest
+from generator.models import Article, Problem
+
+P1 = "The council of Portvale voted on Tuesday to approve a new ferry line to the northern islands."
+P2 = "Councillor Dara Whitlock said the route would open in the spring, carrying four hundred people a day."
+TEXT = f"Harbor Council Approves Ferry Route\nReuters Published 12 Mar, 2021 10:02am\nBy Jane Roe\n\n{P1}\n\n{P2}\n"
+HTML = f"""<!doctype html><html><head>
+<title>Harbor Council Approves Ferry Route | Portvale Post</title>
+<meta name="author" content="Mira Calloway"><meta property="og:site_name" content="Portvale Post">
+<meta property="article:published_time" content="2021-03-12">
+<link rel="canonical" href="https://portvale.example/news/ferry-route">
+</head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Harbor Council Approves Ferry Route</h1><p>{P1}</p><p>{P2}</p>
+<p>Residents of the islands have asked for a direct ferry service for more than a decade, the harbor office said.</p>
+</article><footer>Contact the newsroom at the harbor gate.</footer></body></html>"""
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def only(folder: Path) -> Article:
+    articles, problems = ingest(folder)
+    assert problems == []
+    assert len(articles) == 1
+    return articles[0]
+
+
+def test_plain_text(tmp_path: Path) -> None:
+    write(tmp_path, "ferry.txt", "Advertisement • Scroll to continue.\n" + TEXT + "Share this article\n")
+    article = only(tmp_path)
+    assert (article.id, article.path, article.title) == ("ferry", "ferry.txt", "Harbor Council Approves Ferry Route")
+    assert (article.date, article.date_source) == ("2021-03-12", "metadata")
+    assert (article.outlet, article.author, article.url) == ("Reuters", "Jane Roe", None)
+    assert article.body == f"{P1}\n\n{P2}"
+    assert "Advertisement • Scroll to continue." in article.removed
+    assert "By Jane Roe" in article.removed
+
+
+def test_bom_and_crlf(tmp_path: Path) -> None:
+    write(tmp_path, "ferry.txt", ("\ufeff" + TEXT).replace("\n", "\r\n").encode("utf-8"))
+    article = only(tmp_path)
+    assert article.title == "Harbor Council Approves Ferry Route"
+    assert "\r" not in article.body and article.body == f"{P1}\n\n{P2}"
+
+
+def test_markdown_front_matter_wins(tmp_path: Path) -> None:
+    front = (
+        "---\ntitle: Ferry Route Approved\ndate: 2022-01-05\noutlet: Portvale Post\n"
+        "author: Mira Calloway\nurl: https://portvale.example/ferry\n---\n"
+    )
+    body = (
+        "# Ferry Route Approved\n\nReuters Published 12 Mar, 2021 10:02am\nBy Jane Roe\n\n"
+        f"{P1} See the [map](http://x.example).\n\n**{P2}**\n"
+    )
+    write(tmp_path, "ferry.md", front + body)
+    article = only(tmp_path)
+    assert article.title == "Ferry Route Approved"
+    assert (article.date, article.date_source) == ("2022-01-05", "metadata")
+    assert (article.outlet, article.author) == ("Portvale Post", "Mira Calloway")
+    assert article.url == "https://portvale.example/ferry"
+    assert article.body == f"{P1} See the map.\n\n{P2}"
+
+
+def test_markdown_without_front_matter(tmp_path: Path) -> None:
+    write(tmp_path, "ferry.markdown", f"## Harbor Council Approves Ferry Route\n\n> {P1}\n")
+    article = only(tmp_path)
+    assert (article.title, article.body) == ("Harbor Council Approves Ferry Route", P1)
+
+
+def test_html(tmp_path: Path) -> None:
+    write(tmp_path, "news/ferry.html", HTML)
+    article = only(tmp_path)
+    assert (article.id, article.path) == ("news-ferry", "news/ferry.html")
+    assert article.title == "Harbor Council Approves Ferry Route"
+    assert (article.date, article.date_source) == ("2021-03-12", "metadata")
+    assert (article.outlet, article.author) == ("Portvale Post", "Mira Calloway")
+    assert article.url == "https://portvale.example/news/ferry-route"
+    assert article.body.startswith(f"{P1}\n\n{P2}\n\n")
+    assert "Home" not in article.body and "Harbor Council Approves" not in article.body
+
+
+BAD_FILES: list[tuple[str, bytes, str]] = [
+    ("bad-utf8.txt", b"Harbor news\n\xff\xfe broken bytes here", "not UTF-8"),
+    ("nul.txt", b"Harbor news\x00\x01\x02", "NUL bytes"),
+    ("empty.txt", b"", "empty file"),
+    ("blank.md", b"  \n\t\n", "empty file"),
+    ("broken.md", b"---\ntitle: [unclosed\n---\nBody text here.\n", "broken front matter"),
+    ("list.md", b"---\n- one\n- two\n---\nBody text here.\n", "expected key: value pairs"),
+    ("nodate.md", b"---\ndate: sometime soon\n---\nBody text here.\n", "not a date with a year"),
+    ("furniture.txt", b"Advertisement\nShare this article\nSee related video:\n", "no article text left"),
+    ("empty.html", b"<html><head><title>Ferry</title></head><body></body></html>", "no article text found"),
+    ("huge.txt", b"Harbor news. " * 200, "over the limit of 2,000"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_bad_file_is_a_problem(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    write(tmp_path, "a-good.txt", TEXT)
+    write(tmp_path, name, data)
+    write(tmp_path, "z-good.txt", TEXT)
+    articles, problems = ingest(tmp_path, max_bytes=2_000)
+    assert [a.path for a in articles] == ["a-good.txt", "z-good.txt"]
+    assert len(problems) == 1 and isinstance(problems[0], Problem)
+    assert problems[0].path == name
+    assert reason in problems[0].reason
+    assert str(problems[0]).startswith(f"{name}: ")
+
+
+def test_impossible_front_matter_date_is_a_problem(tmp_path: Path) -> None:
+    write(tmp_path, "bad.md", "---\ndate: 2021-13-45\n---\nBody text here.\n")
+    write(tmp_path, "good.txt", TEXT)
+    articles, problems = ingest(tmp_path)
+    assert [a.path for a in articles] == ["good.txt"]
+    assert [p.path for p in problems] == ["bad.md"]
+
+
+def test_empty_front_matter(tmp_path: Path) -> None:
+    write(tmp_path, "ferry.md", f"---\n---\n{TEXT}")
+    assert only(tmp_path).title == "Harbor Council Approves Ferry Route"
+
+
+def test_front_matter_values_are_kept_as_written(tmp_path: Path) -> None:
+    write(tmp_path, "ferry.md", f"---\ntitle: Yes\nauthor: Jane Roe\n---\n{P1}\n")
+    assert only(tmp_path).title == "Yes"
+
+
+def test_ids_unique_deterministic_and_safe(tmp_path: Path) -> None:
+    for name in ["a-b.txt", "a/b.txt", "a b.md", "A-B.html", "x/.y.txt", "ünï.txt", "!!.txt"]:
+        write(tmp_path, name, HTML if name.endswith(".html") else TEXT)
+    first, problems = ingest(tmp_path)
+    second, _ = ingest(tmp_path)
+    assert problems == []
+    ids = [a.id for a in first]
+    assert ids == [a.id for a in second]
+    assert len(set(ids)) == len(ids) == 6
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)
+    assert [(a.path, a.id) for a in first][1:] == [
+        ("A-B.html", "a-b"),
+        ("a b.md", "a-b-2"),
+        ("a-b.txt", "a-b-3"),
+        ("a/b.txt", "a-b-4"),
+        ("ünï.txt", "uni"),
+    ]
+    assert first[0].id.startswith("article-")
+
+
+def test_hidden_and_unknown_files_skipped(tmp_path: Path) -> None:
+    write(tmp_path, "keep.txt", TEXT)
+    write(tmp_path, "sub/keep.HTM", HTML)
+    for name in [".hidden.txt", ".git/notes.txt", "sub/.cache/x.md", "notes.pdf", "README"]:
+        write(tmp_path, name, TEXT)
+    assert [p.relative_to(tmp_path).as_posix() for p in corpus_files(tmp_path)] == ["keep.txt", "sub/keep.HTM"]
+    articles, problems = ingest(tmp_path)
+    assert [a.path for a in articles] == ["keep.txt", "sub/keep.HTM"]
+    assert problems == []
