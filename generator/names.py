@@ -176,6 +176,9 @@ EVENT_WORDS = frozenset(
     ["summit", "meeting", "conference", "talks", "election", "elections", "war", "games", "olympics", "forum", "visit"]
 )
 
+# Words that make a name a document's (not an entity page of its own).
+DOCUMENT_WORDS = frozenset(["charter", "treaty", "act", "convention", "accord", "resolution", "constitution"])
+
 # Short and long forms of countries and blocs that a gazetteer does not list as aliases.
 COUNTRY_ALIASES: dict[str, str] = {
     "us": "United States",

@@ -15,13 +15,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import curation, render
+from .aid import find_aid
 from .cache import ExtractionCache
+from .events import enrich_events
 from .extract import cache_key, extract_texts, load_pipeline
 from .ingest import corpus_files, ingest_files
 from .models import Article, ArticleExtraction, KnowledgeBase, Problem
 from .relations import co_mentions
 from .resolve import resolve_entities
 from .settings import Settings
+from .slugs import SlugRegistry
 from .topics import find_topics
 
 
@@ -120,8 +123,12 @@ def knowledge_base(settings: Settings, stats: Stats | None = None) -> KnowledgeB
     t1 = time.perf_counter()
     extractions = extract_all(articles, settings, stats)
     t2 = time.perf_counter()
-    overrides = curation.load(settings.curation_path)
-    entities = curation.apply(overrides, resolve_entities(articles, extractions))
+    ids = SlugRegistry()
+    entities = resolve_entities(articles, extractions, ids)
+    by_id = {a.id: a for a in articles}
+    enrich_events(entities, by_id, extractions)
+    entities += find_aid(entities, by_id, extractions, ids)
+    entities = curation.apply(curation.load(settings.curation_path), entities)
     links = curation.links_of(entities)
     kb = KnowledgeBase(
         articles=articles,

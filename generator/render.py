@@ -34,12 +34,13 @@ from .relations import neighbours
 KEEP_FILES = {".gitkeep"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~!])")
 _LINE_START = re.compile(r"^(\s*)([-+=#>])")
+_SPACES = re.compile(r"\s+")
 _NUMBERED = re.compile(r"^(\s*\d+)([.)])")
 
 
 def md_escape(text: object) -> str:
     """Corpus text as inert Markdown: no markup, no raw HTML, no entity tricks."""
-    s = html.escape(" ".join(str(text).split()), quote=False)
+    s = html.escape(_SPACES.sub(" ", str(text)), quote=False)
     s = _MD_SPECIAL.sub(r"\\\1", s)
     return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", s))
 

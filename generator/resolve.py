@@ -23,6 +23,7 @@ from . import gazetteer
 from .models import Article, ArticleExtraction, Entity, EntityMention, EntityType
 from .names import (
     COUNTRY_ALIASES,
+    DOCUMENT_WORDS,
     EVENT_WORDS,
     ORG_ALIASES,
     ORG_WORDS,
@@ -77,7 +78,7 @@ class Span:
 class Cluster:
     key: str
     spans: list[Span] = field(default_factory=list)
-    type: EntityType = "organization"
+    type: EntityType | None = "organization"
     name: str = ""
 
 
@@ -247,7 +248,7 @@ def link_people(spans: list[Span]) -> None:
 # ---------------------------------------------------------------- types
 
 
-def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType:
+def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
     """Type by vote over all mentions; ``name_parts`` are tokens of known people's full names."""
     votes: Counter[str] = Counter()
     for s in cluster.spans:
@@ -261,6 +262,8 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType:
         votes["organization"] += len(cluster.spans) + 2
     if words & EVENT_WORDS and votes["event"] + votes["organization"] > 0:
         votes["event"] += len(cluster.spans) + 3
+    if words & DOCUMENT_WORDS:
+        return None  # a charter or a treaty: a document, not an entity of ours
     place = gazetteer.lookup(cluster.key)
     if (
         place is not None
@@ -323,7 +326,9 @@ def is_junk(cluster: Cluster, first_names: set[str]) -> bool:
 # ---------------------------------------------------------------- main
 
 
-def resolve_entities(articles: list[Article], extractions: dict[str, ArticleExtraction]) -> list[Entity]:
+def resolve_entities(
+    articles: list[Article], extractions: dict[str, ArticleExtraction], ids: SlugRegistry | None = None
+) -> list[Entity]:
     long_forms = acronym_definitions(articles)
     spans: list[Span] = []
     for article in articles:
@@ -342,9 +347,9 @@ def resolve_entities(articles: list[Article], extractions: dict[str, ArticleExtr
         c.type = vote_type(c, name_parts)
         c.name = display_name(c)
 
-    kept = [c for c in clusters.values() if c.type != "event" and not is_junk(c, first_names)]
+    kept = [c for c in clusters.values() if c.type is not None and not is_junk(c, first_names)]
     kept.sort(key=lambda c: (c.type, c.name.casefold(), c.key))
-    ids = SlugRegistry()
+    ids = ids or SlugRegistry()
     entities: list[Entity] = []
     for c in kept:
         entity_id = ids.claim(c.name, fallback=c.type)

@@ -197,3 +197,22 @@ def test_bad_article_is_skipped_and_strict_fails(tmp_path: Path, capsys: pytest.
     assert (project / "site" / "articles" / "001-39f28799190952c2" / "index.html").is_file()
     assert main(["build", "--config", str(project / "mkdocs.yml"), "--strict"]) == 1
     assert (project / "site" / "index.html").is_file(), "a failed build keeps the last good site"
+
+
+def test_article_page_keeps_the_text_around_links(built: Path, kb: dict) -> None:
+    html = (built / "site" / "articles" / "001-39f28799190952c2" / "index.html").read_text(encoding="utf-8")
+    text = " ".join(re.sub(r"<[^>]+>", "", html).split())
+    assert "Ukraine is not going to back down,” Ukraine’s top diplomat Dmytro Kuleba told Kyiv’s NATO backers" in text
+
+
+def test_rebuild_with_unchanged_input_writes_nothing(built: Path) -> None:
+    """What keeps `mkdocs serve` from rebuilding in a loop: unchanged pages are not rewritten."""
+    from generator import pipeline
+    from generator.cli import _settings_from_mkdocs
+
+    settings = _settings_from_mkdocs(built / "mkdocs.yml", use_curation=True)
+    pipeline._memo.clear()
+    before = {p: p.stat().st_mtime_ns for p in settings.docs_path.rglob("*") if p.is_file()}
+    result = pipeline.generate(settings, report=lambda _: None)
+    assert result.stats.written == 0 and result.stats.extracted == 0
+    assert before == {p: p.stat().st_mtime_ns for p in settings.docs_path.rglob("*") if p.is_file()}
