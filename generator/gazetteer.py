@@ -54,6 +54,8 @@ def _indexes() -> tuple[dict[str, Place], dict[str, Place]]:
     for alias, name in COUNTRY_ALIASES.items():
         if (place := countries.get(match_key(name))) is not None:
             primary[match_key(alias)] = place
+    for state in gc.get_us_states().values():
+        add(primary, state["name"], Place(state["name"], "region", 0))
     for key, place in primary.items():
         variants[key] = place
     return primary, variants

@@ -241,7 +241,7 @@ def link_people(spans: list[Span]) -> None:
         is_place = gazetteer.lookup(token) is not None
         if len(local) == 1:
             s.key = canonical.get(next(iter(local)), next(iter(local)))
-        elif not local and len(matches) == 1 and not is_place:
+        elif not local and len(matches) == 1 and not is_place and s.label != "place":
             s.key = canonical.get(next(iter(matches)), next(iter(matches)))
 
 
@@ -297,13 +297,18 @@ def _mostly_person(cluster: Cluster) -> bool:
     return person * 2 > len(cluster.spans)
 
 
+def _is_country(name: str) -> bool:
+    place = gazetteer.lookup(name)
+    return place is not None and place.kind == "country"
+
+
 def merge_qualified_organizations(clusters: dict[str, Cluster]) -> None:
     """ "Congress" joins "US Congress" when that is the only place-qualified form of it."""
     for key in [k for k in clusters if " " not in k]:
         cluster = clusters[key]
         if sum(s.label == "organization" for s in cluster.spans) * 2 <= len(cluster.spans):
             continue
-        longer = [k for k in clusters if k.endswith(" " + key) and gazetteer.lookup(k[: -len(key) - 1]) is not None]
+        longer = [k for k in clusters if k.endswith(" " + key) and _is_country(k[: -len(key) - 1])]
         if len(longer) == 1:
             clusters[longer[0]].spans.extend(cluster.spans)
             del clusters[key]
