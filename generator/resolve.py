@@ -44,7 +44,7 @@ LABEL_TYPES: dict[str, EntityType] = {
     "EVENT": "event",
 }
 _TITLE_PART = re.compile(
-    r"\b(?:secretary|minister|ministers|commissioner|secretary-general|undersecretary)\s+(?:of\s+)?(?:the\s+)?$",
+    r"\b(?:secretary|minister|ministers|commissioner|secretary-general|undersecretary)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _ACRONYM_DEF = re.compile(
@@ -97,6 +97,8 @@ def acronym_definitions(articles: list[Article]) -> dict[str, str]:
             while words and len(words) > len(letters):
                 long_form = long_form.split(" ", 1)[1]
                 words = words[1:]
+            while long_form[:1].islower() and " " in long_form:  # "of the Council ..." -> "Council ..."
+                long_form = long_form.split(" ", 1)[1]
             if "".join(w[0] for w in words).upper() == letters.upper():
                 seen[match_key(acronym)][long_form] += 1
     return {k: c.most_common(1)[0][0] for k, c in seen.items()}
@@ -202,6 +204,10 @@ def link_people(spans: list[Span]) -> None:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for s in spans:
         votes[s.key]["person" if s.title_cue else s.label] += 1
+    # "Marlow, the foreign minister," makes "Edith Marlow" a person too
+    cued_surnames = {s.key for s in spans if s.title_cue and " " not in s.key}
+    for key in [k for k in votes if " " in k and k.split()[-1] in cued_surnames]:
+        votes[key]["person"] += 2
     full = sorted(k for k, v in votes.items() if _is_full_name(k, v))
     surnames: dict[str, set[str]] = defaultdict(set)
     for key in full:

@@ -128,6 +128,10 @@ def find_topics(kb: KnowledgeBase, topics_file: Path | None = None) -> list[Topi
     return _build(kb, chosen)
 
 
+def _contains(text: str, keyword: str) -> bool:
+    return re.search(rf"\b{re.escape(keyword)}\b", text) is not None
+
+
 def _build(kb: KnowledgeBase, chosen: list[tuple[str, list[str]]]) -> list[Topic]:
     ids = SlugRegistry()
     mentions_by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
@@ -140,14 +144,14 @@ def _build(kb: KnowledgeBase, chosen: list[tuple[str, list[str]]]) -> list[Topic
         weight: Counter[str] = Counter()
         for a in kb.articles:
             body = a.body if any(k != k.lower() for k in keywords) else a.body.lower()
-            if not any(k in body for k in keywords):
+            if not any(_contains(body, k) for k in keywords):
                 continue
             members.append(a.id)
             extraction = kb.extractions.get(a.id)
             if extraction is None:
                 continue
             for i, s in enumerate(extraction.sentences):
-                if any(k in body[s.start : s.end] for k in keywords):
+                if any(_contains(body[s.start : s.end], k) for k in keywords):
                     weight.update(mentions_by_sentence.get((a.id, i), ()))
         if not members:
             continue

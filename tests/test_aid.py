@@ -1,0 +1,165 @@
+"""Tests of generator.aid: money figures in the context of aid become packages."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.aid import find_aid, format_money, parse_money, status_of
+from generator.models import Article, ArticleExtraction, Entity, EntityMention, Mention, Sentence
+from generator.slugs import SlugRegistry
+
+
+def make(
+    article_id: str, sentences: list[str], mentions: list[tuple[int, str, str]]
+) -> tuple[Article, ArticleExtraction]:
+    """An article of ``sentences`` and its extraction; mentions are (sentence index, surface, NER label)."""
+    body = " ".join(sentences)
+    spans: list[Sentence] = []
+    pos = 0
+    for s in sentences:
+        start = body.find(s, pos)
+        spans.append(Sentence(start, start + len(s)))
+        pos = start + len(s)
+    found = []
+    for i, surface, label in mentions:
+        start = body.find(surface, spans[i].start)
+        assert spans[i].start <= start and start + len(surface) <= spans[i].end, (surface, i)
+        found.append(Mention(surface, label, start, start + len(surface), i))
+    return Article(id=article_id, path=f"{article_id}.txt", title=article_id, body=body), ArticleExtraction(
+        tuple(spans), tuple(found)
+    )
+
+
+def entity(entity_id: str, type_: str, article: Article, extraction: ArticleExtraction, surface: str) -> Entity:
+    """An entity with one mention of ``surface`` (the extraction's mention of that text)."""
+    (m,) = [m for m in extraction.mentions if m.text == surface]
+    return Entity(entity_id, type_, surface, mentions=[EntityMention(article.id, m.sentence, m.start, m.end, surface)])  # type: ignore[arg-type]
+
+
+def aid_of(docs: list[tuple[Article, ArticleExtraction]], entities: list[Entity] | None = None) -> list[Entity]:
+    return find_aid(entities or [], {a.id: a for a, _ in docs}, {a.id: e for a, e in docs}, SlugRegistry())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$60-billion", (60e9, "USD")),
+        ("$61bn", (61e9, "USD")),
+        ("€50 million", (50e6, "EUR")),
+        ("1.5 billion dollars", (1.5e9, "USD")),
+        ("£300m", (300e6, "GBP")),
+        ("US$2.5 billion", (2.5e9, "USD")),
+        ("C$40m", (40e6, "CAD")),
+        ("$1,200", (1200.0, "USD")),
+        ("a pledge of 3 million euros", (3e6, "EUR")),
+    ],
+)
+def test_parse_money(text: str, expected: tuple[float, str]) -> None:
+    value, currency = parse_money(text) or (None, None)
+    assert currency == expected[1]
+    assert value == pytest.approx(expected[0])
+
+
+@pytest.mark.parametrize("text", ["", "no money here", "60 billion", "in 2024"])
+def test_parse_money_without_money(text: str) -> None:
+    assert parse_money(text) is None
+
+
+def test_format_money() -> None:
+    assert format_money(20e9, "USD") == "$20 billion"
+    assert format_money(1.5e9, "USD") == "$1.5 billion"
+    assert format_money(50e6, "EUR") == "€50 million"
+    assert format_money(1200, "UAH") == "UAH 1,200"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The package stalled in the Senate.", "stalled"),
+        ("The president vetoed the bill.", "blocked"),
+        ("Parliament approved the loan.", "approved"),
+        ("The first tranche arrived in May.", "delivered"),
+        ("The ministry proposed a grant.", "proposed"),
+        ("The grant exists.", None),
+    ],
+)
+def test_status_of(sentence: str, status: str | None) -> None:
+    assert status_of(sentence) == status
+
+
+def test_package_from_aid_context_with_status_and_amount() -> None:
+    doc = make(
+        "a1",
+        ["Lawmakers said a $20bn aid package for Ukraine has stalled in the Senate."],
+        [(0, "20bn", "MONEY"), (0, "Ukraine", "GPE")],
+    )
+    ukraine = entity("ukraine", "place", *doc, "Ukraine")
+    (package,) = aid_of([doc], [ukraine])
+    assert package.type == "aid_package"
+    assert package.status == "stalled"
+    assert package.amount is not None
+    assert package.amount.value == pytest.approx(20e9)
+    assert package.amount.currency == "USD"
+    assert package.name == "$20 billion package"
+    assert package.recipient == "ukraine"
+    # the mention is widened to take in the currency symbol before the NER span
+    (m,) = package.mentions
+    assert doc[0].body[m.start : m.end] == "$20bn" == m.text
+
+
+def test_cumulative_total_is_not_a_package() -> None:
+    doc = make(
+        "a1",
+        ["Westland has provided more than $40bn in aid since 2022."],
+        [(0, "more than $40bn", "MONEY")],
+    )
+    assert aid_of([doc]) == []
+
+
+def test_money_without_aid_words_is_not_a_package() -> None:
+    doc = make(
+        "a1",
+        ["The shipping company reported revenue of $3bn last year."],
+        [(0, "$3bn", "MONEY")],
+    )
+    assert aid_of([doc]) == []
+
+
+def test_same_amount_in_two_articles_is_one_package() -> None:
+    a = make("a1", ["A $61bn aid bill was proposed on Monday."], [(0, "$61bn", "MONEY")])
+    b = make("b1", ["Critics attacked the $61 billion aid bill."], [(0, "$61 billion", "MONEY")])
+    (package,) = aid_of([a, b])
+    assert package.amount is not None and package.amount.articles == ["a1", "b1"]
+    assert [m.article for m in package.mentions] == ["a1", "b1"]
+    assert package.name == "$61 billion bill"
+    assert package.status == "proposed"
+
+
+def test_donor_from_place_before_aid_word() -> None:
+    doc = make(
+        "a1",
+        ["Congress weighed $61bn in proposed U.S. aid to Ukraine."],
+        [(0, "61bn", "MONEY"), (0, "U.S.", "GPE"), (0, "Ukraine", "GPE")],
+    )
+    us = entity("united-states", "place", *doc, "U.S.")
+    ukraine = entity("ukraine", "place", *doc, "Ukraine")
+    (package,) = aid_of([doc], [us, ukraine])
+    assert package.donor == "united-states"
+    assert package.recipient == "ukraine"
+
+
+def test_donor_after_from() -> None:
+    doc = make(
+        "a1",
+        ["Farmers received a €50 million grant from the Harbor Council."],
+        [(0, "€50 million", "MONEY"), (0, "Harbor Council", "ORG")],
+    )
+    council = entity("harbor-council", "organization", *doc, "Harbor Council")
+    (package,) = aid_of([doc], [council])
+    assert package.donor == "harbor-council"
+    assert package.amount is not None and package.amount.currency == "EUR"
+
+
+def test_non_money_mentions_are_ignored() -> None:
+    doc = make("a1", ["The aid package was worth 20 percent more."], [(0, "20 percent", "PERCENT")])
+    assert aid_of([doc]) == []

@@ -1,0 +1,147 @@
+"""Tests of generator.curation: editorial overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.curation import Overrides, apply, links_of, load
+from generator.errors import ConfigError
+from generator.models import Entity, EntityMention
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "curation.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def entities() -> list[Entity]:
+    return [
+        Entity(
+            "edith-marlow",
+            "person",
+            "Edith Marlow",
+            aliases=["Marlow"],
+            mentions=[EntityMention("a1", 0, 0, 12, "Edith Marlow"), EntityMention("b1", 2, 40, 46, "Marlow")],
+        ),
+        Entity("e-marlow", "person", "E. Marlow", mentions=[EntityMention("a1", 1, 20, 29, "E. Marlow")]),
+        Entity(
+            "harbor-council",
+            "person",
+            "Harbor Council",
+            aliases=["HC"],
+            mentions=[EntityMention("a1", 1, 5, 19, "Harbor Council")],
+        ),
+        Entity("paris", "place", "Paris", mentions=[EntityMention("b1", 0, 10, 15, "Paris")]),
+    ]
+
+
+def test_load_missing_file_or_none_is_empty(tmp_path: Path) -> None:
+    assert load(None) == Overrides()
+    assert load(tmp_path / "nope.yml") == Overrides()
+    assert load(write(tmp_path, "")) == Overrides()
+
+
+def test_load_reads_every_section(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """
+merge: {"E. Marlow": "Edith Marlow"}
+rename: {Harbor Council: Harbour Council}
+retype: {Harbor Council: organization}
+describe: {Paris: Capital of France}
+hide: [Paris]
+""",
+    )
+    out = load(path)
+    assert out.merge == {"E. Marlow": "Edith Marlow"}
+    assert out.rename == {"Harbor Council": "Harbour Council"}
+    assert out.retype == {"Harbor Council": "organization"}
+    assert out.describe == {"Paris": "Capital of France"}
+    assert out.hide == ["Paris"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "merge: {a: [unclosed",  # bad YAML
+        "- just\n- a list\n",  # not a mapping
+        "merge: {}\nsplit: {a: b}\n",  # unknown section
+        "merge: [a, b]\n",  # merge must be a mapping
+        "rename: just text\n",  # rename must be a mapping
+        "hide: {a: b}\n",  # hide must be a list
+        "hide: Paris\n",  # hide must be a list
+        "retype: {Paris: country}\n",  # unknown type
+    ],
+)
+def test_load_rejects_bad_files(tmp_path: Path, text: str) -> None:
+    with pytest.raises(ConfigError):
+        load(write(tmp_path, text))
+
+
+def test_load_rejects_undecodable_file(tmp_path: Path) -> None:
+    path = tmp_path / "curation.yml"
+    path.write_bytes(b"merge: {\xff\xfe: x}")
+    with pytest.raises(ConfigError):
+        load(path)
+
+
+def test_merge_moves_mentions_and_aliases() -> None:
+    overrides = Overrides(merge={"e marlow": "Marlow"})  # found by match key and by alias
+    out = apply(overrides, entities())
+    ids = [e.id for e in out]
+    assert "e-marlow" not in ids
+    marlow = next(e for e in out if e.id == "edith-marlow")
+    assert [(m.article, m.start) for m in marlow.mentions] == [("a1", 0), ("a1", 20), ("b1", 40)]
+    assert marlow.aliases == ["E. Marlow", "Marlow"]
+    assert overrides.remap == {"e-marlow": "edith-marlow"}
+
+
+def test_merge_with_unknown_name_does_nothing() -> None:
+    overrides = Overrides(merge={"Nobody": "Edith Marlow"})
+    out = apply(overrides, entities())
+    assert len(out) == 4
+    assert overrides.remap == {}
+
+
+def test_rename_keeps_old_name_as_alias() -> None:
+    out = apply(Overrides(rename={"HC": "Harbour Council"}), entities())
+    council = next(e for e in out if e.id == "harbor-council")
+    assert council.name == "Harbour Council"
+    assert council.aliases == ["HC", "Harbor Council"]
+    assert council.id == "harbor-council"  # ids stay stable
+
+
+def test_retype_and_describe() -> None:
+    out = apply(
+        Overrides(retype={"Harbor Council": "organization"}, describe={"paris": "Capital of France."}), entities()
+    )
+    by_id = {e.id: e for e in out}
+    assert by_id["harbor-council"].type == "organization"
+    assert by_id["paris"].description == "Capital of France."
+    assert by_id["edith-marlow"].description is None
+
+
+def test_hide_removes_entity_and_its_links() -> None:
+    overrides = Overrides(hide=["Paris"])
+    out = apply(overrides, entities())
+    assert "paris" not in [e.id for e in out]
+    assert overrides.remap == {"paris": None}
+    links = links_of(out)
+    assert all(entity_id != "paris" for spans in links.values() for _, _, entity_id in spans)
+    assert links["b1"] == [(40, 46, "edith-marlow")]
+
+
+def test_links_of_sorted_per_article_and_reflects_merge() -> None:
+    before = links_of(entities())
+    assert before["a1"] == [(0, 12, "edith-marlow"), (5, 19, "harbor-council"), (20, 29, "e-marlow")]
+    after = links_of(apply(Overrides(merge={"E. Marlow": "Edith Marlow"}), entities()))
+    assert after["a1"] == [(0, 12, "edith-marlow"), (5, 19, "harbor-council"), (20, 29, "edith-marlow")]
+    assert after["b1"] == [(10, 15, "paris"), (40, 46, "edith-marlow")]
+
+
+def test_apply_keeps_original_order() -> None:
+    out = apply(Overrides(describe={"Paris": "x"}), entities())
+    assert [e.id for e in out] == ["edith-marlow", "e-marlow", "harbor-council", "paris"]

@@ -1,0 +1,245 @@
+"""Tests of generator.render: escaping, linked bodies, sync and whole-site rendering."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import kbjson
+from generator.curation import links_of
+from generator.models import (
+    Article,
+    ArticleExtraction,
+    Entity,
+    EntityMention,
+    Figure,
+    KnowledgeBase,
+    Mention,
+    Sentence,
+    Topic,
+)
+from generator.relations import co_mentions
+from generator.render import md_escape, render, sync, yaml_str
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+
+@pytest.mark.parametrize(
+    ("text", "forbidden"),
+    [
+        ("<script>alert(1)</script>", "<script>"),
+        ("[x](javascript:alert(1))", "[x]("),
+        ("**bold** and `code`", "**"),
+        ("![img](http://example.org/x.png)", "!["),
+    ],
+)
+def test_md_escape_neutralizes_markup(text: str, forbidden: str) -> None:
+    assert forbidden not in md_escape(text)
+
+
+def test_md_escape_exact_forms() -> None:
+    assert md_escape("<script>") == "&lt;script&gt;"
+    assert md_escape("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# Not a heading", "\\# Not a heading"),
+        ("1. Not a list", "1\\. Not a list"),
+        ("- Not a bullet", "\\- Not a bullet"),
+        ("+ Not a bullet", "\\+ Not a bullet"),
+        ("> Not a quote", "&gt; Not a quote"),
+        ("plain words", "plain words"),
+    ],
+)
+def test_md_escape_line_starts(text: str, expected: str) -> None:
+    assert md_escape(text) == expected
+
+
+def test_md_escape_collapses_newlines_so_no_new_blocks() -> None:
+    out = md_escape("first line\n\n# heading\n- item")
+    assert "\n" not in out
+
+
+def test_yaml_str_is_quoted_and_escaped() -> None:
+    assert yaml_str('He said "hi" \\ bye') == '"He said \\"hi\\" \\\\ bye"'
+    assert yaml_str("a\nb") == '"a b"'
+
+
+# ---------------------------------------------------------------- a small knowledge base
+
+PARAGRAPHS = [
+    ["Officials met Edith Marlow in Paris on Monday.", "# She said <b>nothing</b>."],
+    ["Later the Harbor Council praised Marlow."],
+]
+
+
+def _doc(article_id: str, paragraphs: list[list[str]], names: list[tuple[int, str]]):
+    body = "\n\n".join(" ".join(p) for p in paragraphs)
+    sentences = []
+    pos = 0
+    for p in paragraphs:
+        for s in p:
+            start = body.find(s, pos)
+            sentences.append(Sentence(start, start + len(s)))
+            pos = start + len(s)
+    mentions = []
+    for i, surface in names:
+        start = body.find(surface, sentences[i].start)
+        mentions.append(Mention(surface, "X", start, start + len(surface), i))
+    return body, ArticleExtraction(tuple(sentences), tuple(mentions))
+
+
+def small_kb() -> KnowledgeBase:
+    body, extraction = _doc("a1", PARAGRAPHS, [(0, "Edith Marlow"), (0, "Paris"), (2, "Harbor Council"), (2, "Marlow")])
+    body2, extraction2 = _doc("b1", [["The Harbor Council approved a $20bn aid package."]], [(0, "Harbor Council")])
+    articles = [
+        Article("a1", "a1.md", "Marlow in *Paris*", body, date="2024-03-01", outlet="Daily Tern"),
+        Article("b1", "b1.txt", "Council approves aid", body2),
+    ]
+    extractions = {"a1": extraction, "b1": extraction2}
+
+    def em(article: str, surface: str, index: int) -> EntityMention:
+        ex = extractions[article]
+        (m,) = [m for m in ex.mentions if m.text == surface and m.sentence == index]
+        return EntityMention(article, index, m.start, m.end, surface)
+
+    start = body2.find("$20bn")
+    figure = Figure(20e9, "USD", "$20 billion", ["b1"])
+    entities = [
+        Entity(
+            "edith-marlow",
+            "person",
+            "Edith Marlow",
+            aliases=["Marlow"],
+            mentions=[em("a1", "Edith Marlow", 0), em("a1", "Marlow", 2)],
+        ),
+        Entity("paris", "place", "Paris", mentions=[em("a1", "Paris", 0)]),
+        Entity(
+            "harbor-council",
+            "organization",
+            "Harbor Council",
+            mentions=[em("a1", "Harbor Council", 2), em("b1", "Harbor Council", 0)],
+        ),
+        Entity(
+            "20-billion-package",
+            "aid_package",
+            "$20 billion package",
+            mentions=[EntityMention("b1", 0, start, start + 5, "$20bn")],
+            amount=figure,
+            figures=[figure],
+            donor="harbor-council",
+            status="approved",
+        ),
+    ]
+    kb = KnowledgeBase(articles=articles, extractions=extractions, entities=entities, links=links_of(entities))
+    kb.relations = co_mentions(entities)
+    kb.topics = [Topic("harbor-affairs", "Harbor affairs", ["a1", "b1"], ["harbor-council"], ["harbor"])]
+    return kb
+
+
+def test_linked_body_wraps_sentences_and_links_mentions() -> None:
+    from generator.render import linked_body
+
+    kb = small_kb()
+    paragraphs = linked_body(kb.articles_by_id["a1"], kb, "articles/a1.md")
+    assert len(paragraphs) == 2
+    first, second = paragraphs
+    assert re.findall(r'<span class="kb-s" id="(s\d+)">', first) == ["s0", "s1"]
+    assert re.findall(r'<span class="kb-s" id="(s\d+)">', second) == ["s2"]
+    assert '[Edith Marlow](../people/edith-marlow.md "Person: Edith Marlow")' in first
+    assert '[Paris](../places/paris.md "Place: Paris")' in first
+    assert '[Marlow](../people/edith-marlow.md "Person: Edith Marlow")' in second
+    assert "[Harbor Council](../organizations/harbor-council.md" in second
+    # words around links keep their spaces
+    assert "met [Edith Marlow]" in first and ") in [Paris]" in first
+    # corpus text stays inert
+    assert "<b>" not in first and "&lt;b&gt;" in first
+    assert '<span class="kb-s" id="s1">\\# She said' in first
+
+
+def test_linked_body_without_extraction_is_plain_paragraphs() -> None:
+    from generator.render import linked_body
+
+    kb = small_kb()
+    kb.extractions.pop("a1")
+    kb.links.pop("a1")
+    paragraphs = linked_body(kb.articles_by_id["a1"], kb, "articles/a1.md")
+    assert len(paragraphs) == 2
+    assert "kb-s" not in paragraphs[0]
+    assert paragraphs[1] == "Later the Harbor Council praised Marlow."
+
+
+def test_render_produces_every_page_and_valid_kb_json() -> None:
+    kb = small_kb()
+    files = render(kb, TEMPLATES)
+    expected = {
+        "index.md",
+        "articles/index.md",
+        "articles/a1.md",
+        "articles/b1.md",
+        "people/edith-marlow.md",
+        "places/paris.md",
+        "organizations/harbor-council.md",
+        "aid/20-billion-package.md",
+        "topics/index.md",
+        "topics/harbor-affairs.md",
+        "people/index.md",
+        "events/index.md",
+        "kb.json",
+    }
+    assert expected <= set(files)
+    data = json.loads(files["kb.json"])
+    kbjson.validate(data)
+    assert [e["id"] for e in data["entities"]] == sorted(e.id for e in kb.entities)
+    assert data["schema"] == "kb/1"
+    article = files["articles/a1.md"]
+    assert article.startswith('---\ntitle: "Marlow in *Paris*"\n---\n')
+    assert "# Marlow in \\*Paris\\*" in article
+    assert 'id="s2"' in article
+    person = files["people/edith-marlow.md"]
+    assert "[Marlow in \\*Paris\\*](../articles/a1.md)" in person
+    assert "../articles/a1.md#s2" in person
+    assert "[Paris](../places/paris.md)" in person  # related entity
+    aid = files["aid/20-billion-package.md"]
+    assert "USD 20,000,000,000" in aid
+    assert "approved" in aid
+
+
+def test_render_is_deterministic() -> None:
+    assert render(small_kb(), TEMPLATES) == render(small_kb(), TEMPLATES)
+
+
+def test_sync_writes_only_changed_files_and_removes_stale(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    files = {"index.md": "home\n", "people/a.md": "A\n", "places/b.md": "B\n"}
+    assert sync(files, docs) == (3, 0)
+    assert (docs / "people/a.md").read_text(encoding="utf-8") == "A\n"
+    mtime = (docs / "index.md").stat().st_mtime_ns
+    assert sync(files, docs) == (0, 0)
+    assert (docs / "index.md").stat().st_mtime_ns == mtime
+
+    (docs / ".gitkeep").write_text("", encoding="utf-8")
+    (docs / "stale.md").write_text("old", encoding="utf-8")
+    changed = {"index.md": "home v2\n", "people/a.md": "A\n"}
+    assert sync(changed, docs) == (1, 2)  # stale.md and places/b.md removed
+    assert (docs / "index.md").read_text(encoding="utf-8") == "home v2\n"
+    assert (docs / ".gitkeep").exists()
+    assert not (docs / "stale.md").exists()
+    assert not (docs / "places").exists()  # emptied folder removed
+    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()) == [
+        ".gitkeep",
+        "index.md",
+        "people/a.md",
+    ]
+
+
+def test_sync_of_rendered_site_twice_writes_nothing(tmp_path: Path) -> None:
+    files = render(small_kb(), TEMPLATES)
+    written, _ = sync(files, tmp_path)
+    assert written == len(files)
+    assert sync(files, tmp_path) == (0, 0)

@@ -1,0 +1,275 @@
+"""Tests of generator.resolve: from hand-built NER mentions to entities."""
+
+from __future__ import annotations
+
+from generator.models import Article, ArticleExtraction, Entity, Mention, Sentence
+from generator.resolve import acronym_definitions, resolve_entities
+from generator.slugs import SlugRegistry
+
+
+def make(
+    article_id: str, sentences: list[str], mentions: list[tuple[int, str, str]]
+) -> tuple[Article, ArticleExtraction]:
+    """An article of ``sentences`` and its extraction; mentions are (sentence index, surface, NER label)."""
+    body = " ".join(sentences)
+    spans: list[Sentence] = []
+    pos = 0
+    for s in sentences:
+        start = body.find(s, pos)
+        spans.append(Sentence(start, start + len(s)))
+        pos = start + len(s)
+    found: list[Mention] = []
+    after: dict[tuple[int, str], int] = {}
+    for i, surface, label in mentions:
+        start = body.find(surface, after.get((i, surface), spans[i].start))
+        assert spans[i].start <= start and start + len(surface) <= spans[i].end, (surface, i)
+        after[(i, surface)] = start + len(surface)
+        found.append(Mention(surface, label, start, start + len(surface), i))
+    article = Article(id=article_id, path=f"{article_id}.txt", title=article_id, body=body)
+    return article, ArticleExtraction(tuple(spans), tuple(found))
+
+
+def resolve(*docs: tuple[Article, ArticleExtraction], ids: SlugRegistry | None = None) -> list[Entity]:
+    return resolve_entities([a for a, _ in docs], {a.id: e for a, e in docs}, ids)
+
+
+def by_name(entities: list[Entity]) -> dict[str, Entity]:
+    return {e.name: e for e in entities}
+
+
+def mention_texts(entity: Entity) -> list[tuple[str, str]]:
+    return [(m.article, m.text) for m in entity.mentions]
+
+
+def test_surname_joins_full_name_in_same_article() -> None:
+    doc = make(
+        "a1",
+        ["Edith Marlow arrived on Monday.", "Later Marlow said the harbor was busy."],
+        [(0, "Edith Marlow", "PERSON"), (1, "Marlow", "PERSON")],
+    )
+    entities = resolve(doc)
+    assert [e.name for e in entities] == ["Edith Marlow"]
+    marlow = entities[0]
+    assert marlow.type == "person"
+    assert marlow.aliases == ["Marlow"]
+    assert mention_texts(marlow) == [("a1", "Edith Marlow"), ("a1", "Marlow")]
+
+
+def test_surname_joins_unique_full_name_across_articles() -> None:
+    a = make("a1", ["Edith Marlow arrived on Monday."], [(0, "Edith Marlow", "PERSON")])
+    b = make("b1", ["Reporters later asked Marlow about the harbor."], [(0, "Marlow", "PERSON")])
+    entities = by_name(resolve(a, b))
+    assert "Marlow" not in entities
+    assert mention_texts(entities["Edith Marlow"]) == [("a1", "Edith Marlow"), ("b1", "Marlow")]
+
+
+def test_shared_surname_resolves_per_article() -> None:
+    a = make(
+        "a1",
+        ["Edith Marlow visited the port.", "Later Marlow said the port was busy."],
+        [(0, "Edith Marlow", "PERSON"), (1, "Marlow", "PERSON")],
+    )
+    b = make(
+        "b1",
+        ["Conrad Marlow opened a bakery.", "Now Marlow sells rye bread."],
+        [(0, "Conrad Marlow", "PERSON"), (1, "Marlow", "PERSON")],
+    )
+    c = make("c1", ["Nobody knew where Marlow went."], [(0, "Marlow", "PERSON")])
+    entities = by_name(resolve(a, b, c))
+    assert mention_texts(entities["Edith Marlow"]) == [("a1", "Edith Marlow"), ("a1", "Marlow")]
+    assert mention_texts(entities["Conrad Marlow"]) == [("b1", "Conrad Marlow"), ("b1", "Marlow")]
+    # the third article names no full name: ambiguous, so it joins neither
+    assert "c1" not in entities["Edith Marlow"].articles
+    assert "c1" not in entities["Conrad Marlow"].articles
+
+
+def test_kiev_and_kyiv_merge_into_one_place_even_if_labelled_person() -> None:
+    a = make("a1", ["Envoys gathered in Kyiv on Monday."], [(0, "Kyiv", "GPE")])
+    b = make("b1", ["Talks in Kiev ended late."], [(0, "Kiev", "PERSON")])
+    places = [e for e in resolve(a, b) if e.type == "place"]
+    assert len(places) == 1
+    kyiv = places[0]
+    assert kyiv.name == "Kyiv"
+    assert kyiv.aliases == ["Kiev"]
+    assert kyiv.articles == ["a1", "b1"]
+
+
+def test_acronym_defined_in_text_merges_with_later_uses() -> None:
+    doc = make(
+        "a1",
+        [
+            "Farmers joined the Council for Rural Advancement (CRA) last year.",
+            "Members say the CRA is slow.",
+            "Still, CRA grants helped.",
+        ],
+        [(0, "Council for Rural Advancement", "ORG"), (0, "CRA", "ORG"), (1, "CRA", "ORG"), (2, "CRA", "ORG")],
+    )
+    entities = resolve(doc)
+    assert len(entities) == 1
+    council = entities[0]
+    assert council.name == "Council for Rural Advancement"
+    assert council.type == "organization"
+    assert council.aliases == ["CRA"]
+    assert len(council.mentions) == 4
+
+
+def test_acronym_definitions_trims_leading_capitalized_words() -> None:
+    article, _ = make("a1", ["Farmers Council for Rural Advancement (CRA) met."], [])
+    assert acronym_definitions([article]) == {"cra": "Council for Rural Advancement"}
+
+
+def test_acronym_definitions_trims_leading_particles() -> None:
+    article, _ = make("a1", ["Members of the Council for Rural Advancement (CRA) met."], [])
+    assert acronym_definitions([article]) == {"cra": "Council for Rural Advancement"}
+
+
+def test_acronym_after_members_of_the_merges() -> None:
+    doc = make(
+        "a1",
+        ["Members of the Council for Rural Advancement (CRA) met.", "Later the CRA voted."],
+        [(0, "the Council for Rural Advancement", "ORG"), (0, "CRA", "ORG"), (1, "CRA", "ORG")],
+    )
+    entities = resolve(doc)
+    assert [(e.name, e.aliases) for e in entities] == [("Council for Rural Advancement", ["CRA"])]
+
+
+def test_acronym_definition_ignored_when_letters_do_not_match() -> None:
+    article, _ = make("a1", ["Farmers met the Council for Rural Advancement (XYZ) today."], [])
+    assert acronym_definitions([article]) == {}
+
+
+def test_us_spellings_merge() -> None:
+    doc = make(
+        "a1",
+        ["Officials in the U.S. praised the deal.", "The United States and the US navy agreed."],
+        [(0, "U.S.", "GPE"), (1, "United States", "GPE"), (1, "US", "GPE")],
+    )
+    entities = resolve(doc)
+    assert len(entities) == 1
+    us = entities[0]
+    assert (us.name, us.type) == ("United States", "place")
+    assert us.aliases == ["U.S.", "US"]
+
+
+def test_first_name_alone_gets_no_entity() -> None:
+    doc = make(
+        "a1",
+        ["Edith Marlow spoke on Monday.", "Friends say Edith was tired."],
+        [(0, "Edith Marlow", "PERSON"), (1, "Edith", "PERSON")],
+    )
+    entities = resolve(doc)
+    assert [e.name for e in entities] == ["Edith Marlow"]
+    assert all(m.text != "Edith" for m in entities[0].mentions)
+
+
+def test_state_in_secretary_of_state_is_no_entity() -> None:
+    doc = make(
+        "a1",
+        ["The Secretary of State Paul Brandt arrived."],
+        [(0, "State", "ORG"), (0, "Paul Brandt", "PERSON")],
+    )
+    assert [e.name for e in resolve(doc)] == ["Paul Brandt"]
+
+
+def test_title_before_makes_org_labelled_name_a_person() -> None:
+    doc = make(
+        "a1",
+        ["Minister Tessa Varnholt spoke on Friday.", "Later Tessa Varnholt left."],
+        [(0, "Tessa Varnholt", "ORG"), (1, "Tessa Varnholt", "ORG")],
+    )
+    (entity,) = resolve(doc)
+    assert entity.type == "person"
+
+
+def test_without_title_cue_org_label_stands() -> None:
+    doc = make(
+        "a1",
+        ["Later, Tessa Varnholt spoke on Friday.", "Then Tessa Varnholt left."],
+        [(0, "Tessa Varnholt", "ORG"), (1, "Tessa Varnholt", "ORG")],
+    )
+    (entity,) = resolve(doc)
+    assert entity.type == "organization"
+
+
+def test_title_after_makes_org_labelled_name_a_person() -> None:
+    doc = make(
+        "a1",
+        ["On Monday Tessa Varnholt, the foreign minister, spoke.", "Later Tessa Varnholt left."],
+        [(0, "Tessa Varnholt", "ORG"), (1, "Tessa Varnholt", "ORG")],
+    )
+    (entity,) = resolve(doc)
+    assert entity.type == "person"
+
+
+def test_surname_with_title_after_is_a_person_and_joins_full_name() -> None:
+    doc = make(
+        "a1",
+        ["On Monday Edith Marlow spoke.", "Later Marlow, the foreign minister, left."],
+        [(0, "Edith Marlow", "PERSON"), (1, "Marlow", "ORG")],
+    )
+    (entity,) = resolve(doc)
+    assert (entity.name, entity.type) == ("Edith Marlow", "person")
+    assert entity.aliases == ["Marlow"]
+
+
+def test_lone_surname_with_title_after_is_a_person() -> None:
+    doc = make(
+        "a1",
+        ["Reporters waited.", "Later Marlow, the foreign minister, left the room."],
+        [(1, "Marlow", "ORG")],
+    )
+    (entity,) = resolve(doc)
+    assert (entity.name, entity.type) == ("Marlow", "person")
+
+
+def test_surname_after_title_word_is_kept() -> None:
+    doc = make(
+        "a1",
+        ["Paul Brandt arrived on Monday.", "Later Secretary Brandt met envoys."],
+        [(0, "Paul Brandt", "PERSON"), (1, "Brandt", "PERSON")],
+    )
+    (entity,) = resolve(doc)
+    assert [m.text for m in entity.mentions] == ["Paul Brandt", "Brandt"]
+
+
+def test_mention_offsets_point_at_the_cleaned_text() -> None:
+    doc = make("a1", ["Farmers met the Harbor Council today."], [(0, "the Harbor Council", "ORG")])
+    (entity,) = resolve(doc)
+    m = entity.mentions[0]
+    assert entity.name == "Harbor Council"
+    assert doc[0].body[m.start : m.end] == "Harbor Council"
+
+
+def _corpus() -> list[tuple[Article, ArticleExtraction]]:
+    return [
+        make(
+            "a1",
+            ["Edith Marlow arrived in Kyiv on Monday.", "Later Marlow met the Harbor Council."],
+            [(0, "Edith Marlow", "PERSON"), (0, "Kyiv", "GPE"), (1, "Marlow", "PERSON"), (1, "Harbor Council", "ORG")],
+        ),
+        make(
+            "b1",
+            ["Conrad Marlow left Kiev.", "Officials in Paris and the Harbor Council objected."],
+            [(0, "Conrad Marlow", "PERSON"), (0, "Kiev", "GPE"), (1, "Paris", "GPE"), (1, "Harbor Council", "ORG")],
+        ),
+    ]
+
+
+def test_ids_are_unique_and_deterministic() -> None:
+    first = resolve(*_corpus())
+    second = resolve(*_corpus())
+    ids = [e.id for e in first]
+    assert len(ids) == len(set(ids))
+    assert ids == [e.id for e in second]
+    assert [(e.name, e.aliases, mention_texts(e)) for e in first] == [
+        (e.name, e.aliases, mention_texts(e)) for e in second
+    ]
+    assert {"edith-marlow", "conrad-marlow", "kyiv", "harbor-council", "paris"} <= set(ids)
+
+
+def test_ids_avoid_slugs_already_claimed() -> None:
+    registry = SlugRegistry()
+    registry.claim("Paris")
+    doc = make("a1", ["Officials met in Paris today."], [(0, "Paris", "GPE")])
+    (entity,) = resolve(doc, ids=registry)
+    assert entity.id == "paris-2"
