@@ -5,29 +5,10 @@ from __future__ import annotations
 import pytest
 
 from generator.aid import find_aid, format_money, parse_money, status_of
-from generator.models import Article, ArticleExtraction, Entity, EntityMention, Mention, Sentence
+from generator.models import Article, ArticleExtraction, Entity, EntityMention
 from generator.slugs import SlugRegistry
 
-
-def make(
-    article_id: str, sentences: list[str], mentions: list[tuple[int, str, str]]
-) -> tuple[Article, ArticleExtraction]:
-    """An article of ``sentences`` and its extraction; mentions are (sentence index, surface, NER label)."""
-    body = " ".join(sentences)
-    spans: list[Sentence] = []
-    pos = 0
-    for s in sentences:
-        start = body.find(s, pos)
-        spans.append(Sentence(start, start + len(s)))
-        pos = start + len(s)
-    found = []
-    for i, surface, label in mentions:
-        start = body.find(surface, spans[i].start)
-        assert spans[i].start <= start and start + len(surface) <= spans[i].end, (surface, i)
-        found.append(Mention(surface, label, start, start + len(surface), i))
-    return Article(id=article_id, path=f"{article_id}.txt", title=article_id, body=body), ArticleExtraction(
-        tuple(spans), tuple(found)
-    )
+from .builders import make
 
 
 def entity(entity_id: str, type_: str, article: Article, extraction: ArticleExtraction, surface: str) -> Entity:
