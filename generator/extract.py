@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ConfigError
-from .models import Article, ArticleExtraction, Mention, Sentence
+from .models import ArticleExtraction, Mention, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -122,10 +122,6 @@ def extract_texts(
         if on_done:
             on_done(len(doc))
         yield result
-
-
-def extract_article(nlp: Language, article: Article) -> ArticleExtraction:
-    return from_doc(nlp(article.body))
 
 
 # --- serialisation for the cache -------------------------------------------------

@@ -92,7 +92,6 @@ class Role:
     title: str
     of: str | None
     articles: list[str] = field(default_factory=list)
-    dates: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -28,7 +28,6 @@ class Settings:
     batch_size: int = 64
     workers: int = 1
     max_article_bytes: int = 5_000_000
-    min_mentions: int = 1
     progress: bool = True
 
     def path(self, p: Path) -> Path:
