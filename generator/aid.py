@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from .models import Article, ArticleExtraction, Entity, EntityMention, Figure
 from .slugs import SlugRegistry
@@ -100,32 +101,85 @@ def find_aid(
             s = extraction.sentences[m.sentence]
             sentence = body[s.start : s.end]
             around = body[max(s.start, m.start - 80) : min(s.end, m.end + 60)].lower()
-            if not any(re.search(rf"\b{w}\b", around) for w in AID_WORDS) or _CUMULATIVE.search(sentence):
+            if not any(re.search(rf"\b{w}\b", around) for w in AID_WORDS):
                 continue
+            cumulative = bool(_CUMULATIVE.search(sentence))
             heads = _HEAD.findall(_NOUN_PHRASE.split(body[m.end : min(s.end, m.end + 60)], 1)[0])
             head = heads[-1] if heads else (h.group(1) if (h := _HEAD.search(around)) else "aid")
             mention = EntityMention(article_id, m.sentence, start, m.end, text)
-            groups[money].append((mention, sentence, head.lower()))
-    packages: list[Entity] = []
-    for (value, currency), found in sorted(groups.items()):
-        heads = [h for _, _, h in found]
-        head = max(sorted(set(heads)), key=heads.count)
-        name = f"{format_money(value, currency)} {head}"
+            groups[(*money, cumulative)].append((mention, sentence, head.lower()))
+    packages: list[Package] = []
+    for (value, currency, cumulative), found in sorted(groups.items()):
         figure = Figure(value, currency, format_money(value, currency), sorted({m.article for m, _, _ in found}))
-        package = Entity(
-            id=ids.claim(name, "aid"),
-            type="aid_package",
-            name=name,
-            aliases=sorted({m.text for m, _, _ in found} - {name}),
-            mentions=[m for m, _, _ in found],
-            amount=figure,
-            figures=[figure],
-        )
         statuses = [st for _, sentence, _ in found if (st := status_of(sentence))]
-        package.status = statuses[0] if statuses else None
-        package.donor, package.recipient = _parties(found, by_sentence)
-        packages.append(package)
-    return packages
+        donor, recipient = _parties(found, by_sentence)
+        status = "cumulative" if cumulative else (statuses[0] if statuses else None)
+        packages.append(Package(found, [figure], donor, recipient, status))
+    return [_entity(p, ids) for p in merge_packages(packages)]
+
+
+@dataclass
+class Package:
+    """Figures that stand for one package, before it becomes an entity."""
+
+    found: list[tuple[EntityMention, str, str]]
+    figures: list[Figure]
+    donor: str | None
+    recipient: str | None
+    status: str | None
+
+    @property
+    def main(self) -> Figure:
+        """The figure most sources give (then the larger)."""
+        return max(self.figures, key=lambda f: (len(f.articles), f.value))
+
+
+def _agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def merge_packages(packages: list[Package], tolerance: float = 0.1) -> list[Package]:
+    """Figures within ``tolerance`` of each other for the same donor, recipient and status are one
+    package that outlets report differently ($60bn and $61bn); a cumulative total never joins a package."""
+    merged: list[Package] = []
+    for p in sorted(packages, key=lambda p: (-len(p.main.articles), p.main.value)):
+        for q in merged:
+            close = abs(p.main.value - q.main.value) <= tolerance * max(p.main.value, q.main.value)
+            if (
+                close
+                and p.main.currency == q.main.currency
+                and (p.status == "cumulative") == (q.status == "cumulative")
+                and _agree(p.donor, q.donor)
+                and _agree(p.recipient, q.recipient)
+                and _agree(p.status, q.status)
+            ):
+                q.found += p.found
+                q.figures += p.figures
+                q.donor, q.recipient, q.status = q.donor or p.donor, q.recipient or p.recipient, q.status or p.status
+                break
+        else:
+            merged.append(p)
+    return merged
+
+
+def _entity(p: Package, ids: SlugRegistry) -> Entity:
+    main = p.main
+    heads = [h for _, _, h in p.found]
+    head = max(sorted(set(heads)), key=heads.count)
+    name = f"{format_money(main.value, main.currency)} {head}" + (" (cumulative)" if p.status == "cumulative" else "")
+    figures = sorted(p.figures, key=lambda f: (-len(f.articles), f.value))
+    return Entity(
+        id=ids.claim(name, "aid"),
+        type="aid_package",
+        name=name,
+        aliases=sorted({m.text for m, _, _ in p.found} - {name}),
+        mentions=sorted((m for m, _, _ in p.found), key=lambda m: (m.article, m.start)),
+        amount=Figure(main.value, main.currency, main.text, list(main.articles)),
+        figures=figures,
+        donor=p.donor,
+        recipient=p.recipient,
+        status=p.status,
+    )
 
 
 def _parties(

@@ -1,73 +1,575 @@
-"""Events: dates, places and participants for the event entities resolution found.
+"""Events: meetings, summits, calls, strikes, elections, with dates, places and participants.
 
-An event's date is a full calendar date written in a sentence that names it;
-its place is the city or country most often named in those sentences; its
-participants are the people and organizations named with it.
+An event is found where a sentence uses an event noun ("meeting", "summit",
+"call", "strikes", "election"...) with something that tells which one it
+is: an organization or person in the phrase ("a meeting of NATO foreign
+ministers", "the Ukraine-NATO Council meeting", "a phone call with X"), a
+descriptor ("foreign ministers", "presidential"), a date in the sentence,
+or a capitalized name ("the Washington Summit"). Dates are resolved against
+the article's date (:mod:`generator.dates`).
+
+Mentions then meet in clusters: the same kind of event, compatible
+organizations, descriptors and place, and overlapping dates. A phrase that
+says too little on its own ("the summit", "this meeting") only joins a
+cluster its article or its date points to; it never makes an event alone.
+Two meetings of the same body a year apart stay two events.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
 
-from .metadata import parse_date
-from .models import Article, ArticleExtraction, Entity
+from .dates import DateSpan, find_dates, parse_iso
+from .models import Article, ArticleExtraction, Entity, EntityMention
+from .names import match_key
+from .slugs import SlugRegistry
 
-_FULL_DATE = re.compile(
-    r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?,?\s+\d{4}"
-    r"|\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})\b"
+HEADS: dict[str, str] = {
+    "meeting": "meeting",
+    "meetings": "meeting",
+    "conference": "meeting",
+    "ministerial": "meeting",
+    "talks": "meeting",
+    "session": "meeting",
+    "forum": "meeting",
+    "summit": "summit",
+    "summits": "summit",
+    "call": "call",
+    "election": "election",
+    "elections": "election",
+    "referendum": "election",
+    "vote": "vote",
+    "strike": "strike",
+    "strikes": "strike",
+    "attack": "attack",
+    "attacks": "attack",
+    "visit": "visit",
+    "ceremony": "ceremony",
+}
+_HEAD = re.compile(r"\b(" + "|".join(sorted(HEADS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_NOT_EVENTS = re.compile(r"\b(?:press|news)\s+(?:conference|briefing)s?$", re.IGNORECASE)
+# words that may stand before the event noun in its phrase
+_STOP_BEFORE = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "to",
+        "and",
+        "or",
+        "but",
+        "during",
+        "after",
+        "before",
+        "ahead",
+        "since",
+        "until",
+        "as",
+        "is",
+        "was",
+        "were",
+        "between",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "said",
+        "says",
+        "say",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "when",
+        "while",
+        "than",
+        "then",
+        "there",
+        "here",
+        "also",
+        "not",
+        "no",
+        "any",
+        "some",
+        "each",
+        "every",
+        "other",
+        "another",
+        "held",
+        "hold",
+        "holds",
+        "hosted",
+        "hosting",
+        "host",
+        "attended",
+        "attend",
+        "chaired",
+        "led",
+    ]
 )
-_RANGE = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})")
+# generic words that neither name nor distinguish an event
+_GENERIC = frozenset(
+    [
+        "upcoming",
+        "initial",
+        "recent",
+        "latest",
+        "previous",
+        "first",
+        "second",
+        "third",
+        "next",
+        "last",
+        "new",
+        "two-day",
+        "one-day",
+        "three-day",
+        "annual",
+        "regular",
+        "emergency",
+        "extraordinary",
+        "special",
+        "historic",
+        "planned",
+        "possible",
+        "potential",
+        "formal",
+        "informal",
+    ]
+)
+_POST = re.compile(
+    r"^\s*(?P<prep>of|between|with|for|by|on|from)\s+(?P<obj>(?:[\w'’.-]+(?:\s+(?:and|&)\s+|\s+)?){1,8}?)"
+    r"(?=\s*\b(?:of|between|with|for|by|on|from|in|at|to|that|which|who|is|are|was|were|will|would|has|have|had|as|"
+    r"after|before|during|since|and\s+(?:is|was|to)|took|met|held|said|began|gave|made|came|went|[a-z]+ed)\b|\s*[,.;:!?—–()\"“”]|\s*$)"
+)
+_WORD = re.compile(r"[\w'’.-]+")
+_PLACE_AFTER = re.compile(r"^\s+(?:(?:in|at|on)\b[^,.;:]{0,40}\b)?(?:in|at)\s+(?:the\s+)?$")
 
 
-def date_range(text: str) -> tuple[str, str] | None:
-    """("2024-07-09", "2024-07-11") for "July 9-11, 2024"; a single date gives start == end."""
-    m = _RANGE.search(text)
-    if m is None:
-        d = parse_date(text)
-        return (d, d) if d else None
-    start = parse_date(text[: m.start()] + m.group(1) + text[m.end() :])
-    end = parse_date(text[: m.start()] + m.group(2) + text[m.end() :])
-    return (start, end) if start and end else None
+@dataclass
+class EventMention:
+    article: str
+    sentence: int
+    start: int  # the phrase, for the event's aliases
+    end: int
+    head_start: int  # the event noun, for linking when the phrase holds other links
+    head_end: int
+    kind: str
+    text: str
+    proper: bool
+    orgs: frozenset[str]
+    people: frozenset[str]
+    places: frozenset[str]  # named in the phrase as participants
+    location: str | None
+    descriptors: frozenset[str]
+    date: DateSpan | None
+    links_inside: bool
+    context: frozenset[str] = frozenset()  # organizations the article names anywhere
+
+    @property
+    def specific(self) -> bool:
+        if self.proper:
+            return True
+        if self.kind == "call":
+            return bool(self.people)
+        dated = self.date is not None and self.date.precision in ("day", "week", "month")
+        return dated and bool(self.orgs or self.descriptors or self.location or self.people)
 
 
-def _names_place(event_name: str, after: str, place: Entity) -> bool:
-    """The place is in the event's name ("Paris Summit") or right after it ("summit in Paris")."""
-    forms = [place.name, *place.aliases]
-    return any(
-        f in event_name.split() or re.match(rf"\s+(?:in|at)\s+(?:the\s+)?{re.escape(f)}\b", after) for f in forms
+@dataclass
+class Cluster:
+    kind: str
+    mentions: list[EventMention] = field(default_factory=list)
+
+    @property
+    def orgs(self) -> set[str]:
+        return {o for m in self.mentions for o in m.orgs}
+
+    @property
+    def descriptors(self) -> set[str]:
+        return {d for m in self.mentions for d in m.descriptors}
+
+    @property
+    def locations(self) -> set[str]:
+        return {m.location for m in self.mentions if m.location}
+
+    @property
+    def articles(self) -> set[str]:
+        return {m.article for m in self.mentions}
+
+    def span(self) -> tuple[date, date] | None:
+        """The narrowest date the mentions agree on."""
+        dated = [m.date for m in self.mentions if m.date is not None]
+        if not dated:
+            return None
+        order = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
+        best = min(dated, key=lambda d: (order[d.precision], d.start))
+        return best.start, best.end
+
+
+def _stem(word: str) -> str:
+    w = word.lower().strip("'’.")
+    for suffix in ("ial", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def _overlap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
+    return a is None or b is None or (a[0] <= b[1] and b[0] <= a[1])
+
+
+def find_mentions(
+    article: Article,
+    extraction: ArticleExtraction,
+    named: dict[tuple[str, int], list[tuple[int, int, Entity]]],
+) -> list[EventMention]:
+    """Event phrases in one article, with what each says about its event."""
+    body = article.body
+    anchor = parse_iso(article.date)
+    found: list[EventMention] = []
+    for index, s in enumerate(extraction.sentences):
+        sentence = body[s.start : s.end]
+        entities = named.get((article.id, index), [])
+        dates = [d for d in find_dates(sentence, anchor)]
+        here: list[EventMention] = []
+        for m in _HEAD.finditer(sentence):
+            if re.match(
+                r"[\s-]+(?:level\s+)?(?:[\w-]+\s+){0,4}?(?:meetings?|summit|talks|session)\b", sentence[m.end() :]
+            ) and (m.group(1).lower() in ("ministerial", "conference", "session", "forum")):
+                continue  # "ministerial meetings", "ministerial-level ... meeting": the last noun heads the phrase
+            mention = _phrase(article.id, index, s.start, sentence, m, entities, dates)
+            if mention is not None:
+                here.append(mention)
+        found.extend(_assign_dates(here, dates, s.start))
+    context = frozenset(
+        e.id for (a, _), items in named.items() if a == article.id for _, _, e in items if e.type == "organization"
+    )
+    for m in found:
+        m.context = context
+    return found
+
+
+def _assign_dates(mentions: list[EventMention], dates: list[DateSpan], offset: int) -> list[EventMention]:
+    """Each date of a sentence belongs to the event phrase nearest to it ("the Washington Summit next year")."""
+    if len(mentions) < 2:
+        return mentions
+
+    def distance(m: EventMention, d: DateSpan) -> int:
+        return max(d.offset + offset - m.end, m.start - (d.end_offset + offset), 0)
+
+    owned: dict[int, list[DateSpan]] = defaultdict(list)
+    for d in dates:
+        owner = min(range(len(mentions)), key=lambda i: distance(mentions[i], d))
+        owned[owner].append(d)
+    for i, m in enumerate(mentions):
+        if m.date is not None and m.date.offset == -1:
+            continue  # a year in the phrase itself
+        m.date = min(owned[i], key=lambda d: distance(m, d)) if owned[i] else None
+    return mentions
+
+
+def _phrase(
+    article_id: str,
+    index: int,
+    offset: int,
+    sentence: str,
+    head: re.Match[str],
+    entities: list[tuple[int, int, Entity]],
+    dates: list[DateSpan],
+) -> EventMention | None:
+    word = head.group(1)
+    kind = HEADS[word.lower()]
+    before = sentence[: head.start()]
+    if _NOT_EVENTS.search(sentence[: head.end()]):
+        return None
+    # pre-modifiers: walk back over words until a determiner, preposition or verb
+    start = head.start()
+    words = list(_WORD.finditer(before))
+    taken = 0
+    for w in reversed(words):
+        token = w.group(0)
+        gap = sentence[w.end() : start]
+        if gap.strip() or taken >= 5 or token.lower() in _STOP_BEFORE:
+            break
+        start, taken = w.start(), taken + 1
+    if kind == "call" and taken == 0 and not re.search(r"\b(?:a|the|their|his|her)\s+$", before):
+        return None  # "to call on Congress": the verb
+    if (
+        kind in ("strike", "attack", "vote", "visit")
+        and taken == 0
+        and not re.search(r"\b(?:a|the|its|his|her|their)\s+$", before)
+    ):
+        return None
+    end = head.end()
+    post = sentence[end:]
+    for _ in range(2):
+        pm = _POST.match(post)
+        if pm is None:
+            break
+        end += pm.end()
+        post = sentence[end:]
+    for d in dates:
+        if head.end() <= d.offset < end:
+            end = d.offset  # "on October 7" is the date, not part of the name
+    for a, b, _ in entities:
+        if start <= a - offset < end < b - offset:
+            end = b - offset  # a name the phrase cuts short: "from the Organization for Security and Co-operation"
+    while end > head.end() and sentence[end - 1] in " .,;:\n":
+        end -= 1
+    end = re.sub(r"\s+(?:on|in|at|from|for|by|of|with)$", "", sentence[:end]).__len__()
+    location_after = None
+    for e_start, _e_end, entity in entities:
+        rel = e_start - offset
+        if entity.type == "place" and end <= rel <= end + 50 and _PLACE_AFTER.match(sentence[end:rel]):
+            location_after = entity.id
+            break
+    inside = [(a - offset, b - offset, e) for a, b, e in entities if start <= a - offset and b - offset <= end]
+    inside = [x for x in inside if not any(y is not x and y[0] <= x[0] and x[1] <= y[1] for y in inside)]
+    orgs = frozenset(e.id for _, _, e in inside if e.type == "organization")
+    people = frozenset(e.id for _, _, e in inside if e.type == "person")
+    location = location_after
+    places: set[str] = set()
+    for a, b, e in inside:
+        if e.type != "place":
+            continue
+        if b <= head.start() and not sentence[b : head.start()].strip(" '’s"):
+            location = location or e.id  # "the Washington Summit", "Vilnius summit"
+        elif re.search(r"\b(?:in|at)\s+(?:the\s+)?$", sentence[max(0, a - 8) : a]):
+            location = location or e.id
+        else:
+            places.add(e.id)
+    entity_spans = [(a, b) for a, b, _ in inside]
+    date_spans = [(d.offset, d.end_offset) for d in dates]
+    descriptors = frozenset(
+        _stem(w.group(0))
+        for w in _WORD.finditer(sentence, start, end)
+        if not any(a <= w.start() < b for a, b in entity_spans + date_spans)
+        and w.group(0).lower() not in _STOP_BEFORE
+        and w.group(0).lower() not in _GENERIC
+        and w.group(0).lower() not in HEADS
+        and not w.group(0)[:1].isdigit()
+    )
+    phrase_words = [w.group(0) for w in _WORD.finditer(sentence[start : head.end()])]
+    proper = word[:1].isupper() and all(w[:1].isupper() for w in phrase_words) and len(phrase_words) > 1
+    return EventMention(
+        article=article_id,
+        sentence=index,
+        start=offset + start,
+        end=offset + end,
+        head_start=offset + head.start(),
+        head_end=offset + head.end(),
+        kind=kind,
+        text=sentence[start:end],
+        proper=proper,
+        orgs=orgs,
+        people=people,
+        places=frozenset(places),
+        location=location,
+        descriptors=descriptors,
+        date=_year_in(sentence[start:end], dates) or _nearest_date(dates, start, end),
+        links_inside=bool(inside),
     )
 
 
-def enrich_events(
-    entities: list[Entity], articles: dict[str, Article], extractions: dict[str, ArticleExtraction]
-) -> None:
-    by_sentence: dict[tuple[str, int], list[Entity]] = defaultdict(list)
+def _year_in(phrase: str, dates: list[DateSpan]) -> DateSpan | None:
+    """A year in the event's own name ("the 2024 election"), unless a date in the sentence says more."""
+    m = re.search(r"\b((?:19|20)\d\d)\b", phrase)
+    if m is None:
+        return None
+    year = int(m.group(1))
+    for d in dates:
+        if d.start.year == year and d.precision != "year":
+            return d
+    return DateSpan(date(year, 1, 1), date(year, 12, 31), "year", m.group(1), -1, -1)
+
+
+def _nearest_date(dates: list[DateSpan], start: int, end: int) -> DateSpan | None:
+    if not dates:
+        return None
+    return min(dates, key=lambda d: max(d.offset - end, start - d.end_offset, 0))
+
+
+def _compatible(m: EventMention, c: Cluster) -> bool:
+    if m.kind != c.kind:
+        return False
+    if m.orgs and c.orgs and not (m.orgs <= c.orgs or c.orgs <= m.orgs):
+        return False
+    if m.location and c.locations and m.location not in c.locations:
+        return False
+    if m.descriptors and c.descriptors and not (m.descriptors & c.descriptors) and not (m.orgs & c.orgs):
+        return False
+    if m.kind == "call" and m.people and not m.people & {p for x in c.mentions for p in x.people}:
+        return False
+    return _overlap((m.date.start, m.date.end) if m.date else None, c.span())
+
+
+def cluster_mentions(mentions: list[EventMention], article_dates: dict[str, date | None]) -> list[Cluster]:
+    order = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
+    seeds = sorted(
+        (m for m in mentions if m.specific),
+        key=lambda m: (order[m.date.precision] if m.date else 9, m.article, m.start),
+    )
+    clusters: list[Cluster] = []
+    for m in seeds:
+        fits = [c for c in clusters if _compatible(m, c) and (m.date is not None or c.span() is None)]
+        if not fits and m.date is None:
+            fits = _choose([c for c in clusters if _compatible(m, c)], m, article_dates)
+        if fits:
+            fits[0].mentions.append(m)
+        else:
+            clusters.append(Cluster(m.kind, [m]))
+    for m in mentions:
+        if m.specific:
+            continue
+        fits = _choose([c for c in clusters if _compatible(m, c)], m, article_dates)
+        if fits:
+            fits[0].mentions.append(m)
+    return [c for c in clusters if c.mentions]
+
+
+def _choose(fits: list[Cluster], m: EventMention, article_dates: dict[str, date | None]) -> list[Cluster]:
+    """Where a mention with no date of its own goes: its article's event, else the one nearest in time."""
+    same = [c for c in fits if m.article in c.articles]
+    if same:
+        nearest = min(same, key=lambda c: min(abs(x.start - m.start) for x in c.mentions if x.article == m.article))
+        return [nearest]
+    when = article_dates.get(m.article)
+    timed = []
+    for c in fits:
+        span = c.span()
+        if when is None or span is None:
+            gap = None
+        else:
+            gap = 0 if span[0] <= when <= span[1] else min(abs((span[0] - when).days), abs((span[1] - when).days))
+        timed.append((gap, c))
+    close = [(gap, c) for gap, c in timed if gap is not None and gap <= 45]
+    if close:
+        # most shared descriptors, then the event more sources report, then the nearest in time
+        best = max(
+            close,
+            key=lambda x: (
+                len(m.descriptors & x[1].descriptors),
+                len(m.context & x[1].orgs),
+                len(x[1].articles),
+                -x[0],
+            ),
+        )
+        return [best[1]]
+    unknown = [c for gap, c in timed if gap is None]
+    return unknown if len(unknown) == 1 and len(fits) == 1 else []
+
+
+def _name(c: Cluster, entities: dict[str, Entity]) -> str:
+    def score(m: EventMention) -> tuple[bool, bool, bool, bool, int, int]:
+        head_final = m.end == m.head_end
+        informative = bool(m.orgs or m.people or m.places or m.descriptors or m.location)
+        return (m.proper, bool(m.orgs), informative, head_final, len(m.descriptors), -len(m.text))
+
+    best = max(c.mentions, key=score)
+    words = [w.group(0) for w in _WORD.finditer(best.text)]
+    words = [w for w in words if w.lower() not in _GENERIC]
+    text = " ".join(words)
+    if best.date is not None:
+        text = text.replace(best.date.text, "").strip()
+    text = re.sub(r"\s+(?:on|in|at)$", "", re.sub(r"\s{2,}", " ", text)).strip(" ,")
+    if not text:
+        text = best.kind
+    orgs = sorted(c.orgs)
+    if len(orgs) == 1 and orgs[0] in entities:
+        org = entities[orgs[0]]
+        if not any(form in text for form in (org.name, *org.aliases)) and len(org.name.split()) <= 2:
+            text = f"{org.name} {text}"
+    return text[:1].upper() + text[1:]
+
+
+def build_events(
+    entities: list[Entity],
+    articles: dict[str, Article],
+    extractions: dict[str, ArticleExtraction],
+    ids: SlugRegistry,
+) -> list[Entity]:
+    """The entity list with event entities rebuilt from event phrases, clustered corpus-wide."""
+    named: dict[tuple[str, int], list[tuple[int, int, Entity]]] = defaultdict(list)
     for e in entities:
+        if e.type == "event":
+            continue
         for m in e.mentions:
-            by_sentence[(m.article, m.sentence)].append(e)
-    place_names = {n: e.id for e in entities if e.type == "place" for n in (e.name, *e.aliases)}
-    for event in (e for e in entities if e.type == "event"):
-        dates: Counter[tuple[str, str]] = Counter()
-        places: Counter[str] = Counter()
-        participants: Counter[str] = Counter()
-        for m in event.mentions:
-            body = articles[m.article].body
-            sentence = extractions[m.article].sentence_text(body, m.sentence)
-            after = body[m.end : m.end + 40]
-            for found in _FULL_DATE.finditer(sentence):
-                if (span := date_range(found.group(0))) is not None:
-                    dates[span] += 1
-            for other in by_sentence[(m.article, m.sentence)]:
-                if other.type == "place" and _names_place(event.name, after, other):
-                    places[other.id] += 1
-                elif other.type in ("person", "organization"):
-                    participants[other.id] += 1
-        if dates:
-            (event.date_start, event.date_end), _ = max(dates.items(), key=lambda x: (x[1], x[0]))
-        in_name = [place_names[w] for w in event.name.split() if w in place_names]
-        if in_name:
-            event.location = in_name[0]
-        elif places:
-            event.location = max(places.items(), key=lambda x: (x[1], x[0]))[0]
-        event.participants = sorted(participants)
+            named[(m.article, m.sentence)].append((m.start, m.end, e))
+    mentions: list[EventMention] = []
+    for article_id in sorted(extractions):
+        mentions.extend(find_mentions(articles[article_id], extractions[article_id], named))
+    article_dates = {a: parse_iso(x.date) for a, x in articles.items()}
+    clusters = cluster_mentions(mentions, article_dates)
+    by_id = {e.id: e for e in entities}
+    for e in entities:
+        if e.type == "event":
+            ids.release(e.id)
+    names = [_name(c, by_id) for c in clusters]
+    counts = Counter(match_key(n) for n in names)
+    events: list[Entity] = []
+    for c, name in sorted(zip(clusters, names, strict=True), key=lambda x: (x[1].casefold(), x[0].span() or ())):
+        span = c.span()
+        if counts[match_key(name)] > 1 and span is not None:
+            name = f"{name} ({span[0].strftime('%B %Y')})"
+        events.append(_entity(c, name, ids, by_id, extractions, articles))
+    return [e for e in entities if e.type != "event"] + events
+
+
+def _in_sentence(by_id: dict[str, Entity], m: EventMention) -> list[Entity]:
+    return [e for e in by_id.values() if any(x.article == m.article and x.sentence == m.sentence for x in e.mentions)]
+
+
+def _entity(
+    c: Cluster,
+    name: str,
+    ids: SlugRegistry,
+    by_id: dict[str, Entity],
+    extractions: dict[str, ArticleExtraction],
+    articles: dict[str, Article],
+) -> Entity:
+    mentions = sorted(c.mentions, key=lambda m: (m.article, m.start))
+    event = Entity(id=ids.claim(name, fallback="event"), type="event", name=name)
+    event.aliases = sorted({m.text for m in mentions if m.text != name and (m.proper or m.orgs)}, key=str.casefold)
+    for m in mentions:
+        start, end = (m.head_start, m.head_end) if m.links_inside else (m.start, m.end)
+        event.mentions.append(EntityMention(m.article, m.sentence, start, end, articles[m.article].body[start:end]))
+    span = c.span()
+    if span is not None:
+        event.date_start, event.date_end = span[0].isoformat(), span[1].isoformat()
+    locations = Counter(m.location for m in mentions if m.location)
+    if locations:
+        event.location = max(sorted(locations), key=lambda k: locations[k])
+    participants: set[str] = set()
+    for m in mentions:
+        participants |= m.orgs | m.people | m.places
+        participants |= {e.id for e in _in_sentence(by_id, m) if e.type == "person"}
+    event.participants = sorted(p for p in participants if p in by_id)
+    return event

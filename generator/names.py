@@ -12,6 +12,7 @@ import unicodedata
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-"})
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|')$")
+_BODY_INVERTED = re.compile(r"\b(?P<field>[A-Z][a-z]+)\s+(?P<kind>Department|Ministry|Office)$")
 _COMPOUND = re.compile(r"\b[A-Z][\w]*(?:-[A-Z][\w]*)+\b")
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 
@@ -236,6 +237,8 @@ def match_key(text: str) -> str:
     text = strip_accents(clean_surface(text))
     # "NATO-Ukraine Council" and "Ukraine-NATO Council" name one body
     text = _COMPOUND.sub(lambda m: "-".join(sorted(m.group(0).split("-"))), text)
+    # "State Department" is the "Department of State"; "Defence Ministry" the "Ministry of Defence"
+    text = _BODY_INVERTED.sub(lambda m: f"{m['kind']} of {m['field']}", text)
     text = text.casefold().replace("&", " and ")
     text = re.sub(r"(?<=\w)'(?=\w)", "", text)
     text = re.sub(r"(?<=\w)\.(?=\w)|\.(?=\s|$)", "", text)
@@ -264,7 +267,8 @@ def looks_like_name(text: str) -> bool:
     if not text or not any(c.isalpha() for c in text):
         return False
     words = text.split()
-    if len(words) > 8 or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+    first = _NAME_PREFIX.sub("", words[0])  # "al-Qaida", "el-Sisi", "ad-Din"
+    if len(words) > 8 or not (first[:1].isupper() or first[:1].isdigit()):
         return False
     if sum(c.isdigit() for c in text) > len(text) // 3:
         return False
@@ -272,6 +276,7 @@ def looks_like_name(text: str) -> bool:
     return len(lower) <= len(words) // 2
 
 
+_NAME_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|de|di|da|van|von|d)[-’']", re.IGNORECASE)
 _PARTICLES = frozenset(
     [
         "of",

@@ -14,15 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import curation, render
+from . import curation, dating, quotes, render
 from .aid import find_aid
 from .cache import ExtractionCache
-from .events import enrich_events
+from .events import build_events
 from .extract import cache_key, extract_texts, load_pipeline
 from .ingest import corpus_files, ingest_files
 from .models import Article, ArticleExtraction, KnowledgeBase, Problem
 from .relations import co_mentions
 from .resolve import resolve_entities
+from .roles import assign_roles
 from .settings import Settings
 from .slugs import SlugRegistry
 from .topics import find_topics
@@ -123,10 +124,16 @@ def knowledge_base(settings: Settings, stats: Stats | None = None) -> KnowledgeB
     t1 = time.perf_counter()
     extractions = extract_all(articles, settings, stats)
     t2 = time.perf_counter()
+    articles = dating.infer_from_text(articles, extractions)
     ids = SlugRegistry()
     entities = resolve_entities(articles, extractions, ids)
     by_id = {a.id: a for a in articles}
-    enrich_events(entities, by_id, extractions)
+    names = {e.id: e.name for e in entities}
+    quote_list = quotes.merge_quotes(quotes.extract_quotes(entities, by_id, extractions), SlugRegistry(), names)
+    articles = dating.infer_from_shared(articles, quotes.shared_articles(quote_list))
+    by_id = {a.id: a for a in articles}
+    assign_roles(entities, by_id)
+    entities = build_events(entities, by_id, extractions, ids)
     entities += find_aid(entities, by_id, extractions, ids)
     entities = curation.apply(curation.load(settings.curation_path), entities)
     links = curation.links_of(entities)
@@ -134,6 +141,7 @@ def knowledge_base(settings: Settings, stats: Stats | None = None) -> KnowledgeB
         articles=articles,
         extractions=extractions,
         entities=entities,
+        quotes=quote_list,
         problems=problems,
         links=links,
     )

@@ -34,6 +34,7 @@ from .names import (
     match_key,
 )
 from .slugs import SlugRegistry
+from .unlabelled import add_untagged
 
 LABEL_TYPES: dict[str, EntityType] = {
     "PERSON": "person",
@@ -128,6 +129,8 @@ def candidates(article: Article, extraction: ArticleExtraction, long_forms: dict
             continue  # "State" in "Secretary of State"
         lead = len(raw) - len(raw.lstrip())
         offset = raw.find(text[:1], lead) if text else lead
+        if label == "organization" and re.match(r"(?i)the\s", raw[lead:]):
+            offset = lead  # "the United Nations": the article belongs to many organizations' names
         after = body[end : end + 60]
         sentence_start = extraction.sentences[m.sentence].start if extraction.sentences else 0
         spans.append(
@@ -266,7 +269,7 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
     words = set(cluster.key.split())
     if words & ORG_WORDS:
         votes["organization"] += len(cluster.spans) + 2
-    if words & EVENT_WORDS and votes["event"] + votes["organization"] > 0:
+    if cluster.key.split()[-1] in EVENT_WORDS and votes["event"] + votes["organization"] > 0:
         votes["event"] += len(cluster.spans) + 3
     if words & DOCUMENT_WORDS:
         return None  # a charter or a treaty: a document, not an entity of ours
@@ -279,7 +282,9 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
         votes["place"] += len(cluster.spans) * 2 + 3
     if len(words) > 1 and is_acronym(cluster.name or "") is False and votes["person"] and not words & ORG_WORDS:
         votes["person"] += 1
-    best = max(sorted(votes), key=lambda t: votes[t])
+    # on a tie, the reading that needs no cue: an organization, then a place, then a person
+    order = ("organization", "place", "person", "event")
+    best = max(sorted(votes, key=lambda t: order.index(t) if t in order else 9), key=lambda t: votes[t])
     return best  # type: ignore[return-value]
 
 
@@ -310,7 +315,7 @@ def _is_country(name: str) -> bool:
 
 def merge_qualified_organizations(clusters: dict[str, Cluster]) -> None:
     """ "Congress" joins "US Congress" when that is the only place-qualified form of it."""
-    for key in [k for k in clusters if " " not in k]:
+    for key in list(clusters):
         cluster = clusters[key]
         if sum(s.label == "organization" for s in cluster.spans) * 2 <= len(cluster.spans):
             continue
@@ -331,6 +336,8 @@ def is_junk(cluster: Cluster, first_names: set[str]) -> bool:
     opening_only = len(cluster.spans) <= 2 and all(s.sentence_initial for s in cluster.spans)
     if len(words) == 1 and opening_only and not is_acronym(cluster.name) and gazetteer.lookup(cluster.key) is None:
         return True  # a capitalized word opening a heading or sentence
+    if len(words) == 1 and words[0] in ORG_WORDS and not is_acronym(cluster.name):
+        return True  # "the Alliance", "the Council": a common noun standing for a body named elsewhere
     return not any(c.isalpha() for c in cluster.name)
 
 
@@ -374,4 +381,7 @@ def resolve_entities(
             mentions=[EntityMention(s.article, s.sentence, s.start, s.end, s.text) for s in spans_sorted],
         )
         entities.append(entity)
+    add_untagged(entities, {a.id: a.body for a in articles}, extractions)
+    for entity in entities:
+        entity.aliases = sorted({m.text for m in entity.mentions} - {entity.name}, key=str.casefold)
     return entities

@@ -34,3 +34,7 @@ class SlugRegistry:
             candidate, n = f"{base}-{n}", n + 1
         self._taken.add(candidate)
         return candidate
+
+    def release(self, taken: str) -> None:
+        """Give back a slug whose record was dropped, so that a later claim may have it."""
+        self._taken.discard(taken)

@@ -88,13 +88,31 @@ def test_package_from_aid_context_with_status_and_amount() -> None:
     assert doc[0].body[m.start : m.end] == "$20bn" == m.text
 
 
-def test_cumulative_total_is_not_a_package() -> None:
+def test_cumulative_total_is_kept_apart_from_packages() -> None:
     doc = make(
         "a1",
-        ["Westland has provided more than $40bn in aid since 2022."],
-        [(0, "more than $40bn", "MONEY")],
+        ["Westland has provided more than $40bn in aid since 2022.", "A new $41bn aid package is stalled."],
+        [(0, "more than $40bn", "MONEY"), (1, "$41bn", "MONEY")],
     )
-    assert aid_of([doc]) == []
+    found = {p.name: p for p in aid_of([doc])}
+    assert sorted(found) == ["$40 billion aid (cumulative)", "$41 billion package"]
+    assert found["$40 billion aid (cumulative)"].status == "cumulative"
+    assert [f.value for f in found["$41 billion package"].figures] == [41e9]
+
+
+def test_outlets_disagreeing_on_a_figure_give_one_package_with_each_figure() -> None:
+    docs = [
+        make("a1", ["Congress has stalled a new $60-billion package of aid."], [(0, "$60-billion", "MONEY")]),
+        make("a2", ["A $60bn aid package remains stalled in Congress."], [(0, "$60bn", "MONEY")]),
+        make("a3", ["Some $61bn in proposed aid is being held up by Congress."], [(0, "$61bn", "MONEY")]),
+        make("a4", ["Another $50bn package is stalled too."], [(0, "$50bn", "MONEY")]),
+    ]
+    packages = {p.name: p for p in aid_of(docs)}
+    assert sorted(packages) == ["$50 billion package", "$60 billion package"]
+    merged = packages["$60 billion package"]
+    assert merged.amount is not None and merged.amount.value == 60e9  # the figure most sources give
+    assert [(f.value, f.articles) for f in merged.figures] == [(60e9, ["a1", "a2"]), (61e9, ["a3"])]
+    assert merged.status == "stalled"
 
 
 def test_money_without_aid_words_is_not_a_package() -> None:

@@ -1,90 +1,265 @@
-"""Tests of generator.events: dates, places and participants of events."""
+"""Tests of generator.events: event phrases, their dates, places and participants, clustered across articles."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date
+
 import pytest
 
-from generator.events import date_range, enrich_events
-from generator.models import Article, ArticleExtraction, Entity, EntityMention, Sentence
+from generator.events import EventMention, build_events, cluster_mentions, find_mentions
+from generator.models import Article, ArticleExtraction, Entity, EntityMention
+from generator.slugs import SlugRegistry, slug
+
+from .builders import make
+
+TYPES = {"ORG": "organization", "PERSON": "person", "GPE": "place"}
+
+# (article id, article date, sentences, mentions as (sentence index, surface, NER label))
+Doc = tuple[str, str | None, list[str], list[tuple[int, str, str]]]
+
+
+def corpus(*docs: Doc) -> tuple[list[Entity], dict[str, Article], dict[str, ArticleExtraction]]:
+    """Articles, extractions, and one entity per distinct surface (id: its slug) with every mention of it."""
+    entities: dict[str, Entity] = {}
+    articles: dict[str, Article] = {}
+    extractions: dict[str, ArticleExtraction] = {}
+    for article_id, when, sentences, mentions in docs:
+        article, extraction = make(article_id, sentences, mentions)
+        articles[article_id] = replace(article, date=when)
+        extractions[article_id] = extraction
+        for m in extraction.mentions:
+            entity = entities.setdefault(slug(m.text), Entity(slug(m.text), TYPES[m.label], m.text))  # type: ignore[arg-type]
+            entity.mentions.append(EntityMention(article_id, m.sentence, m.start, m.end, m.text))
+    return list(entities.values()), articles, extractions
+
+
+def events(*docs: Doc) -> list[Entity]:
+    entities, articles, extractions = corpus(*docs)
+    out = build_events(entities, articles, extractions, SlugRegistry())
+    assert [e.id for e in out if e.type != "event"] == [e.id for e in entities]  # other entities kept, in order
+    return [e for e in out if e.type == "event"]
+
+
+def mentions_of(*docs: Doc) -> list[EventMention]:
+    entities, articles, extractions = corpus(*docs)
+    named: dict[tuple[str, int], list[tuple[int, int, Entity]]] = defaultdict(list)
+    for e in entities:
+        for m in e.mentions:
+            named[(m.article, m.sentence)].append((m.start, m.end, e))
+    return [
+        m
+        for article_id in sorted(articles)
+        for m in find_mentions(articles[article_id], extractions[article_id], named)
+    ]
+
+
+def where(event: Entity) -> list[tuple[str, int, str]]:
+    return [(m.article, m.sentence, m.text) for m in event.mentions]
+
+
+NATO_MEETING: Doc = (
+    "a1",
+    "2023-11-30",  # a Thursday
+    ["Blinken attended a meeting of NATO foreign ministers on Wednesday in Brussels."],
+    [(0, "Blinken", "PERSON"), (0, "NATO", "ORG"), (0, "Brussels", "GPE")],
+)
+
+
+# find_mentions
+
+
+def test_find_mentions_meeting_of_org_with_weekday() -> None:
+    [m] = mentions_of(NATO_MEETING)
+    assert (m.kind, m.text, m.proper) == ("meeting", "meeting of NATO foreign ministers", False)
+    assert m.orgs == {"nato"}
+    assert m.people == set()
+    assert m.descriptors == {"foreign", "minister"}
+    assert m.date is not None and m.date.iso == ("2023-11-29", "2023-11-29")
+    assert m.specific
+    assert m.context == {"nato"}
+
+
+def test_find_mentions_phrase_stops_before_verb() -> None:
+    doc: Doc = ("a1", "2023-11-30", ["The meeting of NATO foreign ministers focused on Ukraine."], [(0, "NATO", "ORG")])
+    [m] = mentions_of(doc)
+    assert m.text == "meeting of NATO foreign ministers"
+
+
+def test_call_as_verb_is_not_an_event_but_phone_call_is() -> None:
+    doc: Doc = (
+        "a1",
+        "2023-11-30",
+        ["Biden wants to call on Congress to act.", "Biden held a phone call with Zelenskyy."],
+        [(0, "Biden", "PERSON"), (0, "Congress", "ORG"), (1, "Biden", "PERSON"), (1, "Zelenskyy", "PERSON")],
+    )
+    [m] = mentions_of(doc)
+    assert (m.kind, m.sentence, m.text) == ("call", 1, "phone call with Zelenskyy")
+    assert m.people == {"zelenskyy"}
+    assert m.specific
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("sentence", "expected"),
     [
-        ("July 9-11, 2024", ("2024-07-09", "2024-07-11")),
-        ("July 9 – 11, 2024", ("2024-07-09", "2024-07-11")),
-        ("9-11 July 2024", ("2024-07-09", "2024-07-11")),
-        ("March 3, 2023", ("2023-03-03", "2023-03-03")),
-        ("3 March 2023", ("2023-03-03", "2023-03-03")),
+        ("He spoke at a press conference on Tuesday.", []),
+        ("The summit was long.", [("summit", "summit", False)]),
+        ("Russian strikes hit the city on Tuesday.", [("strike", "Russian strikes", True)]),
+        (
+            "The ministerial meetings of NATO, held in Brussels, ended.",
+            [("meeting", "ministerial meetings of NATO", False)],
+        ),
     ],
 )
-def test_date_range(text: str, expected: tuple[str, str]) -> None:
-    assert date_range(text) == expected
+def test_find_mentions_kinds(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
+    named = [(0, "NATO", "ORG")] if "NATO" in sentence else []
+    found = mentions_of(("a1", "2023-11-30", [sentence], named))
+    assert [(m.kind, m.text, m.specific) for m in found] == expected
 
 
-@pytest.mark.parametrize("text", ["nothing", "July 9", "the summit"])
-def test_date_range_without_date(text: str) -> None:
-    assert date_range(text) is None
+def test_date_goes_to_nearest_event_phrase_in_sentence() -> None:
+    doc: Doc = (
+        "a1",
+        "2023-11-30",
+        [
+            "Kuleba spoke on Wednesday during the Foreign Ministers Meeting – "
+            "from our expectations at the Washington Summit next year."
+        ],
+        [(0, "Kuleba", "PERSON"), (0, "Washington", "GPE")],
+    )
+    meeting, summit = mentions_of(doc)
+    assert (meeting.text, meeting.proper) == ("Foreign Ministers Meeting", True)
+    assert meeting.date is not None and meeting.date.iso == ("2023-11-29", "2023-11-29")
+    assert (summit.text, summit.proper, summit.location) == ("Washington Summit", True, "washington")
+    assert summit.date is not None and summit.date.iso == ("2024-01-01", "2024-12-31")
 
 
-SENTENCES = [
-    "The Harbor Summit opened on July 9, 2024 in Paris.",
-    "Edith Marlow and the Harbor Council attended the Harbor Summit in Paris.",
-    "Fishermen from Lyon protested.",
-]
-BODY = " ".join(SENTENCES)
+# cluster_mentions
 
 
-def _sentences() -> tuple[Sentence, ...]:
-    out = []
-    for s in SENTENCES:
-        start = BODY.find(s)
-        out.append(Sentence(start, start + len(s)))
-    return tuple(out)
+def test_cluster_mentions_vague_phrase_joins_its_articles_event() -> None:
+    doc: Doc = (
+        "a1",
+        "2023-11-30",
+        ["NATO foreign ministers held a meeting of NATO on Wednesday.", "The meeting ended late."],
+        [(0, "NATO", "ORG")],
+    )
+    found = mentions_of(doc)
+    assert [m.specific for m in found] == [True, False]
+    [cluster] = cluster_mentions(found, {"a1": date(2023, 11, 30)})
+    assert cluster.kind == "meeting"
+    assert [m.sentence for m in cluster.mentions] == [0, 1]
+    assert cluster.span() == (date(2023, 11, 29), date(2023, 11, 29))
 
 
-def _entity(entity_id: str, type_: str, name: str, occurrences: list[tuple[int, str]]) -> Entity:
-    sentences = _sentences()
-    mentions = []
-    for i, surface in occurrences:
-        start = BODY.find(surface, sentences[i].start)
-        assert sentences[i].start <= start < sentences[i].end
-        mentions.append(EntityMention("a1", i, start, start + len(surface), surface))
-    return Entity(entity_id, type_, name, mentions=mentions)  # type: ignore[arg-type]
+def test_cluster_mentions_vague_phrase_alone_makes_nothing() -> None:
+    found = mentions_of(("a1", "2023-11-30", ["Leaders discussed the summit."], []))
+    assert cluster_mentions(found, {"a1": date(2023, 11, 30)}) == []
 
 
-def _enrich(entities: list[Entity]) -> None:
-    article = Article(id="a1", path="a1.txt", title="Summit", body=BODY)
-    enrich_events(entities, {"a1": article}, {"a1": ArticleExtraction(_sentences(), ())})
+# build_events
 
 
-def test_enrich_events_sets_date_location_participants() -> None:
-    summit = _entity("harbor-summit", "event", "Harbor Summit", [(0, "Harbor Summit"), (1, "Harbor Summit")])
-    paris = _entity("paris", "place", "Paris", [(0, "Paris"), (1, "Paris")])
-    lyon = _entity("lyon", "place", "Lyon", [(2, "Lyon")])
-    marlow = _entity("edith-marlow", "person", "Edith Marlow", [(1, "Edith Marlow")])
-    council = _entity("harbor-council", "organization", "Harbor Council", [(1, "Harbor Council")])
-    _enrich([summit, paris, lyon, marlow, council])
-    assert (summit.date_start, summit.date_end) == ("2024-07-09", "2024-07-09")
-    assert summit.location == "paris"
-    assert summit.participants == ["edith-marlow", "harbor-council"]
-    # other entities are left alone
-    assert marlow.date_start is None and marlow.location is None
+def test_meeting_on_weekday_dated_from_article_with_org_participant() -> None:
+    [event] = events(NATO_MEETING)
+    assert event.name == "Meeting of NATO foreign ministers"
+    assert event.id == "meeting-of-nato-foreign-ministers"
+    assert (event.date_start, event.date_end) == ("2023-11-29", "2023-11-29")
+    assert event.location == "brussels"
+    assert event.participants == ["blinken", "nato"]
+    # the phrase holds other links, so only the event noun links to the event
+    assert where(event) == [("a1", 0, "meeting")]
 
 
-def test_place_in_sentence_but_not_after_event_is_no_location() -> None:
-    summit = _entity("harbor-summit", "event", "Harbor Summit", [(0, "Harbor Summit")])
-    # Paris is named in the sentence but only after "on July 9, 2024 in", not right after the event
-    paris = _entity("paris", "place", "Paris", [(0, "Paris")])
-    _enrich([summit, paris])
-    assert summit.location is None
-    assert summit.date_start == "2024-07-09"
+def test_two_articles_on_the_same_meeting_give_one_event() -> None:
+    other: Doc = (
+        "a2",
+        "2023-12-01",
+        [
+            "NATO foreign ministers met in Brussels on November 29, 2023.",
+            "The meeting of NATO foreign ministers ended.",
+        ],
+        [(0, "NATO", "ORG"), (0, "Brussels", "GPE"), (1, "NATO", "ORG")],
+    )
+    [event] = events(NATO_MEETING, other)
+    assert (event.date_start, event.date_end) == ("2023-11-29", "2023-11-29")
+    assert where(event) == [("a1", 0, "meeting"), ("a2", 1, "meeting")]
+    assert event.articles == ["a1", "a2"]
+    assert "nato" in event.participants
 
 
-def test_place_in_event_name_is_location() -> None:
-    summit = _entity("paris-summit", "event", "Paris Summit", [(2, "Lyon")])
-    paris = _entity("paris", "place", "Paris", [(0, "Paris")])
-    _enrich([summit, paris])
-    assert summit.location == "paris"
-    assert summit.date_start is None
-    assert summit.participants == []
+def test_same_meeting_a_year_apart_gives_two_events() -> None:
+    a_year_later: Doc = ("a2", "2024-11-30", *NATO_MEETING[2:])  # 30 November 2024 is a Saturday
+    first, second = events(NATO_MEETING, a_year_later)
+    assert (first.name, first.date_start) == ("Meeting of NATO foreign ministers (November 2023)", "2023-11-29")
+    assert (second.name, second.date_start) == ("Meeting of NATO foreign ministers (November 2024)", "2024-11-27")
+    assert (first.articles, second.articles) == (["a1"], ["a2"])
+    assert first.id != second.id
+
+
+def test_the_summit_alone_makes_no_event() -> None:
+    assert events(("a1", "2023-11-30", ["Leaders discussed the summit."], [])) == []
+
+
+def test_call_verb_makes_no_event_but_phone_call_does() -> None:
+    verb: Doc = (
+        "a1",
+        "2023-11-30",
+        ["Biden wants to call on Congress to act."],
+        [(0, "Biden", "PERSON"), (0, "Congress", "ORG")],
+    )
+    assert events(verb) == []
+    call: Doc = (
+        "a2",
+        "2023-11-30",
+        ["Biden held a phone call with Zelenskyy on Tuesday."],
+        [(0, "Biden", "PERSON"), (0, "Zelenskyy", "PERSON")],
+    )
+    [event] = events(call)
+    assert event.name == "Phone call with Zelenskyy"
+    assert (event.date_start, event.date_end) == ("2023-11-28", "2023-11-28")
+    assert event.participants == ["biden", "zelenskyy"]
+
+
+def test_summit_in_city_gets_location() -> None:
+    doc: Doc = (
+        "a1",
+        "2023-11-30",
+        ["Leaders met at the NATO Summit in Vilnius on July 12."],
+        [(0, "NATO", "ORG"), (0, "Vilnius", "GPE")],
+    )
+    [event] = events(doc)
+    assert event.name == "NATO Summit"
+    assert event.location == "vilnius"
+    assert (event.date_start, event.date_end) == ("2023-07-12", "2023-07-12")
+    assert event.participants == ["nato"]
+
+
+def test_two_events_in_one_sentence_get_their_own_dates() -> None:
+    doc: Doc = (
+        "a1",
+        "2023-11-30",
+        [
+            "Kuleba spoke on Wednesday during the Foreign Ministers Meeting – "
+            "from our expectations at the Washington Summit next year."
+        ],
+        [(0, "Kuleba", "PERSON"), (0, "Washington", "GPE")],
+    )
+    by_name = {e.name: e for e in events(doc)}
+    assert set(by_name) == {"Foreign Ministers Meeting", "Washington Summit"}
+    meeting, summit = by_name["Foreign Ministers Meeting"], by_name["Washington Summit"]
+    assert (meeting.date_start, meeting.date_end) == ("2023-11-29", "2023-11-29")
+    assert (summit.date_start, summit.date_end) == ("2024-01-01", "2024-12-31")
+    assert summit.location == "washington"
+    assert meeting.location is None
+
+
+def test_old_event_entities_are_replaced() -> None:
+    entities, articles, extractions = corpus(NATO_MEETING)
+    stale = Entity("old-event", "event", "Old event", mentions=[EntityMention("a1", 0, 0, 7, "Blinken")])
+    ids = SlugRegistry()
+    ids.claim("Old event")
+    out = build_events([*entities, stale], articles, extractions, ids)
+    assert [e.id for e in out if e.type == "event"] == ["meeting-of-nato-foreign-ministers"]
+    assert ids.claim("Old event") == "old-event"  # its id was released

@@ -213,11 +213,20 @@ def test_surname_after_title_word_is_kept() -> None:
 
 
 def test_mention_offsets_point_at_the_cleaned_text() -> None:
+    doc = make("a1", ["Farmers met Harbor Council’s chair in Lisbon."], [(0, "Harbor Council’s", "ORG")])
+    (entity,) = resolve(doc)
+    m = entity.mentions[0]
+    assert entity.name == "Harbor Council"
+    assert doc[0].body[m.start : m.end] == "Harbor Council’s"[: m.end - m.start]
+    assert doc[0].body[m.start : m.start + 14] == "Harbor Council"
+
+
+def test_organization_keeps_the_article_the_tagger_gave_it_but_not_in_its_name() -> None:
     doc = make("a1", ["Farmers met the Harbor Council today."], [(0, "the Harbor Council", "ORG")])
     (entity,) = resolve(doc)
     m = entity.mentions[0]
     assert entity.name == "Harbor Council"
-    assert doc[0].body[m.start : m.end] == "Harbor Council"
+    assert doc[0].body[m.start : m.end] == "the Harbor Council"
 
 
 def _corpus() -> list[tuple[Article, ArticleExtraction]]:

@@ -1,0 +1,320 @@
+"""Direct quotes, their speakers, and one quote per statement across outlets.
+
+A quote is text between quotation marks with at least :data:`MIN_WORDS`
+words (shorter ones are scare quotes: a "de facto" army). Its speaker is
+found the way a reader finds it:
+
+1. a speech verb next to the quote in its sentence: "..., X said", "said
+   X", "X told ...: ...", "X said, ...", "according to X", "In a statement,
+   X vowed to ...";
+2. a pronoun or a description in that place ("he said", "the alliance
+   said", "Ukraine's top diplomat said") stands for the last person (or
+   organization) the article named before the quote;
+3. a quote with no cue of its own continues the sentence before it: the
+   speaker that sentence names with a speech verb, or the speaker of a
+   quote one or two sentences earlier.
+
+Then quotes of the same speaker whose normalized wordings match (spelling
+variants such as recognised/recognized, punctuation, a shortened version
+inside a longer one) become one :class:`Quote` with every source and the
+other wordings as variants.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .models import Article, ArticleExtraction, Entity, Quote, QuoteSource
+from .slugs import SlugRegistry
+
+MIN_WORDS = 4
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|explained|stated|states|noted|continued|stressed|wrote|writes|asked|argued|"
+    "warned|insisted|declared|announced|affirmed|reaffirmed|urged|vowed|appealed|emphasized|emphasised|claimed|"
+    "replied|responded|commented|remarked|acknowledged|admitted|concluded|recalled|posted|tweeted|pledged|promised|"
+    "assured|cautioned|predicted|suggested|observed|underlined|underscored|agreed"
+)
+_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording\s+to\b|\bin\s+(?:a|its|his|her|their)\s+(?:joint\s+)?statement\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(he|she|they|it|we)\s*$|^\s*(he|she|they|it)\b", re.IGNORECASE)
+_NOMINAL = re.compile(
+    r"\b(?:the|[\w’']+['’]s)\s+(?:[\w-]+\s+){0,3}(?P<noun>diplomat|minister|official|spokesman|spokeswoman|spokesperson|"
+    r"president|leader|chief|secretary|envoy|ambassador|general|commander|head|chairman|chair|senator|lawmaker|"
+    r"alliance|bloc|organization|organisation|ministry|government|agency|department|office|administration|company|"
+    r"group|council|committee|union|party|army|military)\b",
+    re.IGNORECASE,
+)
+_ORG_NOUNS = frozenset(
+    [
+        "alliance",
+        "bloc",
+        "organization",
+        "organisation",
+        "ministry",
+        "government",
+        "agency",
+        "department",
+        "office",
+        "administration",
+        "company",
+        "group",
+        "council",
+        "committee",
+        "union",
+        "party",
+        "army",
+        "military",
+    ]
+)
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'))
+_BRITISH = [
+    (re.compile(r"is(e|ed|es|ing|ation)\b"), r"iz\1"),
+    (re.compile(r"our\b"), "or"),
+    (re.compile(r"([^aeiou])re\b"), r"\1er"),
+    (re.compile(r"ence\b"), "ense"),
+]
+
+
+@dataclass
+class Found:
+    """One quote in one article."""
+
+    article: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+
+
+def quote_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside quotation marks; a quote left open runs to the end of its paragraph."""
+    spans: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", body):
+        text, base = para.group(0), para.start()
+        i = 0
+        while i < len(text):
+            opener = next(((o, c) for o, c in _QUOTE_PAIRS if text.startswith(o, i)), None)
+            if opener is None or (opener[0] == '"' and i > 0 and text[i - 1].isalnum()):
+                i += 1
+                continue
+            close = text.find(opener[1], i + 1)
+            end = close if close != -1 else len(text)
+            spans.append((base + i + 1, base + end))
+            i = end + 1
+    return [(a, b) for a, b in spans if len(re.findall(r"\w+", body[a:b])) >= MIN_WORDS]
+
+
+def normalize(text: str) -> str:
+    """Lowercase words with American spellings and no punctuation, for matching wordings."""
+    words = re.findall(r"[\w'’]+", text.casefold().replace("’", "'"))
+    out = []
+    for w in words:
+        for pattern, repl in _BRITISH:
+            w = pattern.sub(repl, w)
+        out.append(w)
+    return " ".join(out)
+
+
+def same_statement(a: str, b: str) -> bool:
+    """Two wordings of one quote: nearly equal, or one a shortened part of the other."""
+    na, nb = normalize(a), normalize(b)
+    if not na or not nb:
+        return False
+    short, long_ = sorted((na, nb), key=len)
+    if len(short.split()) >= 5 and fuzz.partial_ratio(short, long_) >= 92:
+        return True
+    return fuzz.ratio(na, nb) >= 90
+
+
+class _Article:
+    """Entity mentions of one article outside quotes, in order, for finding speakers."""
+
+    def __init__(self, article: Article, extraction: ArticleExtraction, mentions: list[tuple[int, int, int, Entity]]):
+        self.article = article
+        self.extraction = extraction
+        self.spans = quote_spans(article.body)
+        self.mentions = [m for m in mentions if not any(a <= m[0] < b for a, b in self.spans)]
+
+    def sentence_of(self, offset: int) -> int:
+        for i, s in enumerate(self.extraction.sentences):
+            if s.start <= offset < s.end:
+                return i
+        return max(0, len(self.extraction.sentences) - 1)
+
+    def named_in(self, start: int, end: int, types: tuple[str, ...]) -> list[tuple[int, int, int, Entity]]:
+        return [m for m in self.mentions if start <= m[0] and m[1] <= end and m[3].type in types]
+
+    def recent(self, before: int, types: tuple[str, ...], first: bool) -> str | None:
+        """The first (or last) entity of these types in the latest sentence naming one before ``before``."""
+        earlier = [m for m in self.mentions if m[1] <= before and m[3].type in types]
+        if not earlier:
+            return None
+        last_sentence = earlier[-1][2]
+        group = [m for m in earlier if m[2] == last_sentence]
+        return (group[0] if first else group[-1])[3].id
+
+
+def _subject(doc: _Article, window_start: int, verb_start: int, verb_end: int, after_end: int) -> str | None:
+    """Who the speech verb at body[verb_start:verb_end] belongs to."""
+    body = doc.article.body
+    before = doc.named_in(window_start, verb_start, ("person", "organization", "place"))
+    after = doc.named_in(verb_end, after_end, ("person", "organization"))
+    gap_before = body[before[-1][1] : verb_start] if before else ""
+    if before and len(gap_before) <= 60 and not re.search(r"[.;!?]", gap_before):
+        return before[-1][3].id
+    if after and not body[verb_end : after[0][0]].strip(" ,"):
+        return after[0][3].id  # "said Kuleba"
+    lead = body[window_start:verb_start]
+    pronoun = _PRONOUN.search(lead)
+    nominal = _NOMINAL.search(lead)
+    if nominal and nominal["noun"].lower() in _ORG_NOUNS:
+        return doc.recent(window_start, ("organization",), first=False)
+    if pronoun and (pronoun.group(1) or pronoun.group(2) or "").lower() in ("it", "they"):
+        return doc.recent(window_start, ("organization",), first=False) or doc.recent(
+            window_start, ("person",), first=True
+        )
+    if pronoun or nominal:
+        return doc.recent(window_start, ("person",), first=True)
+    if after:
+        return after[0][3].id
+    return None
+
+
+def speaker_of(doc: _Article, start: int, end: int) -> str | None:
+    """The speaker a cue in the quote's own sentence names, or None."""
+    body = doc.article.body
+    sentences = doc.extraction.sentences
+    s_start = sentences[doc.sentence_of(start)].start if sentences else 0
+    # the sentence that holds the closing mark, or the words right after it when the model split there
+    s_end = sentences[doc.sentence_of(min(len(body) - 1, end + 2))].end if sentences else len(body)
+    others = [(a, b) for a, b in doc.spans if (a, b) != (start, end)]
+    # after the quote: "”, Kuleba said." / "” he explained"
+    after_end = min([a - 1 for a, _ in others if a > end] + [s_end, end + 120])
+    after = body[end + 1 : after_end]
+    verb = _VERB.search(after[:80])
+    if verb and not re.search(r"[.!?]\s", after[: verb.start()]):
+        return _subject(doc, end + 1, end + 1 + verb.start(), end + 1 + verb.end(), after_end)
+    # before the quote: "Blinken said, “..." / "According to the NATO statement, ..."
+    window_start = max([b + 1 for a, b in others if b < start] + [s_start])
+    lead = body[window_start : start - 1]
+    cues = list(_VERB.finditer(lead)) + list(_ACCORDING.finditer(lead))
+    if not cues:
+        return None
+    cue = max(cues, key=lambda m: m.start())
+    if _ACCORDING.fullmatch(cue.group(0)):
+        named = doc.named_in(window_start + cue.end(), start, ("person", "organization", "place"))
+        if named:
+            return named[0][3].id
+    return _subject(doc, window_start, window_start + cue.start(), window_start + cue.end(), start)
+
+
+def find_quotes(
+    article: Article, extraction: ArticleExtraction, mentions: list[tuple[int, int, int, Entity]]
+) -> list[Found]:
+    """Quotes in one article with their speakers; ``mentions`` are (start, end, sentence, entity)."""
+    doc = _Article(article, extraction, sorted(mentions, key=lambda m: m[0]))
+    body = article.body
+    found: list[Found] = []
+    for start, end in doc.spans:
+        sentence = doc.sentence_of(start)
+        speaker = speaker_of(doc, start, end)
+        if speaker is None:
+            speaker = _from_context(doc, found, sentence)
+        text = body[start:end].strip().rstrip(",")
+        found.append(Found(article.id, sentence, start, end, text, speaker))
+    return found
+
+
+def _from_context(doc: _Article, found: list[Found], sentence: int) -> str | None:
+    """A quote with no cue of its own: the speaker of the sentence or quote just before it."""
+    if sentence > 0 and doc.extraction.sentences:
+        prev = doc.extraction.sentences[sentence - 1]
+        text = doc.article.body[prev.start : prev.end]
+        verb = _VERB.search(text)
+        if verb and not any(prev.start <= a < prev.end for a, _ in doc.spans):
+            who = _subject(doc, prev.start, prev.start + verb.start(), prev.start + verb.end(), prev.end)
+            if who:
+                return who
+    for q in reversed(found):
+        if sentence - q.sentence <= 2 and q.speaker:
+            return q.speaker
+    return None
+
+
+def _shingles(text: str, n: int = 4) -> set[str]:
+    words = normalize(text).split()
+    return {" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
+
+
+def merge_quotes(found: list[Found], ids: SlugRegistry, names: dict[str, str]) -> list[Quote]:
+    """One :class:`Quote` per statement: same speaker (or unknown) and matching wording.
+
+    Only quotes that share a run of four words are compared, so the work grows
+    with the number of quotes, not with its square.
+    """
+    groups: list[list[Found]] = []
+    index: dict[str, set[int]] = defaultdict(set)
+    for f in sorted(found, key=lambda f: (-len(f.text), f.article, f.start)):
+        shingles = _shingles(f.text)
+        candidates = sorted(set().union(*(index.get(sh, set()) for sh in shingles)))
+        for i in candidates:
+            group = groups[i]
+            speakers = {g.speaker for g in group if g.speaker}
+            if (not f.speaker or not speakers or f.speaker in speakers) and any(
+                same_statement(f.text, g.text) for g in group
+            ):
+                group.append(f)
+                break
+        else:
+            i = len(groups)
+            groups.append([f])
+        for sh in shingles:
+            index[sh].add(i)
+    quotes: list[Quote] = []
+    for group in groups:
+        speakers = Counter(g.speaker for g in group if g.speaker)
+        speaker = max(sorted(speakers), key=lambda s: speakers[s]) if speakers else None
+        wordings = Counter(g.text for g in group)
+        text = max(wordings, key=lambda t: (wordings[t], len(t), t))
+        variants = sorted(set(wordings) - {text})
+        sources = sorted({(g.article, g.sentence) for g in group})
+        label = f"{names.get(speaker or '', 'unattributed')} {' '.join(text.split()[:6])}"
+        quotes.append(
+            Quote(
+                id=ids.claim(label, fallback="quote"),
+                speaker=speaker,
+                text=text,
+                sources=[QuoteSource(a, s) for a, s in sources],
+                variants=variants,
+            )
+        )
+    return sorted(quotes, key=lambda q: (q.sources[0].article, q.sources[0].sentence, q.id))
+
+
+def extract_quotes(
+    entities: list[Entity], articles: dict[str, Article], extractions: dict[str, ArticleExtraction]
+) -> list[Found]:
+    by_article: dict[str, list[tuple[int, int, int, Entity]]] = defaultdict(list)
+    for e in entities:
+        if e.type in ("person", "organization", "place"):
+            for m in e.mentions:
+                by_article[m.article].append((m.start, m.end, m.sentence, e))
+    found: list[Found] = []
+    for article_id in sorted(extractions):
+        found.extend(find_quotes(articles[article_id], extractions[article_id], by_article[article_id]))
+    return found
+
+
+def shared_articles(quotes: list[Quote]) -> dict[str, set[str]]:
+    """Article -> the other articles that carry at least one of its quotes."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for q in quotes:
+        articles = {src.article for src in q.sources}
+        for a in articles:
+            out[a] |= articles - {a}
+    return out

@@ -1,0 +1,123 @@
+"""Tests of generator.unlabelled: further occurrences of names the tagger missed."""
+
+from __future__ import annotations
+
+from generator.models import ArticleExtraction, Entity, EntityMention, Sentence
+from generator.unlabelled import add_untagged
+
+
+def article(sentences: list[str]) -> tuple[str, ArticleExtraction]:
+    body = " ".join(sentences)
+    spans: list[Sentence] = []
+    pos = 0
+    for s in sentences:
+        start = body.index(s, pos)
+        spans.append(Sentence(start, start + len(s)))
+        pos = start + len(s)
+    return body, ArticleExtraction(tuple(spans), ())
+
+
+def mention(article_id: str, body: str, extraction: ArticleExtraction, surface: str, nth: int = 0) -> EntityMention:
+    """A mention of the ``nth`` (0-based) occurrence of ``surface`` in ``body``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = body.index(surface, start + 1)
+    sentence = next(i for i, s in enumerate(extraction.sentences) if s.start <= start < s.end)
+    return EntityMention(article_id, sentence, start, start + len(surface), surface)
+
+
+def found(entity: Entity) -> list[tuple[str, int, str]]:
+    return [(m.article, m.sentence, m.text) for m in entity.mentions]
+
+
+def test_surname_of_person_named_in_full_becomes_mention() -> None:
+    body, ext = article(["President Volodymyr Zelenskyy met Joe Biden.", "Zelenskyy stated it.", "Biden agreed."])
+    zelenskyy = Entity("volodymyr-zelenskyy", "person", "Volodymyr Zelenskyy")
+    zelenskyy.mentions.append(mention("a1", body, ext, "Volodymyr Zelenskyy"))
+    biden = Entity("joe-biden", "person", "Joe Biden", mentions=[mention("a1", body, ext, "Joe Biden")])
+    add_untagged([zelenskyy, biden], {"a1": body}, {"a1": ext})
+    assert found(zelenskyy) == [("a1", 0, "Volodymyr Zelenskyy"), ("a1", 1, "Zelenskyy")]
+    assert found(biden) == [("a1", 0, "Joe Biden"), ("a1", 2, "Biden")]
+    added = zelenskyy.mentions[1]
+    assert body[added.start : added.end] == "Zelenskyy"
+    assert added.start == body.index("Zelenskyy stated")
+
+
+def test_further_occurrence_of_resolved_surface_becomes_mention() -> None:
+    body, ext = article(["NATO ministers met.", "The meeting ended.", "NATO said so."])
+    nato = Entity("nato", "organization", "NATO", mentions=[mention("a1", body, ext, "NATO")])
+    add_untagged([nato], {"a1": body}, {"a1": ext})
+    assert found(nato) == [("a1", 0, "NATO"), ("a1", 2, "NATO")]
+
+
+def test_no_mention_inside_an_existing_mention() -> None:
+    body, ext = article(["Volodymyr Zelenskyy spoke.", "The Zelenskyy Plan was debated."])
+    zelenskyy = Entity("volodymyr-zelenskyy", "person", "Volodymyr Zelenskyy")
+    zelenskyy.mentions.append(mention("a1", body, ext, "Volodymyr Zelenskyy"))
+    plan = Entity("zelenskyy-plan", "organization", "Zelenskyy Plan")
+    plan.mentions.append(mention("a1", body, ext, "Zelenskyy Plan"))
+    add_untagged([zelenskyy, plan], {"a1": body}, {"a1": ext})
+    assert found(zelenskyy) == [("a1", 0, "Volodymyr Zelenskyy")]
+    assert found(plan) == [("a1", 1, "Zelenskyy Plan")]
+
+
+def test_surface_shared_by_two_entities_is_not_added() -> None:
+    body, ext = article(["Joe Biden and Hunter Biden arrived.", "Biden spoke first."])
+    joe = Entity("joe-biden", "person", "Joe Biden", mentions=[mention("a1", body, ext, "Joe Biden")])
+    hunter = Entity("hunter-biden", "person", "Hunter Biden", mentions=[mention("a1", body, ext, "Hunter Biden")])
+    add_untagged([joe, hunter], {"a1": body}, {"a1": ext})
+    assert found(joe) == [("a1", 0, "Joe Biden")]
+    assert found(hunter) == [("a1", 0, "Hunter Biden")]
+
+
+def test_only_whole_words_in_the_same_case() -> None:
+    body, ext = article(
+        ["Joe Biden spoke.", "Bidenomics, Biden-era rules and biden are not him.", "But Biden's plan is."]
+    )
+    biden = Entity("joe-biden", "person", "Joe Biden", mentions=[mention("a1", body, ext, "Joe Biden")])
+    add_untagged([biden], {"a1": body}, {"a1": ext})
+    assert found(biden) == [("a1", 0, "Joe Biden"), ("a1", 2, "Biden")]
+
+
+def test_title_word_is_not_a_surname() -> None:
+    body, ext = article(["Foreign Minister Dmytro Kuleba met the Foreign Minister of Poland.", "Kuleba left."])
+    kuleba = Entity("dmytro-kuleba", "person", "Dmytro Kuleba")
+    kuleba.mentions.append(mention("a1", body, ext, "Foreign Minister"))  # a tagging error: a title alone
+    kuleba.mentions.append(mention("a1", body, ext, "Dmytro Kuleba"))
+    add_untagged([kuleba], {"a1": body}, {"a1": ext})
+    assert found(kuleba) == [
+        ("a1", 0, "Foreign Minister"),
+        ("a1", 0, "Dmytro Kuleba"),
+        ("a1", 0, "Foreign Minister"),  # the full surface recurs, the surname "Minister" does not
+        ("a1", 1, "Kuleba"),
+    ]
+
+
+def test_other_articles_are_not_touched() -> None:
+    body1, ext1 = article(["Joe Biden spoke.", "Biden left."])
+    body2, ext2 = article(["Biden was not tagged here.", "Biden again."])
+    biden = Entity("joe-biden", "person", "Joe Biden", mentions=[mention("a1", body1, ext1, "Joe Biden")])
+    add_untagged([biden], {"a1": body1, "a2": body2}, {"a1": ext1, "a2": ext2})
+    assert found(biden) == [("a1", 0, "Joe Biden"), ("a1", 1, "Biden")]
+
+
+def test_mentions_sorted_by_article_then_offset() -> None:
+    body1, ext1 = article(["Talks with NATO.", "Leaders met.", "NATO hosted."])
+    body0, ext0 = article(["NATO is far."])
+    nato = Entity(
+        "nato",
+        "organization",
+        "NATO",
+        mentions=[mention("b1", body1, ext1, "NATO", 1), mention("a0", body0, ext0, "NATO")],
+    )
+    add_untagged([nato], {"b1": body1, "a0": body0}, {"b1": ext1, "a0": ext0})
+    assert found(nato) == [("a0", 0, "NATO"), ("b1", 0, "NATO"), ("b1", 2, "NATO")]
+
+
+def test_place_mentions_block_but_are_not_extended() -> None:
+    body, ext = article(["Leaders met in Paris.", "Paris hosted.", "Paris Hilton was not there."])
+    paris = Entity("paris", "place", "Paris", mentions=[mention("a1", body, ext, "Paris")])
+    hilton = Entity("paris-hilton", "person", "Paris Hilton", mentions=[mention("a1", body, ext, "Paris Hilton")])
+    add_untagged([paris, hilton], {"a1": body}, {"a1": ext})
+    assert found(paris) == [("a1", 0, "Paris")]
+    assert found(hilton) == [("a1", 2, "Paris Hilton")]
