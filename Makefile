@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve export lint clean
+.PHONY: site test eval serve export lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,12 @@ site: $(STAMP)  ## set up, then build the site into site/
 test: $(STAMP)  ## set up, then run the linter and the whole test suite
 	$(BIN)/ruff check generator tests
 	$(BIN)/pytest -q
+
+RE3D ?= ../shared/corpora/re3d
+
+eval: $(STAMP)  ## quality figures: seeds against their gold annotations, mentions on re3d against bare spaCy
+	$(BIN)/python -m generator.eval_seeds corpus tests/gold/seeds.yml
+	$(BIN)/python -m generator.eval_mentions $(RE3D)
 
 serve: $(STAMP)  ## preview on http://127.0.0.1:8000, rebuilding when corpus/ or templates/ change
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

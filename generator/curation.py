@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ConfigError
-from .models import ENTITY_TYPES, Entity
+from .models import ENTITY_TYPES, Entity, Quote
 from .names import match_key
 
 SECTIONS = ("merge", "rename", "retype", "describe", "hide")
@@ -102,3 +102,24 @@ def links_of(entities: list[Entity]) -> dict[str, list[tuple[int, int, str]]]:
         for m in e.mentions:
             out.setdefault(m.article, []).append((m.start, m.end, e.id))
     return {k: sorted(v) for k, v in out.items()}
+
+
+def remap_references(entities: list[Entity], quotes: list[Quote], remap: dict[str, str | None]) -> None:
+    """Point speakers, participants, places, donors and roles at the entities that replaced merged or hidden ones."""
+    if not remap:
+        return
+
+    def moved(entity_id: str | None) -> str | None:
+        seen: set[str] = set()
+        while entity_id in remap and entity_id not in seen:
+            seen.add(entity_id)
+            entity_id = remap[entity_id]
+        return entity_id
+
+    for q in quotes:
+        q.speaker = moved(q.speaker)
+    for e in entities:
+        e.participants = sorted({p for p in map(moved, e.participants) if p})
+        e.location, e.donor, e.recipient = moved(e.location), moved(e.donor), moved(e.recipient)
+        for role in e.roles:
+            role.of = moved(role.of)

@@ -135,7 +135,9 @@ def knowledge_base(settings: Settings, stats: Stats | None = None) -> KnowledgeB
     assign_roles(entities, by_id)
     entities = build_events(entities, by_id, extractions, ids)
     entities += find_aid(entities, by_id, extractions, ids)
-    entities = curation.apply(curation.load(settings.curation_path), entities)
+    overrides = curation.load(settings.curation_path)
+    entities = curation.apply(overrides, entities)
+    curation.remap_references(entities, quote_list, overrides.remap)
     links = curation.links_of(entities)
     kb = KnowledgeBase(
         articles=articles,

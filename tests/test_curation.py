@@ -145,3 +145,16 @@ def test_links_of_sorted_per_article_and_reflects_merge() -> None:
 def test_apply_keeps_original_order() -> None:
     out = apply(Overrides(describe={"Paris": "x"}), entities())
     assert [e.id for e in out] == ["edith-marlow", "e-marlow", "harbor-council", "paris"]
+
+
+def test_references_follow_a_merged_or_hidden_entity() -> None:
+    from generator.curation import remap_references
+    from generator.models import Quote, QuoteSource, Role
+
+    event = Entity("summit", "event", "Summit", participants=["old-nato", "gone"], location="old-city")
+    person = Entity("ada", "person", "Ada Lind", roles=[Role("Minister", "old-nato", ["a1"])])
+    quote = Quote("q", "old-nato", "We will stay the course", [QuoteSource("a1", 0)])
+    remap_references([event, person], [quote], {"old-nato": "nato", "gone": None, "old-city": "city"})
+    assert quote.speaker == "nato"
+    assert event.participants == ["nato"] and event.location == "city"
+    assert person.roles[0].of == "nato"
