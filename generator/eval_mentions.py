@@ -319,16 +319,9 @@ def load_ner_only(model: str) -> Language:
     nlp = spacy.load(model)
     if "ner" not in nlp.component_names:
         raise ValueError(f"the spaCy model {model!r} has no 'ner' component")
-    keep = {"ner"}
-    for name, component in nlp.components:
-        if "ner" in set(getattr(component, "listening_components", ())):
-            keep.add(name)
-    for name in list(nlp.component_names):
-        if name not in keep:
-            nlp.remove_pipe(name)
-    for name in keep:
-        if name in nlp.disabled:
-            nlp.enable_pipe(name)
+    from .extract import keep_only
+
+    keep_only(nlp, {"ner"})
     return nlp
 
 

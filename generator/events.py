@@ -2,8 +2,8 @@
 
 An event is found where a sentence uses an event noun ("meeting", "summit",
 "call", "strikes", "election"...) with something that tells which one it
-is: an organization or person in the phrase ("a meeting of NATO foreign
-ministers", "the Ukraine-NATO Council meeting", "a phone call with X"), a
+is: an organization or person in the phrase ("a meeting of the bloc's foreign
+ministers", "the Arctic Council meeting", "a phone call with X"), a
 descriptor ("foreign ministers", "presidential"), a date in the sentence,
 or a capitalized name ("the Washington Summit"). Dates are resolved against
 the article's date (:mod:`generator.dates`).
@@ -258,7 +258,7 @@ def find_mentions(
     for index, s in enumerate(extraction.sentences):
         sentence = body[s.start : s.end]
         entities = named.get((article.id, index), [])
-        dates = [d for d in find_dates(sentence, anchor)]
+        dates = find_dates(sentence, anchor)
         here: list[EventMention] = []
         for m in _HEAD.finditer(sentence):
             if re.match(
@@ -270,7 +270,10 @@ def find_mentions(
                 here.append(mention)
         found.extend(_assign_dates(here, dates, s.start))
     context = frozenset(
-        e.id for (a, _), items in named.items() if a == article.id for _, _, e in items if e.type == "organization"
+        e.id
+        for index in range(len(extraction.sentences))
+        for _, _, e in named.get((article.id, index), ())
+        if e.type == "organization"
     )
     for m in found:
         m.context = context
@@ -539,12 +542,8 @@ def build_events(
         span = c.span()
         if counts[match_key(name)] > 1 and span is not None:
             name = f"{name} ({span[0].strftime('%B %Y')})"
-        events.append(_entity(c, name, ids, by_id, extractions, articles))
+        events.append(_entity(c, name, ids, by_id, named, articles))
     return [e for e in entities if e.type != "event"] + events
-
-
-def _in_sentence(by_id: dict[str, Entity], m: EventMention) -> list[Entity]:
-    return [e for e in by_id.values() if any(x.article == m.article and x.sentence == m.sentence for x in e.mentions)]
 
 
 def _entity(
@@ -552,7 +551,7 @@ def _entity(
     name: str,
     ids: SlugRegistry,
     by_id: dict[str, Entity],
-    extractions: dict[str, ArticleExtraction],
+    named: dict[tuple[str, int], list[tuple[int, int, Entity]]],
     articles: dict[str, Article],
 ) -> Entity:
     mentions = sorted(c.mentions, key=lambda m: (m.article, m.start))
@@ -570,6 +569,6 @@ def _entity(
     participants: set[str] = set()
     for m in mentions:
         participants |= m.orgs | m.people | m.places
-        participants |= {e.id for e in _in_sentence(by_id, m) if e.type == "person"}
+        participants |= {e.id for _, _, e in named.get((m.article, m.sentence), ()) if e.type == "person"}
     event.participants = sorted(p for p in participants if p in by_id)
     return event

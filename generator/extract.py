@@ -62,6 +62,21 @@ def _register_components() -> None:
         return doc
 
 
+def keep_only(nlp: Language, keep: set[str]) -> set[str]:
+    """Remove every component but ``keep`` and those they listen to (a shared tok2vec); return what stays."""
+    keep = set(keep)
+    for name, component in nlp.components:
+        if set(getattr(component, "listening_components", ())) & keep:
+            keep.add(name)
+    for name in list(nlp.component_names):
+        if name not in keep:
+            nlp.remove_pipe(name)
+    for name in keep:
+        if name in nlp.disabled:
+            nlp.enable_pipe(name)
+    return keep
+
+
 def load_pipeline(model: str) -> Language:
     """Load ``model`` with only what named entities and sentences need."""
     import spacy
@@ -78,15 +93,7 @@ def load_pipeline(model: str) -> Language:
         keep.add("senter")
     elif "parser" in nlp.component_names:
         keep.add("parser")
-    for name, component in nlp.components:
-        if set(getattr(component, "listening_components", ())) & keep:
-            keep.add(name)
-    for name in list(nlp.component_names):
-        if name not in keep:
-            nlp.remove_pipe(name)
-    for name in keep:
-        if name in nlp.disabled:
-            nlp.enable_pipe(name)
+    keep = keep_only(nlp, keep)
     if not keep & {"senter", "parser"}:
         nlp.add_pipe("sentencizer", first=True)
     # before the parser, which keeps sentence starts already set (after it, spaCy refuses the change)

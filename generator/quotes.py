@@ -22,6 +22,7 @@ other wordings as variants.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -138,13 +139,11 @@ class _Article:
         self.article = article
         self.extraction = extraction
         self.spans = quote_spans(article.body)
+        self.starts = [s.start for s in extraction.sentences]
         self.mentions = [m for m in mentions if not any(a <= m[0] < b for a, b in self.spans)]
 
     def sentence_of(self, offset: int) -> int:
-        for i, s in enumerate(self.extraction.sentences):
-            if s.start <= offset < s.end:
-                return i
-        return max(0, len(self.extraction.sentences) - 1)
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
     def named_in(self, start: int, end: int, types: tuple[str, ...]) -> list[tuple[int, int, int, Entity]]:
         return [m for m in self.mentions if start <= m[0] and m[1] <= end and m[3].type in types]
@@ -168,7 +167,7 @@ def _subject(doc: _Article, window_start: int, verb_start: int, verb_end: int, a
     if before and len(gap_before) <= 60 and not re.search(r"[.;!?]", gap_before):
         return before[-1][3].id
     if after and not body[verb_end : after[0][0]].strip(" ,"):
-        return after[0][3].id  # "said Kuleba"
+        return after[0][3].id  # "said Lind"
     lead = body[window_start:verb_start]
     pronoun = _PRONOUN.search(lead)
     nominal = _NOMINAL.search(lead)
@@ -193,13 +192,13 @@ def speaker_of(doc: _Article, start: int, end: int) -> str | None:
     # the sentence that holds the closing mark, or the words right after it when the model split there
     s_end = sentences[doc.sentence_of(min(len(body) - 1, end + 2))].end if sentences else len(body)
     others = [(a, b) for a, b in doc.spans if (a, b) != (start, end)]
-    # after the quote: "”, Kuleba said." / "” he explained"
+    # after the quote: "”, Lind said." / "” he explained"
     after_end = min([a - 1 for a, _ in others if a > end] + [s_end, end + 120])
     after = body[end + 1 : after_end]
     verb = _VERB.search(after[:80])
     if verb and not re.search(r"[.!?]\s", after[: verb.start()]):
         return _subject(doc, end + 1, end + 1 + verb.start(), end + 1 + verb.end(), after_end)
-    # before the quote: "Blinken said, “..." / "According to the NATO statement, ..."
+    # before the quote: "Lind said, “..." / "According to the council's statement, ..."
     window_start = max([b + 1 for a, b in others if b < start] + [s_start])
     lead = body[window_start : start - 1]
     cues = list(_VERB.finditer(lead)) + list(_ACCORDING.finditer(lead))

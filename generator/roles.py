@@ -2,16 +2,16 @@
 
 Read from the words around a person's mention:
 
-* before the name: "Secretary of State Antony Blinken", "Ukrainian Foreign
-  Minister Dmytro Kuleba", "Kremlin spokesman Dmitry Peskov", "NATO's
-  Secretary-General, Jens Stoltenberg", "the head of the Polish National
-  Security Bureau, Jacek Siewiera";
-* after it: "Bujar Osmani, the Foreign Minister of North Macedonia".
+* before the name: "Secretary of State Ada Lind", "Norwegian Foreign
+  Minister Per Holt", "Palace spokesman Ivo Marek", "the Council's
+  Secretary-General, Eva Rask", "the head of the Danish Security Agency,
+  Jon Berg";
+* after it: "Ola Nord, the Foreign Minister of Iceland".
 
 The body comes from an organization or place named next to the title, or
 from a nationality adjective ("Ukrainian" -> Ukraine). A role keeps the
 articles that state it, so a reader sees when it was held: one country's
-foreign minister in 2023 and another person in the post a year later.
+foreign minister one year and another person in the post the next.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ _DEMONYM_SUFFIXES = ("ian", "ean", "an", "ese", "ish", "i", "ic")
 
 
 def country_of_adjective(word: str) -> str | None:
-    """The country a nationality adjective names: "Ukrainian" -> "Ukraine", "Polish" -> "Poland"."""
+    """The country a nationality adjective names: "Norwegian" -> "Norway", "Danish" -> "Denmark"."""
     key = word.lower().strip("’'")
     if key in DEMONYMS:
         return DEMONYMS[key]
@@ -112,7 +112,7 @@ def assign_roles(entities: list[Entity], articles: dict[str, Article]) -> None:
 
 
 def _merge(found: dict[tuple[str, str | None], set[str]]) -> dict[tuple[str, str | None], set[str]]:
-    """A title seen without its body ("Minister Sibiga") joins the one fuller role it is part of."""
+    """A title seen without its body ("Minister Holt") joins the one fuller role it is part of."""
     out = dict(found)
     for (title, of), arts in sorted(found.items(), key=str):
         if of is not None:
@@ -154,7 +154,7 @@ def _roles_at(
 
 
 def _head_of(body: str, start: int, named: list[tuple[int, int, Entity]]) -> tuple[str, str | None] | None:
-    """ "The head of the Polish National Security Bureau, Jacek Siewiera": head of that body."""
+    """ "The head of the Danish Security Agency, Jon Berg": head of that body."""
     if not body[max(0, start - 3) : start].rstrip().endswith(","):
         return None
     for a, b, e in named:
@@ -165,7 +165,7 @@ def _head_of(body: str, start: int, named: list[tuple[int, int, Entity]]) -> tup
 
 
 def _body_before(body: str, title_start: int, named: list[tuple[int, int, Entity]], keys: dict[str, str]) -> str | None:
-    """The organization or country named just before a title: "NATO('s)", "Kremlin", "Ukrainian", "US"."""
+    """The organization or country named just before a title: "the Council('s)", "Palace", "Norwegian", "US"."""
     lead = body[max(0, title_start - 40) : title_start]
     for _, b, e in named:
         gap = body[b:title_start]

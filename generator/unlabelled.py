@@ -1,8 +1,8 @@
 """Occurrences of known names that the model did not tag.
 
 A statistical tagger misses some occurrences of a name it tags elsewhere in
-the same article ("Zelenskyy stated." after "President Volodymyr
-Zelenskyy"). Within one article a name keeps its sense, so every further
+the same article ("Lind stated." after "President Ada
+Lind"). Within one article a name keeps its sense, so every further
 occurrence of a surface form the article already resolved, and of the
 surname of a person it names in full, becomes a mention too: whole words,
 same case, never inside another mention.
@@ -20,8 +20,7 @@ from .names import TITLE_WORDS
 TYPES = ("person", "organization")
 
 
-def _sentence_index(extraction: ArticleExtraction, offset: int) -> int:
-    starts = [s.start for s in extraction.sentences]
+def _sentence_index(starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
@@ -51,6 +50,7 @@ def add_untagged(entities: list[Entity], bodies: dict[str, str], extractions: di
         if body is None or extraction is None:
             continue
         spans = sorted(taken[article])
+        starts = [s.start for s in extraction.sentences]
         for surface, entity in sorted(table.items(), key=lambda x: -len(x[0])):
             if entity is None:
                 continue
@@ -60,7 +60,7 @@ def add_untagged(entities: list[Entity], bodies: dict[str, str], extractions: di
                 neighbours = spans[max(0, i - 1) : i + 1]
                 if any(x < b and a < y for x, y in neighbours) or any(x <= a < y for x, y in spans[max(0, i - 3) : i]):
                     continue
-                entity.mentions.append(EntityMention(article, _sentence_index(extraction, a), a, b, surface))
+                entity.mentions.append(EntityMention(article, _sentence_index(starts, a), a, b, surface))
                 bisect.insort(spans, (a, b))
     for e in entities:
         e.mentions.sort(key=lambda m: (m.article, m.start))
