@@ -9,9 +9,11 @@ verbs around it. Cumulative totals ("has provided more than $40bn since
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 from .models import Article, ArticleExtraction, Entity, EntityMention, Figure
 from .slugs import SlugRegistry
@@ -39,6 +41,7 @@ AID_WORDS = ("aid", "assistance", "package", "funding", "bill", "support", "gran
 _HEAD = re.compile(r"\b(package|bill|aid|assistance|funding|grant|loan|supplemental)\b", re.IGNORECASE)
 _NOUN_PHRASE = re.compile(r"[,.;:]|\s(?:of|in|from|to|for|that|which|is|has|was|would|will)\s")
 _CUMULATIVE = re.compile(r"\b(since|so far|to date|in total|altogether|in the years)\b", re.IGNORECASE)
+SAME_NEWS_DAYS = 14  # reports of one amount this close together are taken to be about one package
 STATUS_WORDS = [
     ("blocked", r"\bblock(?:ed|ing)?\b|\bveto(?:ed)?\b"),
     ("stalled", r"\bstall(?:ed|ing)?\b|\bheld up\b|\bstruggl\w+ to pass\b|\bdelay(?:ed)?\b"),
@@ -85,12 +88,13 @@ def find_aid(
     extractions: dict[str, ArticleExtraction],
     ids: SlugRegistry,
 ) -> list[Entity]:
-    """Aid-package entities, one per amount and currency."""
+    """Aid-package entities: one per amount and currency in each article, then merged across
+    articles when they name the same donor or recipient."""
     by_sentence: dict[tuple[str, int], list[tuple[int, Entity]]] = defaultdict(list)
     for e in entities:
         for m in e.mentions:
             by_sentence[(m.article, m.sentence)].append((m.start, e))
-    groups: dict[tuple[float, str], list[tuple[EntityMention, str, str]]] = defaultdict(list)
+    groups: dict[tuple[str, float, str, bool], list[tuple[EntityMention, str, str]]] = defaultdict(list)
     for article_id, extraction in sorted(extractions.items()):
         body = articles[article_id].body
         for m in extraction.mentions:
@@ -107,15 +111,17 @@ def find_aid(
             heads = _HEAD.findall(_NOUN_PHRASE.split(body[m.end : min(s.end, m.end + 60)], 1)[0])
             head = heads[-1] if heads else (h.group(1) if (h := _HEAD.search(around)) else "aid")
             mention = EntityMention(article_id, m.sentence, start, m.end, text)
-            groups[(*money, cumulative)].append((mention, sentence, head.lower()))
+            groups[(article_id, *money, cumulative)].append((mention, sentence, head.lower()))
     packages: list[Package] = []
-    for (value, currency, cumulative), found in sorted(groups.items()):
+    for (_, value, currency, cumulative), found in sorted(groups.items()):
         figure = Figure(value, currency, format_money(value, currency), sorted({m.article for m, _, _ in found}))
         statuses = [st for _, sentence, _ in found if (st := status_of(sentence))]
         donor, recipient = _parties(found, by_sentence)
         status = "cumulative" if cumulative else (statuses[0] if statuses else None)
-        packages.append(Package(found, [figure], donor, recipient, status))
-    return [_entity(p, ids) for p in merge_packages(packages)]
+        dates = sorted({d for m, _, _ in found if (d := articles[m.article].date)})
+        packages.append(Package(found, [figure], donor, recipient, status, dates))
+    names = {e.id: e.name for e in entities}
+    return [_entity(p, ids, names) for p in merge_packages(packages)]
 
 
 @dataclass
@@ -127,6 +133,7 @@ class Package:
     donor: str | None
     recipient: str | None
     status: str | None
+    dates: list[str] = field(default_factory=list)  # of the articles that report it
 
     @property
     def main(self) -> Figure:
@@ -136,6 +143,20 @@ class Package:
 
 def _agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
+
+
+def _related(p: Package, q: Package) -> bool:
+    """Two figures can be one package when one article gives both, both name the same donor or
+    recipient, or they were reported within days of each other: "$100 million" in two statements
+    a year apart that name no one is two packages."""
+    articles = {m.article for m, _, _ in p.found} & {m.article for m, _, _ in q.found}
+    same_donor = p.donor is not None and p.donor == q.donor
+    same_recipient = p.recipient is not None and p.recipient == q.recipient
+    return bool(articles) or same_donor or same_recipient or _days_apart(p.dates, q.dates) <= SAME_NEWS_DAYS
+
+
+def _days_apart(a: list[str], b: list[str]) -> float:
+    return min((abs((date.fromisoformat(x) - date.fromisoformat(y)).days) for x in a for y in b), default=math.inf)
 
 
 def merge_packages(packages: list[Package], tolerance: float = 0.1) -> list[Package]:
@@ -152,9 +173,11 @@ def merge_packages(packages: list[Package], tolerance: float = 0.1) -> list[Pack
                 and _agree(p.donor, q.donor)
                 and _agree(p.recipient, q.recipient)
                 and _agree(p.status, q.status)
+                and _related(p, q)
             ):
                 q.found += p.found
-                q.figures += p.figures
+                q.figures = _combine(q.figures + p.figures)
+                q.dates = sorted({*q.dates, *p.dates})
                 q.donor, q.recipient, q.status = q.donor or p.donor, q.recipient or p.recipient, q.status or p.status
                 break
         else:
@@ -162,11 +185,29 @@ def merge_packages(packages: list[Package], tolerance: float = 0.1) -> list[Pack
     return merged
 
 
-def _entity(p: Package, ids: SlugRegistry) -> Entity:
+def _combine(figures: list[Figure]) -> list[Figure]:
+    """One figure per amount, with every article that gives it."""
+    by_amount: dict[tuple[float, str], Figure] = {}
+    for f in figures:
+        if (same := by_amount.get((f.value, f.currency))) is None:
+            by_amount[(f.value, f.currency)] = Figure(f.value, f.currency, f.text, list(f.articles))
+        else:
+            same.articles = sorted({*same.articles, *f.articles})
+    return list(by_amount.values())
+
+
+def _entity(p: Package, ids: SlugRegistry, names: dict[str, str]) -> Entity:
     main = p.main
     heads = [h for _, _, h in p.found]
     head = max(sorted(set(heads)), key=heads.count)
-    name = f"{format_money(main.value, main.currency)} {head}" + (" (cumulative)" if p.status == "cumulative" else "")
+    name = f"{format_money(main.value, main.currency)} {head}"
+    if p.recipient in names:
+        name += f" for {names[p.recipient]}"
+    elif p.donor in names:
+        name += f" from {names[p.donor]}"
+    else:  # no party named: the month tells unrelated figures of the same amount apart
+        name += f" ({_month(p.dates[0])})" if p.dates else ""
+    name += " (cumulative)" if p.status == "cumulative" else ""
     figures = sorted(p.figures, key=lambda f: (-len(f.articles), f.value))
     return Entity(
         id=ids.claim(name, "aid"),
@@ -180,6 +221,10 @@ def _entity(p: Package, ids: SlugRegistry) -> Entity:
         recipient=p.recipient,
         status=p.status,
     )
+
+
+def _month(iso: str) -> str:
+    return date.fromisoformat(iso).strftime("%B %Y")
 
 
 def _parties(

@@ -8,6 +8,14 @@ turns it off). Entities are named by their name or any alias::
     retype:    {"Name": organization}        # person, organization, place, event, aid_package
     describe:  {"Name": "One line shown on the entity's page"}
     hide:      ["Name", ...]                 # no page, no links
+    split:                                   # mentions that stand for another entity get their own
+      "Name":
+        - name: "Name of the new entity"
+          type: place                        # optional: the type of the entity split from
+          aliases: ["Spelling", ...]         # mentions written so move...
+          articles: ["article-id", ...]      # ...or, with both, written so in these articles
+
+Splits apply first, so the other sections may name the new entities.
 """
 
 from __future__ import annotations
@@ -20,8 +28,24 @@ import yaml
 from .errors import ConfigError
 from .models import ENTITY_TYPES, Entity, Quote
 from .names import match_key
+from .slugs import SlugRegistry
 
-SECTIONS = ("merge", "rename", "retype", "describe", "hide")
+SECTIONS = ("split", "merge", "rename", "retype", "describe", "hide")
+
+
+@dataclass
+class Split:
+    """Part of an entity's mentions that an editor moves to a new entity."""
+
+    name: str
+    type: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+
+    def takes(self, text: str, article: str) -> bool:
+        by_alias = not self.aliases or match_key(text) in {match_key(a) for a in self.aliases}
+        by_article = not self.articles or article in self.articles
+        return by_alias and by_article
 
 
 @dataclass
@@ -31,6 +55,7 @@ class Overrides:
     retype: dict[str, str] = field(default_factory=dict)
     describe: dict[str, str] = field(default_factory=dict)
     hide: list[str] = field(default_factory=list)
+    split: dict[str, list[Split]] = field(default_factory=dict)
     # entity ids whose mentions went elsewhere: old id -> new id, or None when hidden
     remap: dict[str, str | None] = field(default_factory=dict)
 
@@ -54,9 +79,37 @@ def load(path: Path | None) -> Overrides:
     if not isinstance(hide, list):
         raise ConfigError(f"{path}: 'hide' must be a list of names")
     out.hide = [str(x) for x in hide]
+    out.split = _splits(path, data.get("split") or {})
     for name, type_ in out.retype.items():
         if type_ not in ENTITY_TYPES:
             raise ConfigError(f"{path}: retype {name!r}: unknown type {type_!r}")
+    return out
+
+
+_SPLIT_KEYS = {"name", "type", "aliases", "articles"}
+_SPLIT_KEYS_TEXT = "type, aliases, articles"
+
+
+def _splits(path: Path, value: object) -> dict[str, list[Split]]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: 'split' must map names to lists of new entities")
+    out: dict[str, list[Split]] = {}
+    for name, parts in value.items():
+        if not isinstance(parts, list) or not parts:
+            raise ConfigError(f"{path}: split {name!r}: expected a list of new entities")
+        out[str(name)] = []
+        for part in parts:
+            if not isinstance(part, dict) or not part.get("name") or set(part) - _SPLIT_KEYS:
+                raise ConfigError(f"{path}: split {name!r}: each part needs a name (and may have {_SPLIT_KEYS_TEXT})")
+            aliases, articles = part.get("aliases") or [], part.get("articles") or []
+            if not isinstance(aliases, list) or not isinstance(articles, list) or not (aliases or articles):
+                raise ConfigError(f"{path}: split {name!r}: {part['name']!r} needs a list of aliases or of articles")
+            type_ = part.get("type")
+            if type_ is not None and type_ not in ENTITY_TYPES:
+                raise ConfigError(f"{path}: split {name!r}: unknown type {type_!r}")
+            out[str(name)].append(
+                Split(str(part["name"]), type_, [str(a) for a in aliases], [str(a) for a in articles])
+            )
     return out
 
 
@@ -68,8 +121,14 @@ def _find(entities: dict[str, Entity], name: str) -> Entity | None:
     return None
 
 
-def apply(overrides: Overrides, entities: list[Entity]) -> list[Entity]:
-    """Entities after the overrides; ``overrides.remap`` records moved ids."""
+def apply(overrides: Overrides, entities: list[Entity], ids: SlugRegistry | None = None) -> list[Entity]:
+    """Entities after the overrides; ``overrides.remap`` records moved ids. ``ids`` hands out the
+    ids of entities made by a split (a registry of the ids in use, when the caller has one)."""
+    if ids is None:
+        ids = SlugRegistry()
+        for e in entities:
+            ids.claim(e.id)
+    entities = entities + _split(overrides, entities, ids)
     by_id = {e.id: e for e in entities}
     for alias, target_name in overrides.merge.items():
         source, target = _find(by_id, alias), _find(by_id, target_name)
@@ -93,6 +152,34 @@ def apply(overrides: Overrides, entities: list[Entity]) -> list[Entity]:
             del by_id[e.id]
             overrides.remap[e.id] = None
     return [e for e in entities if e.id in by_id]
+
+
+def _split(overrides: Overrides, entities: list[Entity], ids: SlugRegistry) -> list[Entity]:
+    """New entities for the mentions each split takes from its entity."""
+    by_id = {e.id: e for e in entities}
+    made: list[Entity] = []
+    for name, parts in overrides.split.items():
+        source = _find(by_id, name)
+        if source is None:
+            continue
+        for part in parts:
+            moved = [m for m in source.mentions if part.takes(m.text, m.article)]
+            if not moved:
+                continue
+            source.mentions = [m for m in source.mentions if m not in moved]
+            articles = {m.article for m in moved}
+            new = Entity(
+                ids.claim(part.name, fallback=part.type or source.type),
+                part.type or source.type,  # type: ignore[arg-type]
+                part.name,
+                aliases=sorted({m.text for m in moved} - {part.name}),
+                mentions=moved,
+                roles=[r for r in source.roles if r.articles and set(r.articles) <= articles],
+            )
+            source.roles = [r for r in source.roles if r not in new.roles]
+            made.append(new)
+        source.aliases = sorted({m.text for m in source.mentions} - {source.name})
+    return made
 
 
 def links_of(entities: list[Entity]) -> dict[str, list[tuple[int, int, str]]]:

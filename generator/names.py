@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+
+from nicknames import NickNamer
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-"})
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -180,6 +183,18 @@ EVENT_WORDS = frozenset(
 # Words that make a name a document's (not an entity page of its own).
 DOCUMENT_WORDS = frozenset(["charter", "treaty", "act", "convention", "accord", "resolution", "constitution"])
 
+# Academic degrees, which the tagger takes for places or organizations ("B.A.", "J.D.").
+DEGREES = frozenset(["ba", "bs", "bsc", "ma", "ms", "msc", "mba", "mpa", "mph", "phd", "jd", "md", "llb", "llm", "edd"])
+
+# Prefixes of ships' names ("USS Example"): a vessel, not a person or a body.
+SHIP_PREFIXES = frozenset(["USS", "USNS", "HMS", "HMCS", "HMAS", "HMNZS", "FS", "INS", "ARA", "ROKS", "TCG"])
+
+# Words after a name that make it a group of people ("the Roe family", "the Al Example tribe").
+GROUP_WORDS = frozenset(["tribe", "tribes", "clan", "clans", "family", "families", "dynasty"])
+
+# Generational suffixes that do not change whose name it is ("Jr.").
+_SUFFIX = re.compile(r"\s+(?:jr|sr)$")
+
 # Short and long forms of countries and blocs that a gazetteer does not list as aliases.
 COUNTRY_ALIASES: dict[str, str] = {
     "us": "United States",
@@ -244,7 +259,25 @@ def match_key(text: str) -> str:
     text = re.sub(r"(?<=\w)\.(?=\w)|\.(?=\s|$)", "", text)
     text = re.sub(r"[-'\"]", " ", text)
     text = re.sub(r"[^\w\s]", "", text)
-    return " ".join(text.split())
+    return _SUFFIX.sub("", " ".join(text.split()))
+
+
+def is_degree(name: str) -> bool:
+    """ "B.A.", "Ph.D.": an academic degree written with dots."""
+    return bool(re.fullmatch(r"(?:[A-Z][a-z]?\.){2,3}", name)) and match_key(name) in DEGREES
+
+
+@cache
+def _nicknames() -> NickNamer:
+    return NickNamer()
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """ "joe" and "joseph", "bill" and "william": one first name, formal or familiar."""
+    if a == b:
+        return True
+    nn = _nicknames()
+    return b in nn.canonicals_of(a) or a in nn.canonicals_of(b)
 
 
 def tokens(text: str) -> list[str]:

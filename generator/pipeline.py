@@ -136,7 +136,7 @@ def knowledge_base(settings: Settings, stats: Stats | None = None) -> KnowledgeB
     entities = build_events(entities, by_id, extractions, ids)
     entities += find_aid(entities, by_id, extractions, ids)
     overrides = curation.load(settings.curation_path)
-    entities = curation.apply(overrides, entities)
+    entities = curation.apply(overrides, entities, ids)
     curation.remap_references(entities, quote_list, overrides.remap)
     links = curation.links_of(entities)
     kb = KnowledgeBase(

@@ -8,14 +8,17 @@
    its own article first, then across the corpus when only one fits;
 4. types: each cluster's type is voted over all its mentions, with title,
    gazetteer and organization-word cues;
-5. junk: single first names and one-word fragments that joined nothing go.
+5. junk: single first names, common words ("Nominee", which the corpus also
+   writes in lower case) and one-word fragments that joined nothing go.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -25,13 +28,17 @@ from .names import (
     COUNTRY_ALIASES,
     DOCUMENT_WORDS,
     EVENT_WORDS,
+    GROUP_WORDS,
     ORG_ALIASES,
     ORG_WORDS,
+    SHIP_PREFIXES,
     TITLE_WORDS,
     clean_surface,
     is_acronym,
+    is_degree,
     looks_like_name,
     match_key,
+    same_first_name,
 )
 from .slugs import SlugRegistry
 from .unlabelled import add_untagged
@@ -59,6 +66,44 @@ _OUTLET_BEFORE = re.compile(
 )
 _REPORTED_AFTER = re.compile(r"^\s+(?:reported|reports)\b")
 _DOMAIN_TAIL = re.compile(r"\.[A-Za-z]{2,6}\b")
+_BREAK = re.compile(r":|\n")
+_EDGE_PUNCT = "\"'“”‘’()[]{},.;:!?*"
+
+
+@dataclass(frozen=True)
+class WordCase:
+    """How often the corpus writes each word in lower case and capitalized, in running text
+    (tokens of URLs, e-mail addresses and hyphenated slugs are not counted)."""
+
+    lower: Counter[str]
+    capitalized: Counter[str]
+
+    def is_common(self, word: str, share: float) -> bool:
+        """``word`` (lower case) is written in lower case at least ``share`` times as often as
+        capitalized: a common word ("nominee", "children") that is not a name when alone."""
+        lower = self.lower[word]
+        return lower >= 2 and lower >= share * self.capitalized[word]
+
+
+def word_case(articles: list[Article]) -> WordCase:
+    lower: Counter[str] = Counter()
+    capitalized: Counter[str] = Counter()
+    for article in articles:
+        for token in article.body.split():
+            word = token.strip(_EDGE_PUNCT)
+            if not word.isalpha():
+                continue
+            if word.islower():
+                lower[word] += 1
+            else:
+                capitalized[word.lower()] += 1
+    return WordCase(lower, capitalized)
+
+
+# A lone word is a person's name only if the corpus hardly ever writes it in lower case;
+# for other types, only if it writes it capitalized more often than not.
+PERSON_COMMON_SHARE = 0.05
+OTHER_COMMON_SHARE = 1.0
 
 
 @dataclass
@@ -108,6 +153,9 @@ def acronym_definitions(articles: list[Article]) -> dict[str, str]:
 def candidates(article: Article, extraction: ArticleExtraction, long_forms: dict[str, str]) -> list[Span]:
     body = article.body
     spans: list[Span] = []
+    by_first_word: dict[str, list[str]] = defaultdict(list)
+    for long_form in sorted(set(long_forms.values())):
+        by_first_word[long_form.split(" ", 1)[0]].append(long_form)
     for m in extraction.mentions:
         label = LABEL_TYPES.get(m.label)
         if label is None:
@@ -115,9 +163,12 @@ def candidates(article: Article, extraction: ArticleExtraction, long_forms: dict
         start, end = m.start, m.end
         if tail := _DOMAIN_TAIL.match(body, end):
             end = tail.end()  # "Example.Az" cut at the dot
+        if _BREAK.search(body, start, end):  # "Jane Roe: Nominee", a heading run into a name: keep the longer part
+            start, end = max(_parts(body, start, end), key=lambda p: (_letters(body[p[0] : p[1]]), -p[0]))
         # extend a span that stops inside a spelled-out acronym
-        for long_form in long_forms.values():
-            if long_form.startswith(clean_surface(m.text)) and body.startswith(long_form, _strip_article(body, start)):
+        surface = clean_surface(m.text)
+        for long_form in by_first_word.get(surface.split(" ", 1)[0], ()):
+            if long_form.startswith(surface) and body.startswith(long_form, _strip_article(body, start)):
                 end = _strip_article(body, start) + len(long_form)
                 break
         raw = body[start:end]
@@ -127,6 +178,17 @@ def candidates(article: Article, extraction: ArticleExtraction, long_forms: dict
         before = body[max(0, start - 40) : start]
         if len(text.split()) == 1 and _TITLE_PART.search(before):
             continue  # "State" in "Secretary of State"
+        if label == "person" and (title := _leading_title(text)) and (at := body.find(title, start, end)) >= 0:
+            start = at + len(title)  # "Lady Jane Roe", "Governors Roe": the title is not the name
+            while start < end and body[start].isspace():
+                start += 1
+            raw = body[start:end]
+            text = clean_surface(raw)
+            before = body[max(0, start - 40) : start]
+        if text.split()[0] in SHIP_PREFIXES:
+            continue  # a ship
+        if label == "person" and _group_word(text, body[end : end + 20]):
+            label = "organization"  # "the Al Example tribe", "the Roe family"
         lead = len(raw) - len(raw.lstrip())
         offset = raw.find(text[:1], lead) if text else lead
         if label == "organization" and re.match(r"(?i)the\s", raw[lead:]):
@@ -147,6 +209,31 @@ def candidates(article: Article, extraction: ArticleExtraction, long_forms: dict
             )
         )
     return spans
+
+
+def _parts(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [start, *(m.start() for m in _BREAK.finditer(body, start, end)), end]
+    return [(a + (a > start), b) for a, b in pairwise(cuts)]
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
+
+
+def _group_word(text: str, after: str) -> bool:
+    words = [text.split()[-1], *after.split()[:1]]
+    return any(w.lower().strip(".,;:") in GROUP_WORDS for w in words)
+
+
+def _leading_title(text: str) -> str:
+    """A title word the tagger took into a person's name: "Lady" in "Lady Jane Roe", "Governors"."""
+    words = text.split()
+    first = words[0].lower()
+    if len(words) >= 3 and first in TITLE_WORDS:
+        return words[0]
+    if len(words) >= 2 and first.endswith("s") and first[:-1] in TITLE_WORDS:
+        return words[0]
+    return ""
 
 
 def _has_title_after(after: str) -> bool:
@@ -202,7 +289,7 @@ def _is_full_name(key: str, votes: Counter[str]) -> bool:
     return votes["person"] > 0 and votes["person"] >= votes["organization"] + votes["place"] - 1
 
 
-def link_people(spans: list[Span]) -> None:
+def link_people(spans: list[Span], case: WordCase | None = None) -> None:
     """Point surnames and partial names at the full name they stand for."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for s in spans:
@@ -227,17 +314,11 @@ def link_people(spans: list[Span]) -> None:
                 found |= keys
         return found
 
-    # merge full names that differ only by a transliteration of the surname
-    canonical: dict[str, str] = {}
-    for key in full:
-        first, last = key.split()[0], key.split()[-1]
-        for other in fuzzy_surname(last):
-            if other != key and other.split()[0] == first and other not in canonical:
-                canonical[key] = max(other, key, key=lambda k: (sum(votes[k].values()), k))
+    canonical = _same_people(full, fuzzy_surname, votes)
     by_article: dict[str, set[str]] = defaultdict(set)
     for s in spans:
         s.key = canonical.get(s.key, s.key)
-        if s.key in full or s.key in canonical.values():
+        if s.key in full:
             by_article[s.article].add(s.key)
 
     for s in spans:
@@ -245,16 +326,62 @@ def link_people(spans: list[Span]) -> None:
         if len(words) != 1 or s.key in surnames.get(s.key, ()):
             continue
         token = words[0]
-        matches = fuzzy_surname(token)
-        local = {k for k in matches if k in by_article[s.article]}
+        matches = {canonical.get(k, k) for k in fuzzy_surname(token)}
+        local = matches & by_article[s.article]
         is_place = gazetteer.lookup(token) is not None
+        # a common word ("Nominee") joins a full name only in an article that names that person
+        common = case is not None and case.is_common(token, PERSON_COMMON_SHARE)
         if len(local) == 1:
-            s.key = canonical.get(next(iter(local)), next(iter(local)))
-        elif not local and len(matches) == 1 and not is_place and s.label != "place":
-            s.key = canonical.get(next(iter(matches)), next(iter(matches)))
+            s.key = next(iter(local))
+        elif not local and len(matches) == 1 and not is_place and s.label != "place" and not common:
+            s.key = next(iter(matches))
+
+
+def _same_people(
+    full: list[str], fuzzy_surname: Callable[[str], set[str]], votes: dict[str, Counter[str]]
+) -> dict[str, str]:
+    """Full names of one person, each pointed at the most used: a transliterated surname
+    ("Zelensky"/"Zelenskyy"), a familiar first name ("Joe"/"Joseph"), a middle initial or not."""
+    parent = {k: k for k in full}
+
+    def root(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for key in full:
+        words = key.split()
+        for other in fuzzy_surname(words[-1]):
+            theirs = other.split()
+            if other > key and same_first_name(words[0], theirs[0]) and _middles_agree(words[1:-1], theirs[1:-1]):
+                parent[root(other)] = root(key)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in full:
+        groups[root(key)].append(key)
+    canonical: dict[str, str] = {}
+    for members in groups.values():
+        middles = {_middle(k) for k in members} - {""}
+        # "Jo A. Roe" and "Jo B. Roe" are two people; a bare "Jo Roe" then joins neither
+        parts = [[k for k in members if _middle(k) == m] for m in middles] if len(middles) > 1 else [members]
+        for part in parts:
+            best = max(part, key=lambda k: (sum(votes[k].values()), len(k.split()), k))
+            canonical.update({k: best for k in part if k != best})
+    return canonical
+
+
+def _middle(key: str) -> str:
+    return "".join(w[0] for w in key.split()[1:-1])
+
+
+def _middles_agree(a: list[str], b: list[str]) -> bool:
+    return not a or not b or [w[0] for w in a] == [w[0] for w in b]
 
 
 # ---------------------------------------------------------------- types
+
+
+BIG_CITY = 1_000_000  # a multi-word name of a city this big is the city even if the tagger says person
 
 
 def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
@@ -274,12 +401,17 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
     if words & DOCUMENT_WORDS:
         return None  # a charter or a treaty: a document, not an entity of ours
     place = gazetteer.lookup(cluster.key)
+    big_place = place is not None and (place.kind == "country" or place.population >= BIG_CITY)
     if (
         place is not None
         and cluster.key not in name_parts
-        and not (len(words) > 1 and votes["person"] > votes["place"])
+        and not (len(words) > 1 and votes["person"] > votes["place"] and not big_place)
     ):
         votes["place"] += len(cluster.spans) * 2 + 3
+    if any(c.isdigit() for c in cluster.key) or (len(words) == 1 and is_acronym(cluster.name or "")):
+        votes.pop("person", None)  # "G7 Leaders", "SOTU": people's names have no digits and are not acronyms
+        if not +votes:
+            return None
     if len(words) > 1 and is_acronym(cluster.name or "") is False and votes["person"] and not words & ORG_WORDS:
         votes["person"] += 1
     # on a tie, the reading that needs no cue: an organization, then a place, then a person
@@ -297,8 +429,9 @@ def display_name(cluster: Cluster) -> str:
     if cluster.type == "place" and place is not None and match_key(place.name) == cluster.key:
         return place.name
 
-    def score(form: str) -> tuple[int, int, int, str]:
-        return (min(len(form.split()), 6), forms[form], -form.count("."), form)
+    def score(form: str) -> tuple[bool, int, int, int, str]:
+        shouted = form.isupper() and not is_acronym(form)  # "JANE Q. ROE" from a heading
+        return (not shouted, min(len(form.split()), 6), forms[form], -form.count("."), form)
 
     return max(forms, key=score)
 
@@ -315,11 +448,16 @@ def _is_country(name: str) -> bool:
 
 def merge_qualified_organizations(clusters: dict[str, Cluster]) -> None:
     """ "Congress" joins "US Congress" when that is the only place-qualified form of it."""
+    by_tail: dict[str, list[str]] = defaultdict(list)  # "us congress" under "congress"
+    for key in clusters:
+        words = key.split()
+        for i in range(1, len(words)):
+            by_tail[" ".join(words[i:])].append(key)
     for key in list(clusters):
         cluster = clusters[key]
         if sum(s.label == "organization" for s in cluster.spans) * 2 <= len(cluster.spans):
             continue
-        longer = [k for k in clusters if k.endswith(" " + key) and _is_country(k[: -len(key) - 1])]
+        longer = [k for k in by_tail.get(key, ()) if k in clusters and _is_country(k[: -len(key) - 1])]
         if len(longer) == 1:
             clusters[longer[0]].spans.extend(cluster.spans)
             del clusters[key]
@@ -328,8 +466,16 @@ def merge_qualified_organizations(clusters: dict[str, Cluster]) -> None:
 # ---------------------------------------------------------------- junk
 
 
-def is_junk(cluster: Cluster, first_names: set[str]) -> bool:
+def is_junk(cluster: Cluster, first_names: set[str], case: WordCase | None = None) -> bool:
     words = cluster.key.split()
+    if is_degree(cluster.name):
+        return True  # "B.A.", "J.D."
+    if case is not None and not is_acronym(cluster.name) and not gazetteer.lookup(cluster.key):
+        share = PERSON_COMMON_SHARE if cluster.type == "person" else OTHER_COMMON_SHARE
+        if len(words) == 1 and case.is_common(words[0], share):
+            return True  # "Nominee", "Tribes": a common word, capitalized in a heading or for emphasis
+        if cluster.type == "person" and all(case.is_common(w, share) for w in words):
+            return True  # "Dear Madam"
     person_votes = sum(s.label == "person" for s in cluster.spans)
     if len(words) == 1 and words[0] in first_names and person_votes * 2 >= len(cluster.spans):
         return True  # a first name alone
@@ -352,7 +498,8 @@ def resolve_entities(
     for article in articles:
         spans.extend(candidates(article, extractions[article.id], long_forms))
     assign_keys(spans, long_forms)
-    link_people(spans)
+    case = word_case(articles)
+    link_people(spans, case)
 
     clusters: dict[str, Cluster] = {}
     for s in spans:
@@ -365,7 +512,7 @@ def resolve_entities(
         c.type = vote_type(c, name_parts)
         c.name = display_name(c)
 
-    kept = [c for c in clusters.values() if c.type is not None and not is_junk(c, first_names)]
+    kept = [c for c in clusters.values() if c.type is not None and not is_junk(c, first_names, case)]
     kept.sort(key=lambda c: (c.type, c.name.casefold(), c.key))
     ids = ids or SlugRegistry()
     entities: list[Entity] = []

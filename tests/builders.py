@@ -6,9 +6,10 @@ from generator.models import Article, ArticleExtraction, Mention, Sentence
 
 
 def make(
-    article_id: str, sentences: list[str], mentions: list[tuple[int, str, str]]
+    article_id: str, sentences: list[str], mentions: list[tuple[int, str, str]], date: str | None = None
 ) -> tuple[Article, ArticleExtraction]:
-    """An article of ``sentences`` and its extraction; mentions are (sentence index, surface, NER label)."""
+    """An article of ``sentences`` (published on ``date``) and its extraction; mentions are
+    (sentence index, surface, NER label)."""
     body = " ".join(sentences)
     spans: list[Sentence] = []
     pos = 0
@@ -23,5 +24,5 @@ def make(
         assert spans[i].start <= start and start + len(surface) <= spans[i].end, (surface, i)
         after[(i, surface)] = start + len(surface)
         found.append(Mention(surface, label, start, start + len(surface), i))
-    article = Article(id=article_id, path=f"{article_id}.txt", title=article_id, body=body)
+    article = Article(id=article_id, path=f"{article_id}.txt", title=article_id, body=body, date=date)
     return article, ArticleExtraction(tuple(spans), tuple(found))

@@ -81,7 +81,7 @@ def test_package_from_aid_context_with_status_and_amount() -> None:
     assert package.amount is not None
     assert package.amount.value == pytest.approx(20e9)
     assert package.amount.currency == "USD"
-    assert package.name == "$20 billion package"
+    assert package.name == "$20 billion package for Ukraine"
     assert package.recipient == "ukraine"
     # the mention is widened to take in the currency symbol before the NER span
     (m,) = package.mentions
@@ -102,14 +102,19 @@ def test_cumulative_total_is_kept_apart_from_packages() -> None:
 
 def test_outlets_disagreeing_on_a_figure_give_one_package_with_each_figure() -> None:
     docs = [
-        make("a1", ["Congress has stalled a new $60-billion package of aid."], [(0, "$60-billion", "MONEY")]),
-        make("a2", ["A $60bn aid package remains stalled in Congress."], [(0, "$60bn", "MONEY")]),
-        make("a3", ["Some $61bn in proposed aid is being held up by Congress."], [(0, "$61bn", "MONEY")]),
-        make("a4", ["Another $50bn package is stalled too."], [(0, "$50bn", "MONEY")]),
+        make(
+            "a1",
+            ["Congress has stalled a new $60-billion package of aid."],
+            [(0, "$60-billion", "MONEY")],
+            "2023-11-29",
+        ),
+        make("a2", ["A $60bn aid package remains stalled in Congress."], [(0, "$60bn", "MONEY")], "2023-11-30"),
+        make("a3", ["Some $61bn in proposed aid is being held up by Congress."], [(0, "$61bn", "MONEY")], "2023-12-02"),
+        make("a4", ["Another $50bn package is stalled too."], [(0, "$50bn", "MONEY")], "2023-11-30"),
     ]
     packages = {p.name: p for p in aid_of(docs)}
-    assert sorted(packages) == ["$50 billion package", "$60 billion package"]
-    merged = packages["$60 billion package"]
+    assert sorted(packages) == ["$50 billion package (November 2023)", "$60 billion package (November 2023)"]
+    merged = packages["$60 billion package (November 2023)"]
     assert merged.amount is not None and merged.amount.value == 60e9  # the figure most sources give
     assert [(f.value, f.articles) for f in merged.figures] == [(60e9, ["a1", "a2"]), (61e9, ["a3"])]
     assert merged.status == "stalled"
@@ -125,13 +130,44 @@ def test_money_without_aid_words_is_not_a_package() -> None:
 
 
 def test_same_amount_in_two_articles_is_one_package() -> None:
-    a = make("a1", ["A $61bn aid bill was proposed on Monday."], [(0, "$61bn", "MONEY")])
-    b = make("b1", ["Critics attacked the $61 billion aid bill."], [(0, "$61 billion", "MONEY")])
+    a = make("a1", ["A $61bn aid bill was proposed on Monday."], [(0, "$61bn", "MONEY")], "2024-02-05")
+    b = make("b1", ["Critics attacked the $61 billion aid bill."], [(0, "$61 billion", "MONEY")], "2024-02-09")
     (package,) = aid_of([a, b])
     assert package.amount is not None and package.amount.articles == ["a1", "b1"]
     assert [m.article for m in package.mentions] == ["a1", "b1"]
-    assert package.name == "$61 billion bill"
+    assert package.name == "$61 billion bill (February 2024)"
     assert package.status == "proposed"
+
+
+def test_same_amount_months_apart_naming_no_one_is_two_packages() -> None:
+    a = make(
+        "a1",
+        ["The agency announced $100 million in funding for schools."],
+        [(0, "$100 million", "MONEY")],
+        "2021-03-01",
+    )
+    b = make("b1", ["A $100 million grant will repair bridges."], [(0, "$100 million", "MONEY")], "2022-09-14")
+    c = make("c1", ["Another $100 million grant was announced."], [(0, "$100 million", "MONEY")])
+    names = sorted(p.name for p in aid_of([a, b, c]))
+    assert names == ["$100 million funding (March 2021)", "$100 million grant", "$100 million grant (September 2022)"]
+
+
+def test_same_recipient_joins_reports_far_apart_in_time() -> None:
+    a = make(
+        "a1", ["Donors pledged $5bn in aid to Westland."], [(0, "$5bn", "MONEY"), (0, "Westland", "GPE")], "2023-01-10"
+    )
+    b = make(
+        "b1", ["The $5bn aid for Westland was delivered."], [(0, "$5bn", "MONEY"), (0, "Westland", "GPE")], "2023-06-01"
+    )
+    westland = Entity(
+        "westland",
+        "place",
+        "Westland",
+        mentions=[EntityMention(d.id, m.sentence, m.start, m.end, m.text) for d, e in (a, b) for m in e.mentions[1:]],
+    )
+    (package,) = aid_of([a, b], [westland])
+    assert package.name == "$5 billion aid for Westland"
+    assert [f.articles for f in package.figures] == [["a1", "b1"]]
 
 
 def test_donor_from_place_before_aid_word() -> None:

@@ -68,7 +68,11 @@ hide: [Paris]
     [
         "merge: {a: [unclosed",  # bad YAML
         "- just\n- a list\n",  # not a mapping
-        "merge: {}\nsplit: {a: b}\n",  # unknown section
+        "merge: {}\nsplat: {a: b}\n",  # unknown section
+        "split: {a: b}\n",  # a split is a list of new entities
+        "split: {a: [{name: B}]}\n",  # a part needs aliases or articles
+        "split: {a: [{name: B, aliases: [x], colour: red}]}\n",  # unknown key
+        "split: {a: [{name: B, aliases: [x], type: country}]}\n",  # unknown type
         "merge: [a, b]\n",  # merge must be a mapping
         "rename: just text\n",  # rename must be a mapping
         "hide: {a: b}\n",  # hide must be a list
@@ -145,6 +149,41 @@ def test_links_of_sorted_per_article_and_reflects_merge() -> None:
 def test_apply_keeps_original_order() -> None:
     out = apply(Overrides(describe={"Paris": "x"}), entities())
     assert [e.id for e in out] == ["edith-marlow", "e-marlow", "harbor-council", "paris"]
+
+
+def test_load_reads_splits(tmp_path: Path) -> None:
+    out = load(write(tmp_path, "split:\n  Marlow:\n    - {name: Marlow Bay, type: place, aliases: [Marlow]}\n"))
+    assert [(s.name, s.type, s.aliases, s.articles) for s in out.split["Marlow"]] == [
+        ("Marlow Bay", "place", ["Marlow"], [])
+    ]
+
+
+def test_split_moves_mentions_by_alias_and_article_to_a_new_entity() -> None:
+    from generator.curation import Split
+    from generator.models import Role
+
+    people = entities()
+    people[0].roles = [Role("Mayor", None, ["b1"]), Role("Minister", None, ["a1"])]
+    overrides = Overrides(
+        split={"Edith Marlow": [Split("Marlow Bay", "place", aliases=["Marlow"], articles=["b1"])]},
+        describe={"Marlow Bay": "A bay."},  # later sections see the new entity
+    )
+    out = apply(overrides, people)
+    by_name = {e.name: e for e in out}
+    bay, edith = by_name["Marlow Bay"], by_name["Edith Marlow"]
+    assert (bay.id, bay.type, bay.description) == ("marlow-bay", "place", "A bay.")
+    assert [(m.article, m.text) for m in bay.mentions] == [("b1", "Marlow")]
+    assert [(m.article, m.text) for m in edith.mentions] == [("a1", "Edith Marlow")]
+    assert edith.aliases == [] and bay.aliases == ["Marlow"]
+    assert [r.title for r in bay.roles] == ["Mayor"] and [r.title for r in edith.roles] == ["Minister"]
+    assert links_of(out)["b1"] == [(10, 15, "paris"), (40, 46, "marlow-bay")]
+
+
+def test_split_id_never_takes_an_id_in_use() -> None:
+    from generator.curation import Split
+
+    out = apply(Overrides(split={"Marlow": [Split("Paris", aliases=["Marlow"])]}), entities())
+    assert sorted(e.id for e in out if e.name == "Paris") == ["paris", "paris-2"]
 
 
 def test_references_follow_a_merged_or_hidden_entity() -> None:

@@ -262,3 +262,69 @@ def test_ids_avoid_slugs_already_claimed() -> None:
     doc = make("a1", ["Officials met in Paris today."], [(0, "Paris", "GPE")])
     (entity,) = resolve(doc, ids=registry)
     assert entity.id == "paris-2"
+
+
+def test_familiar_first_name_and_middle_initial_are_one_person() -> None:
+    a = make("a1", ["Joseph R. Marlow signed the order."], [(0, "Joseph R. Marlow", "PERSON")])
+    b = make(
+        "b1",
+        ["Joe Marlow spoke in the harbor.", "JOSEPH R. MARLOW JR. wrote."],
+        [(0, "Joe Marlow", "PERSON"), (1, "JOSEPH R. MARLOW JR", "PERSON")],
+    )
+    c = make("c1", ["Joseph Marlow waved."], [(0, "Joseph Marlow", "PERSON")])
+    (marlow,) = resolve(a, b, c)
+    assert marlow.name == "Joseph R. Marlow"  # not the form shouted in a heading
+    assert sorted(marlow.aliases) == ["JOSEPH R. MARLOW JR", "Joe Marlow", "Joseph Marlow"]
+
+
+def test_different_middle_initials_are_different_people() -> None:
+    a = make("a1", ["Anna B. Fenwick sailed."], [(0, "Anna B. Fenwick", "PERSON")])
+    b = make("b1", ["Anna C. Fenwick stayed."], [(0, "Anna C. Fenwick", "PERSON")])
+    c = make("c1", ["Anna Fenwick waved."], [(0, "Anna Fenwick", "PERSON")])
+    assert sorted(e.name for e in resolve(a, b, c)) == ["Anna B. Fenwick", "Anna C. Fenwick", "Anna Fenwick"]
+
+
+def test_common_word_is_not_a_name_and_joins_no_one() -> None:
+    """A word the corpus also writes in lower case ("nominee") is not a person alone."""
+    a = make(
+        "a1",
+        ["Nominee for the harbor board.", "Edith Nominee was named.", "The nominee will serve.", "A nominee left."],
+        [(0, "Nominee", "PERSON"), (1, "Edith Nominee", "PERSON")],
+    )
+    b = make(
+        "b1",
+        ["Nominee for the bakery board, announced.", "Nominee for the port."],
+        [(0, "Nominee", "PERSON"), (1, "Nominee", "PERSON")],
+    )
+    entities = by_name(resolve(a, b))
+    assert "Nominee" not in entities
+    # in the article that names her, the surname still joins the full name
+    assert mention_texts(entities["Edith Nominee"]) == [("a1", "Nominee"), ("a1", "Edith Nominee")]
+
+
+def test_heading_colon_and_leading_title_are_cut_from_names() -> None:
+    doc = make(
+        "a1",
+        ["Edith Marlow: Nominee for Harbor Master.", "First Lady Ada Lind smiled."],
+        [(0, "Edith Marlow: Nominee", "PERSON"), (1, "Lady Ada Lind", "PERSON")],
+    )
+    entities = by_name(resolve(doc))
+    assert sorted(entities) == ["Ada Lind", "Edith Marlow"]
+    (m,) = entities["Ada Lind"].mentions
+    assert doc[0].body[m.start : m.end] == "Ada Lind"
+
+
+def test_degrees_ships_and_digits_are_not_people_or_places() -> None:
+    doc = make(
+        "a1",
+        [
+            "She holds a B.A. from Harbor College.",
+            "The USS Marlow docked.",
+            "The G7 Leaders met.",
+            "The Al Fenwick tribe fled.",
+        ],
+        [(0, "B.A.", "GPE"), (1, "USS Marlow", "PERSON"), (2, "G7 Leaders", "PERSON"), (3, "Al Fenwick", "PERSON")],
+    )
+    entities = by_name(resolve(doc))
+    assert "B.A." not in entities and "USS Marlow" not in entities and "G7 Leaders" not in entities
+    assert entities["Al Fenwick"].type == "organization"  # a tribe is a group, not a person
