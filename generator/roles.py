@@ -68,6 +68,31 @@ DEMONYMS = {
     "saudi": "Saudi Arabia",
     "north korean": "North Korea",
     "south korean": "South Korea",
+    "norwegian": "Norway",
+    "swedish": "Sweden",
+    "finnish": "Finland",
+    "polish": "Poland",
+    "turkish": "Turkey",
+    "german": "Germany",
+    "lebanese": "Lebanon",
+    "belgian": "Belgium",
+    "peruvian": "Peru",
+    "argentine": "Argentina",
+    "argentinian": "Argentina",
+    "moroccan": "Morocco",
+    "kazakh": "Kazakhstan",
+    "uzbek": "Uzbekistan",
+    "afghan": "Afghanistan",
+    "tajik": "Tajikistan",
+    "kyrgyz": "Kyrgyzstan",
+    "turkmen": "Turkmenistan",
+    "icelandic": "Iceland",
+    "maltese": "Malta",
+    "cypriot": "Cyprus",
+    "monegasque": "Monaco",
+    "ivorian": "Ivory Coast",
+    "congolese": "Democratic Republic of the Congo",
+    "new zealand": "New Zealand",
 }
 _DEMONYM_SUFFIXES = ("ian", "ean", "an", "ese", "ish", "i", "ic")
 
@@ -146,11 +171,27 @@ def _roles_at(
         if m["rest"]:
             after_at = end + m.end()
             of = next((e.id for a, _, e in named if a == after_at and e.type in ("organization", "place")), None)
+            of = of or _named_at(body, after_at, keys)  # a name the tagger missed here but found elsewhere
         if of is None and m["adj"]:
             country = country_of_adjective(m["adj"])
             of = keys.get(match_key(country)) if country else None
         out.append((_title(m["title"]), of))
     return out
+
+
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'.-]*){0,5}")
+
+
+def _named_at(body: str, at: int, keys: dict[str, str]) -> str | None:
+    """The entity whose name (or alias) the capitalized words at ``at`` spell, longest first."""
+    run = _CAPITALIZED_RUN.match(body, at)
+    if run is None:
+        return None
+    words = run.group(0).split()
+    for n in range(len(words), 0, -1):
+        if (found := keys.get(match_key(" ".join(words[:n])))) is not None:
+            return found
+    return None
 
 
 def _head_of(body: str, start: int, named: list[tuple[int, int, Entity]]) -> tuple[str, str | None] | None:

@@ -1,8 +1,10 @@
 """Topics: themes that group articles and entities.
 
-Derived topics are key phrases (two content words in a row, like "military
-aid") that several articles share but not all, chosen greedily so that two
-topics do not cover the same articles. A user can declare topics with
+Derived topics are key phrases that several articles share but not all: two
+content words in a row ("military aid"), or a noun tied to a name the corpus
+knows, in whichever order the text puts them ("NATO membership", "membership
+in NATO", "NATO's membership" are one topic). They are chosen greedily so that
+two topics on the same words do not cover the same articles. A user can declare topics with
 keywords in ``topics.yml`` next to the corpus::
 
     - name: Border security
@@ -26,6 +28,8 @@ from .slugs import SlugRegistry
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 MAX_TOPICS = 40
+MIN_TOPICS = 8
+ARTICLES_PER_TOPIC = 5  # a corpus of 100 articles gets up to 20 derived topics
 MAX_SHARE = 0.6  # a phrase in more than this share of articles is too common to be a topic
 
 
@@ -33,14 +37,45 @@ def _stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     extra = {"said", "says", "told", "according", "would", "also", "year", "years", "week", "day", "time"}
+    extra |= {"thousand", "million", "billion", "trillion", "percent"}
+    extra |= {"despite", "amid", "among", "toward", "towards", "within", "without", "upon", "via"}
     return frozenset(STOP_WORDS | extra)
 
 
-def phrases(text: str, stop: frozenset[str]) -> dict[str, set[str]]:
-    """Pairs of adjacent content words written in lower case ("military aid"),
-    or after an acronym ("NATO membership"), each with the sentences it is in."""
+_LOWER_WORD = re.compile(r"[a-z]+")
+_NAME = r"[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3}"
+_NOUN_OF_NAME = re.compile(rf"\b(?P<noun>[a-z]{{3,}})\s+(?P<prep>of|in|for|to|into)\s+(?:the\s+)?(?P<name>{_NAME})")
+_NAMES_NOUN = re.compile(rf"(?P<name>{_NAME})(?:'s|’s|')\s+(?P<noun>[a-z]{{3,}})\b")
+
+
+def phrases(
+    text: str,
+    stop: frozenset[str],
+    names: frozenset[str] = frozenset(),
+    variants: dict[str, set[str]] | None = None,
+    places: frozenset[str] = frozenset(),
+) -> dict[str, set[str]]:
+    """Key phrases, each with the sentences it is in: pairs of adjacent content words written
+    in lower case ("military aid") or after an acronym ("NATO membership"), and a noun tied to
+    one of ``names`` ("membership in NATO" and "NATO's membership" give "NATO membership", but
+    "headquarters in Brussels" nothing, as Brussels is one of ``places``).
+    ``variants`` collects how the text writes each phrase."""
     out: dict[str, set[str]] = defaultdict(set)
     for sentence in re.split(r"(?<=[.!?])\s+|[;:()\"“”]+|\n", text):
+        if names:
+            context = " ".join(w.lower() for w in _WORD.findall(sentence))
+            for pattern in (_NOUN_OF_NAME, _NAMES_NOUN):
+                for m in pattern.finditer(sentence):
+                    noun, name = m["noun"], m["name"].removeprefix("The ")
+                    if m.groupdict().get("prep") == "in" and name in places:
+                        continue  # "headquarters in Brussels" says where, not what
+                    following = _LOWER_WORD.match(sentence[m.end() :].lstrip())
+                    if pattern is _NAMES_NOUN and following and following.group(0) not in stop | {""}:
+                        continue  # "Ukraine's potential membership": "potential" is not the noun
+                    if name in names and noun not in stop:
+                        out[f"{name} {noun}"].add(context)
+                        if variants is not None:
+                            variants[f"{name} {noun}"].add(m.group(0).removeprefix("The "))
         words = _WORD.findall(sentence)
         context = " ".join(w.lower() for w in words)
         for a, b in pairwise(words):
@@ -49,6 +84,8 @@ def phrases(text: str, stop: frozenset[str]) -> dict[str, set[str]]:
                 continue
             if a.islower() or (a.isupper() and len(a) <= 6):
                 out[f"{a} {lb}"].add(context)
+                if variants is not None:
+                    variants[f"{a} {lb}"].add(f"{a} {b}")
     return out
 
 
@@ -92,7 +129,12 @@ def find_topics(kb: KnowledgeBase, topics_file: Path | None = None) -> list[Topi
     if not articles:
         return []
     stop = _stop_words()
-    per_article = {a.id: phrases(a.body, stop) for a in articles}
+    known = frozenset(
+        n for e in kb.entities if e.type in ("person", "organization", "place") for n in [e.name, *e.aliases]
+    )
+    places = frozenset(n for e in kb.entities if e.type == "place" for n in [e.name, *e.aliases])
+    variants: dict[str, set[str]] = defaultdict(set)
+    per_article = {a.id: phrases(f"{a.title}\n{a.body}", stop, known, variants, places) for a in articles}
     df: Counter[str] = Counter()
     contexts: dict[str, set[str]] = defaultdict(set)
     for ps in per_article.values():
@@ -111,21 +153,53 @@ def find_topics(kb: KnowledgeBase, topics_file: Path | None = None) -> list[Topi
         and len(contexts[p]) >= 2
         and p not in names
         and not _verb(p.split()[1], verbs)
+        and not (p.split()[0].islower() and _verb(p.split()[0], verbs))  # "remained steadfast"
     ]
-    candidates.sort(key=lambda pc: (-pc[1] * math.log(1 + n / pc[1]), pc[0]))
+    uses = Counter({p: sum(len(ps.get(p, ())) for ps in per_article.values()) for p, _ in candidates})
+    candidates.sort(key=lambda pc: (-pc[1] * math.log(1 + n / pc[1]), -uses[pc[0]], pc[0]))
     chosen: list[tuple[str, list[str]]] = []
-    covered: list[set[str]] = []
+    covered: list[tuple[set[str], set[str]]] = []
     for phrase, _ in candidates:
         members = {a for a, ps in per_article.items() if phrase in ps}
-        if any(len(members & other) >= 0.8 * min(len(members), len(other)) for other in covered):
+        words = set(phrase.lower().split())
+        keywords = sorted(variants[phrase] | {phrase}, key=str.casefold)
+        same_head = [
+            i for i, (other, _) in enumerate(covered) if members & other and _same_head(phrase, chosen[i][0], known)
+        ]
+        if same_head:  # "Ukraine membership" joins "NATO membership", "supply chains" "supply chain"
+            i = same_head[0]
+            chosen[i] = (chosen[i][0], sorted({*chosen[i][1], *keywords}, key=str.casefold))
+            covered[i][0].update(members)
             continue
-        chosen.append((phrase[:1].upper() + phrase[1:], [phrase]))
-        covered.append(members)
-        if len(chosen) >= MAX_TOPICS:
+        if any(
+            words & other_words and len(members & other) >= 0.8 * min(len(members), len(other))
+            for other, other_words in covered
+        ):
+            continue
+        chosen.append((phrase[:1].upper() + phrase[1:], keywords))
+        covered.append((members, words))
+        if len(chosen) >= max(MIN_TOPICS, min(MAX_TOPICS, n // ARTICLES_PER_TOPIC)):
             break
     if topics_file is not None:
         chosen = declared(topics_file) + chosen
     return _build(kb, chosen)
+
+
+def _same_head(a: str, b: str, names: frozenset[str]) -> bool:
+    """Two phrases on one noun: its singular and plural with the same modifier, or tied to two names."""
+    (a_mod, a_head), (b_mod, b_head) = a.rsplit(" ", 1), b.rsplit(" ", 1)
+    if _singular(a_head.lower()) != _singular(b_head.lower()):
+        return False
+    return a_mod.lower() == b_mod.lower() or (a_mod in names and b_mod in names)
+
+
+def _singular(word: str) -> str:
+    if word.endswith(("ss", "us", "is")):  # "business", "census", "crisis"
+        return word
+    for plural, singular in (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("s", "")):
+        if word.endswith(plural) and len(word) > len(plural) + 2:
+            return word[: -len(plural)] + singular
+    return word
 
 
 def _contains(text: str, keyword: str) -> bool:
@@ -143,7 +217,8 @@ def _build(kb: KnowledgeBase, chosen: list[tuple[str, list[str]]]) -> list[Topic
         members: list[str] = []
         weight: Counter[str] = Counter()
         for a in kb.articles:
-            body = a.body if any(k != k.lower() for k in keywords) else a.body.lower()
+            text = f"{a.title}\n{a.body}"
+            body = text if any(k != k.lower() for k in keywords) else text.lower()
             if not any(_contains(body, k) for k in keywords):
                 continue
             members.append(a.id)
@@ -151,7 +226,7 @@ def _build(kb: KnowledgeBase, chosen: list[tuple[str, list[str]]]) -> list[Topic
             if extraction is None:
                 continue
             for i, s in enumerate(extraction.sentences):
-                if any(_contains(body[s.start : s.end], k) for k in keywords):
+                if any(_contains(a.body[s.start : s.end], k) for k in keywords):
                     weight.update(mentions_by_sentence.get((a.id, i), ()))
         if not members:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,21 @@ def test_phrases_split_on_punctuation_and_skip_short_words() -> None:
     assert "grain corridor" in out and "wheat exports" in out
     assert "corridor ox" not in out and "ox cart" not in out
     assert "corridor wheat" not in out
+
+
+def test_phrases_tie_a_noun_to_a_known_name_in_any_order() -> None:
+    names = frozenset({"Harbor Council", "Westland"})
+    variants: dict[str, set[str]] = defaultdict(set)
+    text = (
+        "Westland's membership was discussed. The Harbor Council's membership is growing. "
+        "Talks on membership in the Harbor Council resumed. Westland's potential membership is far off. "
+        "The office in Westland closed."
+    )
+    out = phrases(text, STOP, names, variants, places=frozenset({"Westland"}))
+    assert "Westland membership" in out and "Harbor Council membership" in out
+    assert variants["Harbor Council membership"] == {"Harbor Council's membership", "membership in the Harbor Council"}
+    assert "Westland potential" not in out  # an adjective is not the noun
+    assert "Westland office" not in out  # "in" a place says where, not what
 
 
 def test_verb_like() -> None:
@@ -139,3 +155,37 @@ def test_declared_keyword_matches_whole_words_only(tmp_path: Path) -> None:
     kb = KnowledgeBase(articles=[a for a, _ in docs], extractions={a.id: e for a, e in docs}, entities=[])
     (topic,) = find_topics(kb, path)
     assert topic.articles == ["a1"]
+
+
+def test_phrases_on_one_noun_and_different_names_make_one_topic() -> None:
+    docs = [
+        _article("a1", ["Westland's membership was debated.", "Dockers struck."]),
+        _article("b1", ["Talks on membership in the Harbor Council stalled.", "Westland's membership too."]),
+        _article("c1", ["Talks on membership in the Harbor Council went on.", "Bakers rested."]),
+        _article("d1", ["Nothing happened.", "Rain fell."]),
+    ]
+    kb = KnowledgeBase(
+        articles=[a for a, _ in docs],
+        extractions={a.id: e for a, e in docs},
+        entities=[Entity("westland", "place", "Westland"), Entity("hc", "organization", "Harbor Council")],
+    )
+    membership = [t for t in find_topics(kb) if t.name.endswith("membership")]
+    assert [(t.name, t.articles) for t in membership] == [("Harbor Council membership", ["a1", "b1", "c1"])]
+    assert "Westland's membership" in membership[0].keywords
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("small businesses", "Small business", True),
+        ("supply chains", "Supply chain", True),
+        ("Westland membership", "Harbor Council membership", True),  # both tied to names
+        ("public health", "Mental health", False),  # one noun, two themes
+        ("human rights", "Human right", True),
+        ("civil rights", "Civil society", False),
+    ],
+)
+def test_same_head(a: str, b: str, same: bool) -> None:
+    from generator.topics import _same_head
+
+    assert _same_head(a, b, frozenset({"Westland", "Harbor Council"})) is same
