@@ -70,7 +70,7 @@ def format_money(value: float, currency: str) -> str:
     symbol = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}.get(currency, currency + " ")
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if value >= scale:
-            number = f"{value / scale:.1f}".rstrip("0").rstrip(".")
+            number = f"{value / scale:.2f}".rstrip("0").rstrip(".")
             return f"{symbol}{number} {word}"
     return f"{symbol}{value:,.0f}"
 
@@ -149,6 +149,8 @@ def _related(p: Package, q: Package) -> bool:
     """Two figures can be one package when one article gives both, both name the same donor or
     recipient, or they were reported within days of each other: "$100 million" in two statements
     a year apart that name no one is two packages."""
+    if {(m.article, m.sentence) for m, _, _ in p.found} & {(m.article, m.sentence) for m, _, _ in q.found}:
+        return False  # "$1.25 billion for arms and a $1.22 billion package" in one sentence: two packages
     articles = {m.article for m, _, _ in p.found} & {m.article for m, _, _ in q.found}
     same_donor = p.donor is not None and p.donor == q.donor
     same_recipient = p.recipient is not None and p.recipient == q.recipient

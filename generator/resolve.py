@@ -67,6 +67,7 @@ _OUTLET_BEFORE = re.compile(
 _REPORTED_AFTER = re.compile(r"^\s+(?:reported|reports)\b")
 _DOMAIN_TAIL = re.compile(r"\.[A-Za-z]{2,6}\b")
 _BREAK = re.compile(r":|\n")
+_INNER_POSSESSIVE = re.compile(r"\w['’]s\s")
 _EDGE_PUNCT = "\"'“”‘’()[]{},.;:!?*"
 
 
@@ -408,8 +409,10 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
         and not (len(words) > 1 and votes["person"] > votes["place"] and not big_place)
     ):
         votes["place"] += len(cluster.spans) * 2 + 3
-    if any(c.isdigit() for c in cluster.key) or (len(words) == 1 and is_acronym(cluster.name or "")):
-        votes.pop("person", None)  # "G7 Leaders", "SOTU": people's names have no digits and are not acronyms
+    no_person = any(c.isdigit() for c in cluster.key) or (len(words) == 1 and is_acronym(cluster.name or ""))
+    if no_person or any(_INNER_POSSESSIVE.search(s.text) for s in cluster.spans):
+        # "G7 Leaders", "SOTU", "Roe's Budget": people's names have no digits or possessives and are not acronyms
+        votes.pop("person", None)
         if not +votes:
             return None
     if len(words) > 1 and is_acronym(cluster.name or "") is False and votes["person"] and not words & ORG_WORDS:

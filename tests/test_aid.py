@@ -49,6 +49,7 @@ def test_parse_money_without_money(text: str) -> None:
 def test_format_money() -> None:
     assert format_money(20e9, "USD") == "$20 billion"
     assert format_money(1.5e9, "USD") == "$1.5 billion"
+    assert format_money(1.25e9, "USD") == "$1.25 billion"
     assert format_money(50e6, "EUR") == "€50 million"
     assert format_money(1200, "UAH") == "UAH 1,200"
 
@@ -137,6 +138,15 @@ def test_same_amount_in_two_articles_is_one_package() -> None:
     assert [m.article for m in package.mentions] == ["a1", "b1"]
     assert package.name == "$61 billion bill (February 2024)"
     assert package.status == "proposed"
+
+
+def test_two_close_figures_in_one_sentence_are_two_packages() -> None:
+    doc = make(
+        "a1",
+        ["It includes an additional $1.25 billion drawdown package and a $1.22 billion assistance package."],
+        [(0, "$1.25 billion", "MONEY"), (0, "$1.22 billion", "MONEY")],
+    )
+    assert sorted(p.name for p in aid_of([doc])) == ["$1.22 billion package", "$1.25 billion package"]
 
 
 def test_same_amount_months_apart_naming_no_one_is_two_packages() -> None:

@@ -322,9 +322,17 @@ def test_degrees_ships_and_digits_are_not_people_or_places() -> None:
             "The USS Marlow docked.",
             "The G7 Leaders met.",
             "The Al Fenwick tribe fled.",
+            "Critics read Marlow's Budget Plan.",
         ],
-        [(0, "B.A.", "GPE"), (1, "USS Marlow", "PERSON"), (2, "G7 Leaders", "PERSON"), (3, "Al Fenwick", "PERSON")],
+        [
+            (0, "B.A.", "GPE"),
+            (1, "USS Marlow", "PERSON"),
+            (2, "G7 Leaders", "PERSON"),
+            (3, "Al Fenwick", "PERSON"),
+            (4, "Marlow's Budget Plan", "PERSON"),
+        ],
     )
     entities = by_name(resolve(doc))
     assert "B.A." not in entities and "USS Marlow" not in entities and "G7 Leaders" not in entities
+    assert "Marlow's Budget Plan" not in entities
     assert entities["Al Fenwick"].type == "organization"  # a tribe is a group, not a person
