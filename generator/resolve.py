@@ -382,7 +382,7 @@ def _middles_agree(a: list[str], b: list[str]) -> bool:
 # ---------------------------------------------------------------- types
 
 
-BIG_CITY = 1_000_000  # a multi-word name of a city this big is the city even if the tagger says person
+BIG_CITY = 100_000  # a multi-word name of a city this big is the city even if the tagger says person
 
 
 def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
@@ -409,13 +409,14 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
         and not (len(words) > 1 and votes["person"] > votes["place"] and not big_place)
     ):
         votes["place"] += len(cluster.spans) * 2 + 3
-    no_person = any(c.isdigit() for c in cluster.key) or (len(words) == 1 and is_acronym(cluster.name or ""))
+    written = Counter(s.text for s in cluster.spans).most_common(1)[0][0]  # the name is chosen after the type
+    no_person = any(c.isdigit() for c in cluster.key) or (len(words) == 1 and is_acronym(written))
     if no_person or any(_INNER_POSSESSIVE.search(s.text) for s in cluster.spans):
         # "G7 Leaders", "SOTU", "Roe's Budget": people's names have no digits or possessives and are not acronyms
         votes.pop("person", None)
         if not +votes:
             return None
-    if len(words) > 1 and is_acronym(cluster.name or "") is False and votes["person"] and not words & ORG_WORDS:
+    if len(words) > 1 and not is_acronym(written) and votes["person"] and not words & ORG_WORDS:
         votes["person"] += 1
     # on a tie, the reading that needs no cue: an organization, then a place, then a person
     order = ("organization", "place", "person", "event")

@@ -336,3 +336,20 @@ def test_degrees_ships_and_digits_are_not_people_or_places() -> None:
     assert "B.A." not in entities and "USS Marlow" not in entities and "G7 Leaders" not in entities
     assert "Marlow's Budget Plan" not in entities
     assert entities["Al Fenwick"].type == "organization"  # a tribe is a group, not a person
+
+
+def test_acronym_is_no_person_and_a_big_city_is_a_place_whatever_the_tagger_says() -> None:
+    doc = make(
+        "a1",
+        ["The HWTA met in Santa Ana.", "HWTA members left Santa Ana.", "Edith Marlow stayed."],
+        [
+            (0, "HWTA", "PERSON"),
+            (0, "Santa Ana", "PERSON"),
+            (1, "HWTA", "PERSON"),
+            (1, "Santa Ana", "PERSON"),
+            (2, "Edith Marlow", "PERSON"),
+        ],
+    )
+    types = {e.name: e.type for e in resolve(doc)}
+    assert types.get("HWTA") != "person"
+    assert types["Santa Ana"] == "place"
