@@ -172,7 +172,22 @@ class Renderer:
         )
         related = [(self.kb.entities_by_id[i], w) for i, w in self.neighbours.get(entity.id, [])[:15]]
         topics = [t for t in self.kb.topics if entity.id in t.entities]
-        return self._render("entity.md.j2", doc, entity=entity, sources=sources, related=related, topics=topics)
+        return self._render(
+            "entity.md.j2",
+            doc,
+            entity=entity,
+            sources=sources,
+            related=related,
+            topics=topics,
+            entities=self.kb.entities_by_id,
+            articles=articles,
+            date_range=self.date_range,
+        )
+
+    def date_range(self, article_ids: list[str]) -> tuple[str | None, str | None]:
+        """First and last publication date of these articles (when a role was stated)."""
+        dates = sorted(d for a in article_ids if (d := self.kb.articles_by_id[a].date))
+        return (dates[0], dates[-1]) if dates else (None, None)
 
     def type_index(self, type_: str, entities: list[Entity]) -> Page:
         doc = f"{TYPE_DIRS[type_]}/index.md"  # type: ignore[index]

@@ -210,6 +210,21 @@ def test_render_produces_every_page_and_valid_kb_json() -> None:
     assert "approved" in aid
 
 
+def test_infobox_links_roles_with_dates_and_aid_parties() -> None:
+    from generator.models import Role
+
+    kb = small_kb()
+    people = {e.id: e for e in kb.entities}
+    people["edith-marlow"].roles = [Role("Mayor", "paris", ["a1"]), Role("Envoy", None, ["b1"])]
+    files = render(kb, TEMPLATES)
+    person = files["people/edith-marlow.md"]
+    # the body is linked and the role carries the dates of the articles that state it (b1 has none)
+    assert "| Roles | Mayor of [Paris](../places/paris.md) (2024-03-01); Envoy |" in person
+    aid = files["aid/20-billion-package.md"]
+    assert "| Donor | [Harbor Council](../organizations/harbor-council.md) |" in aid
+    assert "Recipient" not in aid
+
+
 def test_render_is_deterministic() -> None:
     assert render(small_kb(), TEMPLATES) == render(small_kb(), TEMPLATES)
 
