@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from .models import Article, ArticleExtraction, Entity, EntityMention, Figure
+from .models import Article, ArticleExtraction, Entity, EntityMention, Figure, mentions_by_sentence
 from .slugs import SlugRegistry
 
 CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "C$": "CAD", "A$": "AUD"}
@@ -90,10 +90,7 @@ def find_aid(
 ) -> list[Entity]:
     """Aid-package entities: one per amount and currency in each article, then merged across
     articles when they name the same donor or recipient."""
-    by_sentence: dict[tuple[str, int], list[tuple[int, Entity]]] = defaultdict(list)
-    for e in entities:
-        for m in e.mentions:
-            by_sentence[(m.article, m.sentence)].append((m.start, e))
+    by_sentence = mentions_by_sentence(entities, ("place", "organization"))
     groups: dict[tuple[str, float, str, bool], list[tuple[EntityMention, str, str]]] = defaultdict(list)
     for article_id, extraction in sorted(extractions.items()):
         body = articles[article_id].body
@@ -230,15 +227,12 @@ def _month(iso: str) -> str:
 
 
 def _parties(
-    found: list[tuple[EntityMention, str, str]], by_sentence: dict[tuple[str, int], list[tuple[int, Entity]]]
+    found: list[tuple[EntityMention, str, str]], by_sentence: dict[tuple[str, int], list[tuple[int, int, Entity]]]
 ) -> tuple[str | None, str | None]:
     """Donor: who gives ("from the EU", "U.S. aid"); recipient: the place it goes "to"/"for"."""
     donor = recipient = None
     for mention, sentence, _ in found:
-        named = sorted(by_sentence.get((mention.article, mention.sentence), []), key=lambda x: x[0])
-        for start, entity in named:
-            if entity.type not in ("place", "organization"):
-                continue
+        for start, _, entity in sorted(by_sentence.get((mention.article, mention.sentence), []), key=lambda x: x[0]):
             offset = start - mention.start
             gap = sentence.lower()
             if (

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import DateSpan, find_dates, parse_iso
-from .models import Article, ArticleExtraction, Entity, EntityMention
+from .models import ENTITY_TYPES, Article, ArticleExtraction, Entity, EntityMention, mentions_by_sentence
 from .names import match_key
 from .slugs import SlugRegistry
 
@@ -520,12 +520,7 @@ def build_events(
     ids: SlugRegistry,
 ) -> list[Entity]:
     """The entity list with event entities rebuilt from event phrases, clustered corpus-wide."""
-    named: dict[tuple[str, int], list[tuple[int, int, Entity]]] = defaultdict(list)
-    for e in entities:
-        if e.type == "event":
-            continue
-        for m in e.mentions:
-            named[(m.article, m.sentence)].append((m.start, m.end, e))
+    named = mentions_by_sentence(entities, [t for t in ENTITY_TYPES if t != "event"])
     mentions: list[EventMention] = []
     for article_id in sorted(extractions):
         mentions.extend(find_mentions(articles[article_id], extractions[article_id], named))

@@ -9,6 +9,8 @@ here, typed.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -180,3 +182,15 @@ class KnowledgeBase:
     @cached_property
     def articles_by_id(self) -> dict[str, Article]:
         return {a.id: a for a in self.articles}
+
+
+def mentions_by_sentence(
+    entities: list[Entity], types: Collection[str] | None = None
+) -> dict[tuple[str, int], list[tuple[int, int, Entity]]]:
+    """(article id, sentence index) -> (start, end, entity) of every mention there, of ``types`` (all if None)."""
+    out: dict[tuple[str, int], list[tuple[int, int, Entity]]] = defaultdict(list)
+    for e in entities:
+        if types is None or e.type in types:
+            for m in e.mentions:
+                out[(m.article, m.sentence)].append((m.start, m.end, e))
+    return out

@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ConfigError
-from .models import KnowledgeBase, Topic
+from .models import KnowledgeBase, Topic, mentions_by_sentence
 from .slugs import SlugRegistry
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -208,10 +208,7 @@ def _contains(text: str, keyword: str) -> bool:
 
 def _build(kb: KnowledgeBase, chosen: list[tuple[str, list[str]]]) -> list[Topic]:
     ids = SlugRegistry()
-    mentions_by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for e in kb.entities:
-        for m in e.mentions:
-            mentions_by_sentence[(m.article, m.sentence)].add(e.id)
+    located = mentions_by_sentence(kb.entities)
     topics: list[Topic] = []
     for name, keywords in chosen:
         members: list[str] = []
@@ -227,7 +224,7 @@ def _build(kb: KnowledgeBase, chosen: list[tuple[str, list[str]]]) -> list[Topic
                 continue
             for i, s in enumerate(extraction.sentences):
                 if any(_contains(a.body[s.start : s.end], k) for k in keywords):
-                    weight.update(mentions_by_sentence.get((a.id, i), ()))
+                    weight.update({e.id for _, _, e in located.get((a.id, i), ())})
         if not members:
             continue
         entities = [e for e, _ in sorted(weight.items(), key=lambda x: (-x[1], x[0]))[:20]]

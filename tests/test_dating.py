@@ -8,20 +8,14 @@ from datetime import date
 import pytest
 
 from generator.dating import from_text, infer_from_shared, infer_from_text
-from generator.models import Article, ArticleExtraction, Sentence
+from generator.models import Article, ArticleExtraction
+
+from .builders import make
 
 
 def article(article_id: str, sentences: list[str], when: str | None = None) -> tuple[Article, ArticleExtraction]:
     """An article of ``sentences`` (joined by spaces) and an extraction holding just those sentences."""
-    body = " ".join(sentences)
-    spans: list[Sentence] = []
-    pos = 0
-    for s in sentences:
-        start = body.index(s, pos)
-        spans.append(Sentence(start, start + len(s)))
-        pos = start + len(s)
-    art = Article(id=article_id, path=f"{article_id}.txt", title=article_id, body=body, date=when)
-    return art, ArticleExtraction(tuple(spans), ())
+    return make(article_id, sentences, [], when)
 
 
 @pytest.mark.parametrize(

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from generator.models import ArticleExtraction, Entity, EntityMention, Sentence
+from generator.models import ArticleExtraction, Entity, EntityMention
 from generator.unlabelled import add_untagged
+
+from .builders import make
 
 
 def article(sentences: list[str]) -> tuple[str, ArticleExtraction]:
-    body = " ".join(sentences)
-    spans: list[Sentence] = []
-    pos = 0
-    for s in sentences:
-        start = body.index(s, pos)
-        spans.append(Sentence(start, start + len(s)))
-        pos = start + len(s)
-    return body, ArticleExtraction(tuple(spans), ())
+    doc, extraction = make("a", sentences, [])
+    return doc.body, extraction
 
 
 def mention(article_id: str, body: str, extraction: ArticleExtraction, surface: str, nth: int = 0) -> EntityMention:
