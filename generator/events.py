@@ -24,7 +24,7 @@ from datetime import date
 
 from .dates import DateSpan, find_dates, parse_iso
 from .models import ENTITY_TYPES, Article, ArticleExtraction, Entity, EntityMention, mentions_by_sentence
-from .names import match_key
+from .names import match_key, reading_order
 from .slugs import SlugRegistry
 
 HEADS: dict[str, str] = {
@@ -551,7 +551,7 @@ def _entity(
 ) -> Entity:
     mentions = sorted(c.mentions, key=lambda m: (m.article, m.start))
     event = Entity(id=ids.claim(name, fallback="event"), type="event", name=name)
-    event.aliases = sorted({m.text for m in mentions if m.text != name and (m.proper or m.orgs)}, key=str.casefold)
+    event.aliases = sorted({m.text for m in mentions if m.text != name and (m.proper or m.orgs)}, key=reading_order)
     for m in mentions:
         start, end = (m.head_start, m.head_end) if m.links_inside else (m.start, m.end)
         event.mentions.append(EntityMention(m.article, m.sentence, start, end, articles[m.article].body[start:end]))

@@ -262,6 +262,12 @@ def match_key(text: str) -> str:
     return _SUFFIX.sub("", " ".join(text.split()))
 
 
+def reading_order(text: str) -> tuple[str, str]:
+    """Sort key: alphabetical ignoring case, then by case, so that "McCarthy" and "MCCARTHY"
+    always come out in one order whatever order they went in."""
+    return text.casefold(), text
+
+
 def is_degree(name: str) -> bool:
     """ "B.A.", "Ph.D.": an academic degree written with dots."""
     return bool(re.fullmatch(r"(?:[A-Z][a-z]?\.){2,3}", name)) and match_key(name) in DEGREES

@@ -38,6 +38,7 @@ from .names import (
     is_degree,
     looks_like_name,
     match_key,
+    reading_order,
     same_first_name,
 )
 from .slugs import SlugRegistry
@@ -523,7 +524,7 @@ def resolve_entities(
     for c in kept:
         entity_id = ids.claim(c.name, fallback=c.type)
         spans_sorted = sorted(c.spans, key=lambda s: (s.article, s.start))
-        aliases = sorted({s.text for s in spans_sorted} - {c.name}, key=str.casefold)
+        aliases = sorted({s.text for s in spans_sorted} - {c.name}, key=reading_order)
         entity = Entity(
             id=entity_id,
             type=c.type,
@@ -534,5 +535,5 @@ def resolve_entities(
         entities.append(entity)
     add_untagged(entities, {a.id: a.body for a in articles}, extractions)
     for entity in entities:
-        entity.aliases = sorted({m.text for m in entity.mentions} - {entity.name}, key=str.casefold)
+        entity.aliases = sorted({m.text for m in entity.mentions} - {entity.name}, key=reading_order)
     return entities

@@ -24,6 +24,7 @@ import yaml
 
 from .errors import ConfigError
 from .models import KnowledgeBase, Topic, mentions_by_sentence
+from .names import reading_order
 from .slugs import SlugRegistry
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -162,13 +163,13 @@ def find_topics(kb: KnowledgeBase, topics_file: Path | None = None) -> list[Topi
     for phrase, _ in candidates:
         members = {a for a, ps in per_article.items() if phrase in ps}
         words = set(phrase.lower().split())
-        keywords = sorted(variants[phrase] | {phrase}, key=str.casefold)
+        keywords = sorted(variants[phrase] | {phrase}, key=reading_order)
         same_head = [
             i for i, (other, _) in enumerate(covered) if members & other and _same_head(phrase, chosen[i][0], known)
         ]
         if same_head:  # "Ukraine membership" joins "NATO membership", "supply chains" "supply chain"
             i = same_head[0]
-            chosen[i] = (chosen[i][0], sorted({*chosen[i][1], *keywords}, key=str.casefold))
+            chosen[i] = (chosen[i][0], sorted({*chosen[i][1], *keywords}, key=reading_order))
             covered[i][0].update(members)
             continue
         if any(

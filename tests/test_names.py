@@ -80,3 +80,11 @@ def test_looks_like_name() -> None:
     assert not looks_like_name("marlow")
     assert not looks_like_name("1234567")
     assert not looks_like_name("The man who was there and then left")
+
+
+def test_reading_order_breaks_case_ties_whatever_the_input_order() -> None:
+    from generator.names import reading_order
+
+    forms = ["MARLOW", "marlow", "Marlow", "Abel"]
+    assert sorted(forms, key=reading_order) == sorted(reversed(forms), key=reading_order)
+    assert sorted(forms, key=reading_order)[0] == "Abel"
