@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test eval serve export lint clean
+.PHONY: site test eval serve export lint clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,13 @@ $(STAMP): pyproject.toml
 site: $(STAMP)  ## set up, then build the site into site/
 	$(BIN)/kb build
 
-test: $(STAMP)  ## set up, then run the linter and the whole test suite
+# Browser tests drive Debian's Chromium; installed here when it is missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+test: $(STAMP) chromium  ## set up, then run the linter and the whole test suite
 	$(BIN)/ruff check generator tests
 	$(BIN)/pytest -q
 

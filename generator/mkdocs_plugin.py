@@ -48,6 +48,8 @@ def settings_from(plugin_config: KnowledgeBaseConfig, config: MkDocsConfig) -> S
         batch_size=plugin_config.batch_size,
         workers=plugin_config.workers,
         max_article_bytes=plugin_config.max_article_bytes,
+        site_name=config.site_name,
+        site_url=config.site_url or "",
     )
 
 

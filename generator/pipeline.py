@@ -194,7 +194,7 @@ def generate(settings: Settings, report: Reporter = _stderr) -> Result:
     for problem in kb.problems:
         report(f"skipped {problem}")
     t = time.perf_counter()
-    files = render.render(kb, settings.templates_path)
+    files = render.render(kb, settings.templates_path, settings.site_name, settings.site_url)
     stats.written, _ = render.sync(files, settings.docs_path)
     stats.pages = sum(1 for name in files if name.endswith(".md"))
     stats.seconds["render"] = time.perf_counter() - t

@@ -16,9 +16,9 @@ from typing import Any
 
 import jinja2
 
-from . import kbjson
+from . import feeds, graph, jsonld, kbjson, similar, summary, timeline
 from .cache import atomic_write_text
-from .models import Article, Entity, KnowledgeBase
+from .models import Article, Entity, KnowledgeBase, Quote
 from .paths import (
     ARTICLES_DIR,
     TOPICS_DIR,
@@ -28,6 +28,7 @@ from .paths import (
     entity_doc,
     relative,
     topic_doc,
+    url_of,
 )
 from .relations import neighbours
 
@@ -61,6 +62,27 @@ def yaml_str(text: object) -> str:
 class Page:
     doc: str
     content: str
+
+
+@dataclass
+class QuoteRow:
+    """A quote as the ledger shows it: who, when, which outlets carry it."""
+
+    quote: Quote
+    speaker: Entity | None
+    date: str | None
+    sources: list[tuple[Article, int]]  # (article, sentence), oldest first
+    outlets: list[str]  # distinct, in order of first report
+
+
+def root_of(doc: str) -> str:
+    """The relative way from a page's URL up to the site root ("../../")."""
+    depth = url_of(doc).count("/")
+    return "../" * depth if depth else "./"
+
+
+def outlet_of(article: Article) -> str:
+    return article.outlet or "Unknown outlet"
 
 
 def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
@@ -121,10 +143,32 @@ class Renderer:
         self.env.filters["md"] = md_escape
         self.env.filters["yaml"] = yaml_str
         self.neighbours = neighbours(kb.relations)
+        self.weights = graph.pair_weights(kb.relations)
         self.by_article: dict[str, list[Entity]] = defaultdict(list)
         for e in kb.entities:
             for article_id in e.articles:
                 self.by_article[article_id].append(e)
+        self.related = similar.related_articles(kb.articles, kb.entities)
+        self.quote_rows = [self.quote_row(q) for q in kb.quotes]
+        self.quote_rows.sort(key=lambda r: (r.date or "9999", r.speaker.name if r.speaker else "", r.quote.id))
+        self.quotes_by_speaker: dict[str, list[QuoteRow]] = defaultdict(list)
+        self.quotes_by_article: dict[str, list[QuoteRow]] = defaultdict(list)
+        for row in self.quote_rows:
+            if row.speaker is not None:
+                self.quotes_by_speaker[row.speaker.id].append(row)
+            for article_id in {src.article for src in row.quote.sources}:
+                self.quotes_by_article[article_id].append(row)
+
+    def quote_row(self, q: Quote) -> QuoteRow:
+        articles = self.kb.articles_by_id
+        sources = sorted(
+            ((articles[s.article], s.sentence) for s in q.sources if s.article in articles),
+            key=lambda x: (x[0].date or "9999", x[0].id, x[1]),
+        )
+        outlets = list(dict.fromkeys(outlet_of(a) for a, _ in sources))
+        dates = [a.date for a, _ in sources if a.date]
+        speaker = self.kb.entities_by_id.get(q.speaker) if q.speaker else None
+        return QuoteRow(q, speaker, min(dates) if dates else None, sources, outlets)
 
     def _render(self, template: str, doc: str, **context: Any) -> Page:
         def link(target_doc: str) -> str:
@@ -139,6 +183,8 @@ class Renderer:
             type_labels=TYPE_LABELS,
             type_dirs=TYPE_DIRS,
             site_name=self.site_name,
+            root=root_of(doc),
+            outlet_of=outlet_of,
             **context,
         )
         return Page(doc, content)
@@ -155,6 +201,8 @@ class Renderer:
             article=article,
             paragraphs=linked_body(article, self.kb, doc),
             grouped=grouped,
+            quotes=self.quotes_by_article.get(article.id, []),
+            related=[(self.kb.articles_by_id[r.article], r) for r in self.related.get(article.id, [])],
         )
 
     def entity_page(self, entity: Entity) -> Page:
@@ -170,8 +218,11 @@ class Renderer:
             ((articles[a], sents) for a, sents in by_article.items()),
             key=lambda x: (x[0].date or "", x[0].id),
         )
-        related = [(self.kb.entities_by_id[i], w) for i, w in self.neighbours.get(entity.id, [])[:15]]
+        by_id = self.kb.entities_by_id
+        near = self.neighbours.get(entity.id, [])
+        related = [(by_id[i], w) for i, w in near[:15]]
         topics = [t for t in self.kb.topics if entity.id in t.entities]
+        first, last = self.date_range(entity.articles)
         return self._render(
             "entity.md.j2",
             doc,
@@ -179,15 +230,53 @@ class Renderer:
             sources=sources,
             related=related,
             topics=topics,
-            entities=self.kb.entities_by_id,
+            entities=by_id,
             articles=articles,
             date_range=self.date_range,
+            first_seen=first,
+            last_seen=last,
+            outlets=sorted({outlet_of(a) for a, _ in sources}),
+            excerpts=summary.excerpts(entity, articles, extractions),
+            quotes=self.quotes_by_speaker.get(entity.id, []),
+            timeline=timeline.entity_timeline(entity, self.kb),
+            local_graph=graph.attribute(graph.local_graph(entity, near, by_id, self.weights)) if near else None,
+            jsonld=jsonld.script_json(jsonld.entity_data(entity, by_id, articles)),
         )
 
     def date_range(self, article_ids: list[str]) -> tuple[str | None, str | None]:
         """First and last publication date of these articles (when a role was stated)."""
         dates = sorted(d for a in article_ids if (d := self.kb.articles_by_id[a].date))
         return (dates[0], dates[-1]) if dates else (None, None)
+
+    def site_pages(self, dated: list[Article]) -> list[Page]:
+        """The pages about the corpus as a whole: timeline, graph, quotes, disagreements, outlets."""
+        kb = self.kb
+        by_outlet: dict[str, list[Article]] = defaultdict(list)
+        for a in dated:
+            by_outlet[outlet_of(a)].append(a)
+        outlets = sorted(by_outlet.items(), key=lambda x: (-len(x[1]), x[0].casefold()))
+        disputed = [e for e in kb.entities if len({f.value for f in e.figures}) > 1]
+        disputed.sort(key=lambda e: (-len(e.articles), e.name.casefold()))
+        site_graph = graph.site_graph(kb.entities, kb.relations)
+        return [
+            self._render(
+                "timeline.md.j2",
+                "timeline.md",
+                items=timeline.site_timeline(kb),
+                topics=kb.topics,
+                entities=kb.entities_by_id,
+            ),
+            self._render("graph.md.j2", "graph.md", graph=graph.attribute(site_graph), size=len(site_graph["nodes"])),
+            self._render("quotes.md.j2", "quotes.md", rows=self.quote_rows),
+            self._render(
+                "disagreements.md.j2",
+                "disagreements.md",
+                disputed=disputed,
+                entities=kb.entities_by_id,
+                articles=kb.articles_by_id,
+            ),
+            self._render("outlets.md.j2", "outlets.md", outlets=outlets),
+        ]
 
     def type_index(self, type_: str, entities: list[Entity]) -> Page:
         doc = f"{TYPE_DIRS[type_]}/index.md"  # type: ignore[index]
@@ -216,15 +305,32 @@ class Renderer:
         pages.append(self._render("topics_index.md.j2", f"{TOPICS_DIR}/index.md", topics=kb.topics))
         dated = sorted(kb.articles, key=lambda a: (a.date or "0000", a.id), reverse=True)
         pages.append(self._render("articles_index.md.j2", f"{ARTICLES_DIR}/index.md", articles=dated))
+        pages += self.site_pages(dated)
         counts = Counter(e.type for e in kb.entities)
         pages.append(self._render("home.md.j2", "index.md", counts=counts, articles=dated[:10], kb=kb))
         return pages
 
 
-def render(kb: KnowledgeBase, templates: Path) -> dict[str, str]:
+def vendor_files() -> dict[str, str]:
+    """Browser libraries the site ships itself (no CDN), taken from installed Python packages."""
+    from importlib import resources
+
+    vis = resources.files("pyvis") / "lib" / "vis-9.1.2"
+    return {
+        "assets/vendor/vis-network.min.js": (vis / "vis-network.min.js").read_text(encoding="utf-8"),
+        "assets/vendor/vis-network.css": (vis / "vis-network.css").read_text(encoding="utf-8"),
+    }
+
+
+def render(
+    kb: KnowledgeBase, templates: Path, site_name: str = "News knowledge base", site_url: str = ""
+) -> dict[str, str]:
     """Every output file of the docs folder: relative path -> content."""
-    files = {p.doc: p.content for p in Renderer(templates, kb).pages()}
+    files = {p.doc: p.content for p in Renderer(templates, kb, site_name).pages()}
     files["kb.json"] = kbjson.dumps(kb)
+    files["feed.xml"] = feeds.rss(kb.articles, site_name, site_url)
+    files["feed.json"] = feeds.json_feed(kb.articles, site_name, site_url)
+    files.update(vendor_files())
     assets = templates / "assets"
     if assets.is_dir():
         for path in sorted(assets.rglob("*")):

@@ -29,6 +29,8 @@ class Settings:
     workers: int = 1
     max_article_bytes: int = 5_000_000
     progress: bool = True
+    site_name: str = "News knowledge base"
+    site_url: str = ""  # absolute links in feeds, when the site's address is known
 
     def path(self, p: Path) -> Path:
         return p if p.is_absolute() else self.root / p
