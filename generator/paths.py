@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-
 from .models import Entity, EntityType
 
 TYPE_DIRS: dict[EntityType, str] = {
@@ -58,5 +56,14 @@ def topic_url(topic_id: str) -> str:
 
 
 def relative(from_doc: str, to_doc: str) -> str:
-    """Link from one docs file to another, as MkDocs resolves it."""
-    return posixpath.relpath(to_doc, posixpath.dirname(from_doc) or ".")
+    """Link from one docs file to another, as MkDocs resolves it.
+
+    Both are normalized paths inside the docs folder, so this is
+    ``posixpath.relpath`` without its file-system calls (it runs once per link).
+    """
+    src = from_doc.split("/")[:-1]
+    dst = to_doc.split("/")
+    common = 0
+    while common < len(src) and common < len(dst) - 1 and src[common] == dst[common]:
+        common += 1
+    return "/".join([".."] * (len(src) - common) + dst[common:])

@@ -54,7 +54,8 @@ def attr_escape(text: object) -> str:
 def yaml_str(text: object) -> str:
     """A value for YAML front matter: always a double-quoted, escaped string."""
     s = str(text).replace("\\", "\\\\").replace('"', '\\"')
-    s = "".join(ch if ch.isprintable() else " " for ch in s)
+    if not s.isprintable():
+        s = "".join(ch if ch.isprintable() else " " for ch in s)
     return f'"{s}"'
 
 
@@ -149,6 +150,7 @@ class Renderer:
             for article_id in e.articles:
                 self.by_article[article_id].append(e)
         self.related = similar.related_articles(kb.articles, kb.entities)
+        self.events_of = timeline.events_by_entity(kb.entities)
         self.quote_rows = [self.quote_row(q) for q in kb.quotes]
         self.quote_rows.sort(key=lambda r: (r.date or "9999", r.speaker.name if r.speaker else "", r.quote.id))
         self.quotes_by_speaker: dict[str, list[QuoteRow]] = defaultdict(list)
@@ -238,7 +240,7 @@ class Renderer:
             outlets=sorted({outlet_of(a) for a, _ in sources}),
             excerpts=summary.excerpts(entity, articles, extractions),
             quotes=self.quotes_by_speaker.get(entity.id, []),
-            timeline=timeline.entity_timeline(entity, self.kb),
+            timeline=timeline.entity_timeline(entity, self.kb, self.events_of),
             local_graph=graph.attribute(graph.local_graph(entity, near, by_id, self.weights)) if near else None,
             jsonld=jsonld.script_json(jsonld.entity_data(entity, by_id, articles)),
         )

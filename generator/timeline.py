@@ -68,16 +68,29 @@ def site_timeline(kb: KnowledgeBase) -> list[TimelineItem]:
     return items
 
 
-def entity_timeline(entity: Entity, kb: KnowledgeBase) -> list[TimelineItem]:
+def events_by_entity(entities: list[Entity]) -> dict[str, list[Entity]]:
+    """Entity id -> the dated events it takes part in or hosts."""
+    out: dict[str, list[Entity]] = defaultdict(list)
+    for e in entities:
+        if e.type == "event" and e.date_start:
+            for other in {*e.participants, *([e.location] if e.location else [])}:
+                out[other].append(e)
+    return out
+
+
+def entity_timeline(
+    entity: Entity, kb: KnowledgeBase, events: dict[str, list[Entity]] | None = None
+) -> list[TimelineItem]:
     """The events an entity takes part in, and the dated articles that mention it, oldest first."""
+    if events is None:
+        events = events_by_entity(kb.entities)
     counts: dict[str, int] = defaultdict(int)
     for m in entity.mentions:
         counts[m.article] += 1
     items: list[TimelineItem] = []
-    for e in kb.entities:
-        if e.type == "event" and e.date_start and (entity.id in e.participants or entity.id == e.location):
-            end = e.date_end if e.date_end != e.date_start else None
-            items.append(TimelineItem(e.date_start, "event", e.id, e.name, end=end))
+    for e in events.get(entity.id, ()):
+        end = e.date_end if e.date_end != e.date_start else None
+        items.append(TimelineItem(e.date_start or "", "event", e.id, e.name, end=end))
     for article_id, n in counts.items():
         a = kb.articles_by_id[article_id]
         if a.date:
