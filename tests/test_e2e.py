@@ -15,25 +15,15 @@ import pytest
 
 from generator import kbjson
 from generator.cli import main
+from tests.conftest import make_project
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.e2e
 
 
-def make_project(dest: Path, corpus: Path | None = None) -> Path:
-    """A copy of the project's configuration, templates and corpus in ``dest``."""
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "templates", dest / "templates")
-    shutil.copytree(corpus or ROOT / "corpus", dest / "corpus")
-    (dest / "build" / "docs").mkdir(parents=True)
-    return dest
-
-
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("project"))
-    assert main(["build", "--config", str(project / "mkdocs.yml"), "--strict"]) == 0
-    return project
+def built(seed_project: Path) -> Path:
+    return seed_project
 
 
 @pytest.fixture(scope="module")

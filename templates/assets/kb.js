@@ -103,7 +103,14 @@
     apply();
   }
 
+  function labelSearch() {
+    // Material's search dialog has no accessible name
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+  }
+
   function init() {
+    labelSearch();
     document.querySelectorAll(".kb-graph[data-graph]").forEach(drawGraph);
     filterTimeline();
   }

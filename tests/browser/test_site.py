@@ -1,0 +1,217 @@
+"""The built seed site in headless Chromium: search, cross-links, graph, timeline, dark mode, accessibility."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+pytestmark = [pytest.mark.e2e, pytest.mark.browser]
+
+STATIC_PAGES = {
+    "home": "/",
+    "graph": "/graph/",
+    "timeline": "/timeline/",
+    "quotes": "/quotes/",
+    "disagreements": "/disagreements/",
+    "outlets": "/outlets/",
+}
+PERSON = "Antony Blinken"
+ALIASES = [(PERSON, "Blinken"), ("Kyiv", "Kiev")]
+NAMES = [PERSON, "Kyiv", "NATO"]
+SERIOUS = {"serious", "critical"}
+
+GRAPHS_READY = "() => [...document.querySelectorAll('.kb-graph')].every(g => g.dataset.ready === 'true')"
+# The node to click: the one farthest from its nearest neighbour, so that no other node is under the pointer.
+PICK_NODE = """el => {
+  const graph = (window.kbGraphs || []).find(g => g.element === el);
+  if (!graph) return null;
+  graph.network.stopSimulation();
+  const nodes = graph.nodes.get().filter(n => n.url);
+  const positions = graph.network.getPositions(nodes.map(n => n.id));
+  const dom = nodes.map(n => graph.network.canvasToDOM(positions[n.id]));
+  const inside = p => p.x > 10 && p.y > 10 && p.x < el.clientWidth - 10 && p.y < el.clientHeight - 10;
+  let best = null;
+  dom.forEach((p, i) => {
+    if (!inside(p)) return;
+    const gap = Math.min(Infinity, ...dom.filter((_, j) => j !== i).map(q => Math.hypot(p.x - q.x, p.y - q.y)));
+    if (!best || gap > best.gap) best = {gap, x: p.x, y: p.y, url: new URL(nodes[i].url, location.href).href};
+  });
+  return best && {...best, count: graph.nodes.length};
+}"""
+
+
+def entity(kb: dict[str, Any], name: str) -> dict[str, Any]:
+    found = [e for e in kb["entities"] if e["name"] == name]
+    assert len(found) == 1, f"expected one entity named {name!r} in kb.json, got {len(found)}"
+    return found[0]
+
+
+@pytest.fixture(scope="session")
+def pages(kb: dict[str, Any]) -> dict[str, str]:
+    """Paths of the pages the tests visit, by name: the static pages, a person and an article mentioning them."""
+    person = entity(kb, PERSON)
+    article = next(a for a in kb["articles"] if a["id"] == person["mentions"][0]["article"])
+    return {**STATIC_PAGES, "entity": "/" + person["page"], "article": "/" + article["page"]}
+
+
+def visit(page: Page, path: str) -> None:
+    """Open a page of the site and wait until it has settled, graphs drawn."""
+    response = page.goto(path, wait_until="networkidle")
+    assert response is not None and response.ok, f"{path}: HTTP {response.status if response else 'no response'}"
+    page.wait_for_function(GRAPHS_READY)
+
+
+@pytest.mark.parametrize(("name", "alias"), ALIASES)
+def test_searching_an_alias_finds_the_entity_first(page: Page, kb: dict[str, Any], name: str, alias: str) -> None:
+    wanted = entity(kb, name)
+    assert alias in wanted["aliases"]
+    visit(page, "/")
+    page.keyboard.press("/")
+    query = page.locator("input.md-search__input")
+    expect(query).to_be_focused()
+    query.press_sequentially(alias)  # Material searches on keyup: fill() alone races the search worker.
+    first = page.locator(".md-search-result__item .md-search-result__link").first
+    # search.highlight tags each result link with the query: wait for the results of the whole alias.
+    expect(first).to_have_attribute("href", re.compile(rf"[?&]h={alias.lower()}\b"))
+    assert first.evaluate("a => new URL(a.href).pathname") == "/" + wanted["page"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_searching_a_canonical_name_finds_the_entity_first(page: Page, kb: dict[str, Any], name: str) -> None:
+    wanted = entity(kb, name)
+    visit(page, "/")
+    page.keyboard.press("/")
+    query = page.locator("input.md-search__input")
+    expect(query).to_be_focused()
+    query.press_sequentially(name)
+    first = page.locator(".md-search-result__item .md-search-result__link").first
+    last_word = name.split()[-1].lower()
+    expect(first).to_have_attribute("href", re.compile(rf"[?&]h=.*{last_word}\b"))
+    assert first.evaluate("a => new URL(a.href).pathname") == "/" + wanted["page"]
+
+
+def test_mention_leads_to_the_entity_and_back_to_its_sentence(
+    page: Page, kb: dict[str, Any], pages: dict[str, str], site_url: str
+) -> None:
+    person = entity(kb, PERSON)
+    visit(page, pages["article"])
+    mention = page.locator(f'.kb-s a[title="Person: {PERSON}"]').first
+    sentence_id: str = mention.evaluate("a => a.closest('.kb-s').id")
+    mention.click()
+    page.wait_for_url(f"{site_url}/{person['page']}")
+
+    # The mention list's "↗" link; the summary and quotes above it may link the same sentence under other text.
+    back = page.locator(f'a[href$="{pages["article"].lstrip("/")}#{sentence_id}"]', has_text=re.compile("^↗$")).first
+    expect(back).to_have_attribute("title", "Go to this sentence")
+    back.click()
+    page.wait_for_url(f"{site_url}{pages['article']}#{sentence_id}")
+
+    sentence = page.locator(f"span.kb-s#{sentence_id}")
+    expect(sentence).to_be_in_viewport()
+    page.wait_for_function("id => document.querySelector(':target')?.id === id", arg=sentence_id)
+    style = sentence.evaluate(
+        "s => { const c = getComputedStyle(s); return [c.backgroundColor, c.outlineStyle, c.outlineWidth]; }"
+    )
+    background, outline, outline_width = style
+    assert background not in ("transparent", "rgba(0, 0, 0, 0)") or (outline != "none" and outline_width != "0px"), (
+        f"the target sentence is not highlighted: {style}"
+    )
+
+
+def test_graph_draws_nodes_and_a_click_opens_the_page(page: Page) -> None:
+    visit(page, "/graph/")
+    graph = page.locator('#kb-graph.kb-graph[data-ready="true"]')
+    canvas = graph.locator("canvas").first
+    expect(canvas).to_be_visible()
+    canvas.scroll_into_view_if_needed()
+    node = graph.evaluate(PICK_NODE)
+    assert node is not None, "no drawn graph in window.kbGraphs for #kb-graph, or no node with a url in view"
+    assert node["count"] >= 5, f"only {node['count']} nodes"
+    box = canvas.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + node["x"], box["y"] + node["y"])
+    page.wait_for_url(node["url"])
+
+
+def test_entity_page_draws_its_local_graph(page: Page, pages: dict[str, str]) -> None:
+    visit(page, pages["entity"])
+    graph = page.locator('#kb-local-graph.kb-graph[data-ready="true"]')
+    expect(graph.locator("canvas").first).to_be_visible()
+    assert graph.evaluate("el => (window.kbGraphs || []).some(g => g.element === el && g.nodes.length > 0)")
+
+
+def test_palette_toggle_switches_to_dark_mode_and_back(page: Page) -> None:
+    visit(page, "/")
+    body = page.locator("body")
+    toggle = page.locator('form[data-md-component="palette"] label').filter(visible=True)
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    toggle.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.reload()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    toggle.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
+@pytest.mark.parametrize(
+    "name", ["home", "entity", "article", "graph", "timeline", "quotes", "disagreements", "outlets"]
+)
+def test_page_has_no_console_or_script_errors(page: Page, errors: list[str], pages: dict[str, str], name: str) -> None:
+    visit(page, pages[name])
+    assert not errors, "\n".join(errors)
+
+
+@pytest.mark.parametrize("name", ["home", "entity", "article", "graph", "timeline", "quotes"])
+def test_page_has_no_serious_accessibility_violations(page: Page, pages: dict[str, str], name: str) -> None:
+    visit(page, pages[name])
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in SERIOUS]
+    report = [
+        f"{v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {v['help']} at "
+        + ", ".join(str(n["target"]) for n in v["nodes"][:3])
+        for v in violations
+    ]
+    assert not violations, "\n".join(report)
+
+
+@pytest.mark.parametrize(
+    ("name", "file", "viewport"),
+    [
+        ("home", "home.png", None),
+        ("entity", "entity.png", None),
+        ("graph", "graph.png", None),
+        ("timeline", "timeline.png", None),
+        ("home", "home-mobile.png", {"width": 390, "height": 844}),
+    ],
+)
+def test_screenshot(
+    page: Page, pages: dict[str, str], screenshots: Path, name: str, file: str, viewport: dict[str, int] | None
+) -> None:
+    if viewport:
+        page.set_viewport_size(viewport)
+    visit(page, pages[name])
+    out = screenshots / file
+    out.unlink(missing_ok=True)
+    page.screenshot(path=out, full_page=True)
+    assert out.is_file() and out.stat().st_size > 10_000, f"{out}: missing or nearly empty"
+
+
+@pytest.mark.parametrize(("control", "attribute"), [("#kb-tl-type", "data-types"), ("#kb-tl-topic", "data-topics")])
+def test_timeline_filter_shows_only_matching_items(page: Page, control: str, attribute: str) -> None:
+    visit(page, "/timeline/")
+    select = page.locator(f"select{control}")
+    items = page.locator(".kb-tl-item")
+    values = [v for v in select.locator("option").evaluate_all("options => options.map(o => o.value)") if v]
+    assert values, f"{control} offers nothing to filter by"
+    for value in values:
+        select.select_option(value)
+        matching = page.locator(f'.kb-tl-item[{attribute}~="{value}"]')
+        assert matching.count() > 0, f"{control}={value!r} matches no item"
+        expect(matching.filter(visible=True)).to_have_count(matching.count())
+        expect(page.locator(f'.kb-tl-item:not([{attribute}~="{value}"])').filter(visible=True)).to_have_count(0)
+    select.select_option("")
+    expect(items.filter(visible=True)).to_have_count(items.count())

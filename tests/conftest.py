@@ -1,0 +1,29 @@
+"""Fixtures shared by the end-to-end and browser tests: the seed corpus built once per session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def make_project(dest: Path, corpus: Path | None = None) -> Path:
+    """A copy of the project's configuration, templates and corpus in ``dest``."""
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", dest / "templates")
+    shutil.copytree(corpus or ROOT / "corpus", dest / "corpus")
+    (dest / "build" / "docs").mkdir(parents=True)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def seed_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed corpus built with ``kb build --strict``; tests only read it."""
+    project = make_project(tmp_path_factory.mktemp("project"))
+    assert main(["build", "--config", str(project / "mkdocs.yml"), "--strict"]) == 0
+    return project
