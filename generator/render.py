@@ -16,7 +16,7 @@ from typing import Any
 
 import jinja2
 
-from . import feeds, graph, jsonld, kbjson, similar, summary, timeline
+from . import disagreements, feeds, graph, jsonld, kbjson, similar, summary, timeline
 from .cache import atomic_write_text
 from .models import Article, Entity, KnowledgeBase, Quote
 from .paths import (
@@ -257,8 +257,6 @@ class Renderer:
         for a in dated:
             by_outlet[outlet_of(a)].append(a)
         outlets = sorted(by_outlet.items(), key=lambda x: (-len(x[1]), x[0].casefold()))
-        disputed = [e for e in kb.entities if len({f.value for f in e.figures}) > 1]
-        disputed.sort(key=lambda e: (-len(e.articles), e.name.casefold()))
         site_graph = graph.site_graph(kb.entities, kb.relations)
         return [
             self._render(
@@ -273,7 +271,8 @@ class Renderer:
             self._render(
                 "disagreements.md.j2",
                 "disagreements.md",
-                disputed=disputed,
+                figures=disagreements.figure_disputes(kb.entities),
+                dates=disagreements.date_disputes(kb.entities),
                 entities=kb.entities_by_id,
                 articles=kb.articles_by_id,
             ),

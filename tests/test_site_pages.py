@@ -132,10 +132,12 @@ def test_disagreements_show_each_figure_with_its_outlets() -> None:
     aid = kb.entities_by_id["20-billion-package"]
     aid.figures = [Figure(20e9, "USD", "$20 billion", ["b1"]), Figure(21e9, "USD", "$21 billion", ["a1"])]
     page = render(kb, TEMPLATES)["disagreements.md"]
-    assert "## [$20 billion package](aid/20-billion-package.md)" in page
+    assert "### [$20 billion package](aid/20-billion-package.md)" in page
     assert "| $21 billion | [Daily Tern, 2024-03-01](articles/a1.md) |" in page
     agreed = render(small_kb(), TEMPLATES)["disagreements.md"]
     assert "The sources agree on every figure found so far." in agreed
+    aid.donor = None  # known by amount alone, the two figures may be two packages
+    assert "The sources agree on every figure found so far." in render(kb, TEMPLATES)["disagreements.md"]
 
 
 def test_outlets_graph_and_home_pages() -> None:
@@ -166,3 +168,29 @@ def test_feeds_list_dated_articles_newest_first_and_escape_titles() -> None:
     assert [(i["id"], i["url"], i["date_published"]) for i in feed["items"]] == [
         ("a1", "articles/a1/", "2024-03-01T00:00:00Z")
     ]
+
+
+def test_one_event_dated_differently_by_two_sources_is_a_date_disagreement() -> None:
+    from generator.disagreements import date_disputes
+    from generator.models import Entity, EntityMention
+
+    def event(event_id: str, name: str, day: str, article: str) -> Entity:
+        return Entity(
+            event_id, "event", name, date_start=day, date_end=day, mentions=[EntityMention(article, 0, 0, 1, "x")]
+        )
+
+    kb = small_kb()
+    kb.entities += [
+        event("summit-a", "Harbor Summit (March 2024)", "2024-03-04", "a1"),
+        event("summit-b", "Harbor Summit (March 2024)", "2024-03-05", "b1"),
+        event("summit-c", "Harbor Summit", "2024-05-20", "b1"),  # weeks later: another summit
+        event("talks", "Harbor talks", "2024-03-05", "b1"),  # another name
+    ]
+    (dispute,) = date_disputes(kb.entities)
+    assert (dispute.name, [e.id for e in dispute.events]) == ("Harbor Summit", ["summit-a", "summit-b"])
+    page = render(kb, TEMPLATES)["disagreements.md"]
+    assert "| [2024-03-04](events/summit-a.md) | [Daily Tern, 2024-03-01](articles/a1.md) |" in page
+    assert "| [2024-03-05](events/summit-b.md) | [Unknown outlet](articles/b1.md) |" in page
+    # the same article giving both dates is not two sources disagreeing
+    kb.entities[-3].mentions.append(EntityMention("a1", 0, 0, 1, "x"))
+    assert date_disputes(kb.entities) == []
