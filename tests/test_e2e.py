@@ -206,3 +206,20 @@ def test_rebuild_with_unchanged_input_writes_nothing(built: Path) -> None:
     result = pipeline.generate(settings, report=lambda _: None)
     assert result.stats.written == 0 and result.stats.extracted == 0
     assert before == {p: p.stat().st_mtime_ns for p in settings.docs_path.rglob("*") if p.is_file()}
+
+
+def test_entity_pages_carry_json_ld_and_the_site_its_feeds(built: Path) -> None:
+    site = built / "site"
+    html = (site / "people" / "antony-blinken" / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert found is not None
+    data = json.loads(found.group(1))
+    assert (data["@type"], data["name"]) == ("Person", "Antony Blinken")
+    assert "Blinken" in data["alternateName"]
+    assert {a["publisher"]["name"] for a in data["subjectOf"] if "publisher" in a} >= {"AFP", "Dispatches"}
+    import xml.etree.ElementTree as ET
+
+    rss = ET.fromstring((site / "feed.xml").read_text(encoding="utf-8"))
+    assert len(rss.findall("./channel/item")) == 5
+    assert json.loads((site / "feed.json").read_text(encoding="utf-8"))["version"].endswith("1.1")
+    assert (site / "assets" / "vendor" / "vis-network.min.js").stat().st_size > 100_000
