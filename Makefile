@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test eval serve export lint clean chromium
+.PHONY: site test eval serve export lint clean chromium bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ test: $(STAMP) chromium  ## set up, then run the linter and the whole test suite
 	$(BIN)/pytest -q
 
 RE3D ?= ../shared/corpora/re3d
+WHITEHOUSE ?= ../shared/corpora/whitehouse
+
+bench: $(STAMP)  ## full build on the White House corpus and a 1-in-10 sample, against bare spaCy
+	$(BIN)/python -m generator.bench --corpus $(WHITEHOUSE) --every 10 --output benchmarks/RESULTS.md
 
 eval: $(STAMP)  ## quality figures: seeds against their gold annotations, mentions on re3d against bare spaCy
 	$(BIN)/python -m generator.eval_seeds corpus tests/gold/seeds.yml

@@ -23,15 +23,25 @@ def _settings_from_mkdocs(config_file: Path, use_curation: bool) -> Settings:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    import time
+
     from .pipeline import generate
     from .publish import build_site
 
     settings = _settings_from_mkdocs(Path(args.config), not args.no_curation)
+    if args.workers is not None:
+        settings = settings.with_(workers=args.workers)
     result = generate(settings, report=_err)
     if args.strict and result.problems:
         raise StrictModeError(f"{len(result.problems)} article(s) skipped and --strict is on")
+    t = time.perf_counter()
     build_site(Path(args.config), settings.site_path, strict=args.strict, use_curation=not args.no_curation)
+    result.stats.seconds["publish"] = time.perf_counter() - t
     _err(f"site written to {settings.site_path}")
+    if args.stats:
+        from .stats import write_stats
+
+        write_stats(Path(args.stats), result)
     return 0
 
 
@@ -70,6 +80,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
     b.add_argument("--strict", action="store_true", help="exit non-zero if any article was skipped")
     b.add_argument("--no-curation", action="store_true", help="ignore the overrides file")
+    b.add_argument("--workers", type=int, help="processes for extraction (default: the plugin's setting)")
+    b.add_argument("--stats", help="write the build's figures (seconds per stage, counts, peak memory) as JSON")
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("export", help="write kb.json for a corpus, without building a site")

@@ -176,8 +176,9 @@ def fingerprint(settings: Settings) -> tuple[object, ...]:
         for p in paths:
             st = p.stat()
             entries.append((str(p), st.st_size, st.st_mtime_ns))
-    # where the site goes does not change what is generated
-    return (replace(settings, site_dir=Path("site"), progress=True), tuple(entries))
+    # where the site goes and how extraction is parallelized do not change what is generated
+    same = replace(settings, site_dir=Path("site"), progress=True, workers=1, batch_size=64)
+    return (same, tuple(entries))
 
 
 def generate(settings: Settings, report: Reporter = _stderr) -> Result:
