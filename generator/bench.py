@@ -55,22 +55,18 @@ class Run:
         return float(self.cold["seconds"].get(name, 0.0))
 
 
-def make_project(dest: Path, corpus_files: list[Path]) -> Path:
+def make_project(dest: Path, source: Path, files: list[Path]) -> Path:
+    """A project in ``dest`` with a copy of ``files`` (under ``source``) as its corpus, folders kept."""
     dest.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "templates", dest / "templates")
     corpus = dest / "corpus"
-    corpus.mkdir()
-    for f in corpus_files:
-        shutil.copy(f, corpus / f.name)
+    for f in files:
+        target = corpus / f.relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(f, target)
     (dest / "build" / "docs").mkdir(parents=True)
     return dest
-
-
-def corpus_files(corpus: Path) -> list[Path]:
-    from .ingest import corpus_files as found
-
-    return [corpus / rel for rel in found(corpus)]
 
 
 def build(project: Path, workers: int, stats: Path) -> float:
@@ -122,19 +118,22 @@ def first_search_bytes(site: Path) -> int:
 
 
 def change_one_article(project: Path) -> Path:
-    article = sorted((project / "corpus").iterdir())[0]
+    from .ingest import corpus_files
+
+    article = corpus_files(project / "corpus")[0]
     with article.open("a", encoding="utf-8") as f:
         f.write(CHANGE)
     return article
 
 
-def measure(name: str, files: list[Path], work: Path, model: str, batch_size: int, workers: int) -> Run:
-    project = make_project(work / name, files)
-    cold_seconds = build(project, workers, work / f"{name}-cold.json")
-    cold = json.loads((work / f"{name}-cold.json").read_text())
+def measure(name: str, source: Path, files: list[Path], work: Path, model: str, batch_size: int, workers: int) -> Run:
+    key = name.split()[0]
+    project = make_project(work / key, source, files)
+    cold_seconds = build(project, workers, work / f"{key}-cold.json")
+    cold = json.loads((work / f"{key}-cold.json").read_text())
     change_one_article(project)
-    inc_seconds = build(project, workers, work / f"{name}-inc.json")
-    incremental = json.loads((work / f"{name}-inc.json").read_text())
+    inc_seconds = build(project, workers, work / f"{key}-inc.json")
+    incremental = json.loads((work / f"{key}-inc.json").read_text())
     spacy_seconds = bare_spacy(project, model, batch_size, workers)
     site = project / "site"
     return Run(
@@ -244,15 +243,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "spacy-only":
         print(json.dumps(spacy_only(Path(args.corpus), args.model, args.batch_size, args.workers)))
         return 0
-    files = corpus_files(Path(args.corpus))
+    from .ingest import corpus_files
+
+    source = Path(args.corpus)
+    files = corpus_files(source)
     sample = files[:: args.every]
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kb-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     runs: list[Run] = []
     try:
         if not args.sample_only:
-            runs.append(measure("full", files, work, args.model, args.batch_size, args.workers))
-        runs.append(measure(f"sample (1/{args.every})", sample, work, args.model, args.batch_size, args.workers))
+            runs.append(measure("full", source, files, work, args.model, args.batch_size, args.workers))
+        name = f"sample (1/{args.every})"
+        runs.append(measure(name, source, sample, work, args.model, args.batch_size, args.workers))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
