@@ -69,9 +69,10 @@ def make_project(dest: Path, source: Path, files: list[Path]) -> Path:
     return dest
 
 
-def build(project: Path, workers: int, stats: Path) -> float:
+def build(project: Path, workers: int, stats: Path, page_min_mentions: int) -> float:
     cmd = [sys.executable, "-m", "generator", "build", "--config", str(project / "mkdocs.yml")]
     cmd += ["--no-curation", "--workers", str(workers), "--stats", str(stats)]
+    cmd += ["--page-min-mentions", str(page_min_mentions)]
     t = time.perf_counter()
     subprocess.run(cmd, check=True, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - t
@@ -126,13 +127,22 @@ def change_one_article(project: Path) -> Path:
     return article
 
 
-def measure(name: str, source: Path, files: list[Path], work: Path, model: str, batch_size: int, workers: int) -> Run:
+def measure(
+    name: str,
+    source: Path,
+    files: list[Path],
+    work: Path,
+    model: str,
+    batch_size: int,
+    workers: int,
+    page_min_mentions: int = 1,
+) -> Run:
     key = name.split()[0]
     project = make_project(work / key, source, files)
-    cold_seconds = build(project, workers, work / f"{key}-cold.json")
+    cold_seconds = build(project, workers, work / f"{key}-cold.json", page_min_mentions)
     cold = json.loads((work / f"{key}-cold.json").read_text())
     change_one_article(project)
-    inc_seconds = build(project, workers, work / f"{key}-inc.json")
+    inc_seconds = build(project, workers, work / f"{key}-inc.json", page_min_mentions)
     incremental = json.loads((work / f"{key}-inc.json").read_text())
     spacy_seconds = bare_spacy(project, model, batch_size, workers)
     site = project / "site"
@@ -238,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--every", type=int, default=10, help="the sample is every N-th file (default: 10)")
     p.add_argument("--sample-only", action="store_true", help="skip the full corpus")
     p.add_argument("--output", help="write the results here (Markdown)")
+    p.add_argument("--page-min-mentions", type=int, default=2, help="entities with fewer mentions get no page")
     p.add_argument("--keep", help="build in this folder and keep it (default: a temporary folder)")
     args = p.parse_args(argv)
     if args.command == "spacy-only":
@@ -252,17 +263,18 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     runs: list[Run] = []
     try:
+        options = (work, args.model, args.batch_size, args.workers, args.page_min_mentions)
         if not args.sample_only:
-            runs.append(measure("full", source, files, work, args.model, args.batch_size, args.workers))
-        name = f"sample (1/{args.every})"
-        runs.append(measure(name, source, sample, work, args.model, args.batch_size, args.workers))
+            runs.append(measure("full", source, files, *options))
+        runs.append(measure(f"sample (1/{args.every})", source, sample, *options))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     command = "python -m generator.bench " + " ".join(argv if argv is not None else sys.argv[1:])
     report = (
         f"Corpus: `{args.corpus}`, {len(files):,} files; sample: one file in {args.every}, {len(sample):,} files.\n"
-        f"Machine: {machine()}. Workers: {args.workers}, batch size {args.batch_size}, model {args.model}.\n"
+        f"Machine: {machine()}. Workers: {args.workers}, batch size {args.batch_size}, model {args.model}, "
+        f"pages for entities with at least {args.page_min_mentions} mentions.\n"
         f"Command: `{command.strip()}`\n\n" + table(runs)
     )
     print(report)

@@ -29,13 +29,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .publish import build_site
 
     settings = _settings_from_mkdocs(Path(args.config), not args.no_curation)
-    if args.workers is not None:
-        settings = settings.with_(workers=args.workers)
+    overrides = {
+        k: v for k, v in (("workers", args.workers), ("page_min_mentions", args.page_min_mentions)) if v is not None
+    }
+    settings = settings.with_(**overrides)
     result = generate(settings, report=_err)
     if args.strict and result.problems:
         raise StrictModeError(f"{len(result.problems)} article(s) skipped and --strict is on")
     t = time.perf_counter()
-    build_site(Path(args.config), settings.site_path, strict=args.strict, use_curation=not args.no_curation)
+    build_site(
+        Path(args.config),
+        settings.site_path,
+        strict=args.strict,
+        use_curation=not args.no_curation,
+        overrides=overrides,
+    )
     result.stats.seconds["publish"] = time.perf_counter() - t
     _err(f"site written to {settings.site_path}")
     if args.stats:
@@ -81,6 +89,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="exit non-zero if any article was skipped")
     b.add_argument("--no-curation", action="store_true", help="ignore the overrides file")
     b.add_argument("--workers", type=int, help="processes for extraction (default: the plugin's setting)")
+    b.add_argument("--page-min-mentions", type=int, help="entities with fewer mentions get no page (default: 1)")
     b.add_argument("--stats", help="write the build's figures (seconds per stage, counts, peak memory) as JSON")
     b.set_defaults(func=cmd_build)
 
@@ -91,7 +100,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--curation", default="curation.yml", help="overrides file (default: curation.yml)")
     e.add_argument("--no-curation", action="store_true", help="ignore the overrides file")
     e.add_argument("--cache-dir", default=".cache", help="extraction cache (default: .cache)")
-    e.add_argument("--workers", type=int, default=1, help="processes for extraction (default: 1)")
+    e.add_argument("--workers", type=int, default=0, help="processes for extraction (default: 0, every core)")
     e.add_argument("--strict", action="store_true", help="exit non-zero if any article was skipped")
     e.set_defaults(func=cmd_export)
     return p

@@ -29,8 +29,9 @@ class KnowledgeBaseConfig(Config):
     topics = c.Type(str, default="topics.yml")
     model = c.Type(str, default=DEFAULT_MODEL)
     batch_size = c.Type(int, default=64)
-    workers = c.Type(int, default=1)
+    workers = c.Type(int, default=0)
     max_article_bytes = c.Type(int, default=5_000_000)
+    page_min_mentions = c.Type(int, default=1)
 
 
 def settings_from(plugin_config: KnowledgeBaseConfig, config: MkDocsConfig) -> Settings:
@@ -48,6 +49,7 @@ def settings_from(plugin_config: KnowledgeBaseConfig, config: MkDocsConfig) -> S
         batch_size=plugin_config.batch_size,
         workers=plugin_config.workers,
         max_article_bytes=plugin_config.max_article_bytes,
+        page_min_mentions=plugin_config.page_min_mentions,
         site_name=config.site_name,
         site_url=config.site_url or "",
     )
@@ -56,11 +58,14 @@ def settings_from(plugin_config: KnowledgeBaseConfig, config: MkDocsConfig) -> S
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     settings: Settings | None = None
     use_curation: bool = True
+    overrides: dict[str, Any] | None = None  # settings the command line sets over mkdocs.yml
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         from .pipeline import generate
 
-        self.settings = settings_from(self.config, config).with_(use_curation=self.use_curation)
+        self.settings = settings_from(self.config, config).with_(
+            use_curation=self.use_curation, **(self.overrides or {})
+        )
         generate(self.settings, report=log.info)
         return config
 

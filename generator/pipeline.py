@@ -7,6 +7,7 @@ plugin are thin callers of these two functions.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import Counter
@@ -59,6 +60,16 @@ def _stderr(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+PARALLEL_FROM = 100  # fewer articles than this are not worth starting worker processes for
+
+
+def extraction_workers(setting: int, articles: int) -> int:
+    """Processes for extraction: the setting, or with 0 ("auto") every core once there is enough to do."""
+    if setting > 0:
+        return setting
+    return (os.cpu_count() or 1) if articles >= PARALLEL_FROM else 1
+
+
 def extract_all(articles: list[Article], settings: Settings, stats: Stats) -> dict[str, ArticleExtraction]:
     """Extract every article, from the cache where possible."""
     cache = ExtractionCache(settings.cache_path)
@@ -77,9 +88,10 @@ def extract_all(articles: list[Article], settings: Settings, stats: Stats) -> di
         return results
     nlp = load_pipeline(settings.model)
     texts = (a.body for a, _ in todo)
+    workers = extraction_workers(settings.workers, len(todo))
     with _progress(settings.progress, len(todo)) as advance:
         for (article, key), extraction in zip(
-            todo, extract_texts(nlp, texts, settings.batch_size, settings.workers), strict=True
+            todo, extract_texts(nlp, texts, settings.batch_size, workers), strict=True
         ):
             cache.put(key, extraction)
             results[article.id] = extraction
@@ -195,7 +207,9 @@ def generate(settings: Settings, report: Reporter = _stderr) -> Result:
     for problem in kb.problems:
         report(f"skipped {problem}")
     t = time.perf_counter()
-    files = render.render(kb, settings.templates_path, settings.site_name, settings.site_url)
+    files = render.render(
+        kb, settings.templates_path, settings.site_name, settings.site_url, settings.page_min_mentions
+    )
     stats.written, _ = render.sync(files, settings.docs_path)
     stats.pages = sum(1 for name in files if name.endswith(".md"))
     stats.seconds["render"] = time.perf_counter() - t

@@ -10,7 +10,13 @@ from pathlib import Path
 from .errors import PublishError
 
 
-def build_site(config_file: Path, site_dir: Path, strict: bool = False, use_curation: bool = True) -> None:
+def build_site(
+    config_file: Path,
+    site_dir: Path,
+    strict: bool = False,
+    use_curation: bool = True,
+    overrides: dict[str, object] | None = None,
+) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -23,6 +29,7 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False, use_cura
         plugin = config.plugins.get("kb")
         if plugin is not None:
             plugin.use_curation = use_curation  # type: ignore[attr-defined]
+            plugin.overrides = overrides  # type: ignore[attr-defined]
         build(config)
     except (MkDocsException, SystemExit) as exc:
         shutil.rmtree(staging, ignore_errors=True)

@@ -8,6 +8,7 @@ so that it stays text in any Markdown engine.
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from typing import Any
 
 import jinja2
 
-from . import disagreements, feeds, graph, jsonld, kbjson, similar, summary, timeline
+from . import disagreements, feeds, graph, jsonld, kbjson, paging, similar, summary, timeline
 from .cache import atomic_write_text
 from .models import Article, Entity, KnowledgeBase, Quote
 from .paths import (
@@ -86,13 +87,26 @@ def outlet_of(article: Article) -> str:
     return article.outlet or "Unknown outlet"
 
 
+def href(from_doc: str, to_doc: str) -> str:
+    """The URL of ``to_doc`` relative to the page of ``from_doc``, for links written as HTML.
+
+    MkDocs rewrites ``.md`` links only in Markdown; raw HTML needs the final URL.
+    """
+    return root_of(from_doc) + url_of(to_doc)
+
+
 def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
-    """The article's paragraphs in Markdown, mentions linked, each sentence an anchor."""
+    """The article's paragraphs as HTML: text escaped, mentions linked, each sentence an anchor.
+
+    HTML rather than Markdown: corpus text then cannot turn into markup, and
+    MkDocs skips the costly inline processing of the longest part of the site.
+    """
     extraction = kb.extractions.get(article.id)
     body = article.body
     links = kb.links.get(article.id, [])
     entities = kb.entities_by_id
     sentences = extraction.sentences if extraction else ()
+    esc = html.escape
     out: list[str] = []
     link_i = 0
     pos = 0
@@ -114,19 +128,53 @@ def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
                 if start < cursor or end > s_end:
                     continue
                 entity = entities[entity_id]
-                text_parts.append(md_escape(body[cursor:start]))
-                target = relative(doc, entity_doc(entity))
+                text_parts.append(esc(body[cursor:start], quote=False))
                 label = TYPE_LABELS[entity.type][0]
-                text_parts.append(f'[{md_escape(body[start:end])}]({target} "{label}: {attr_escape(entity.name)}")')
+                text_parts.append(
+                    f'<a href="{esc(href(doc, entity_doc(entity)))}" title="{esc(label)}: {esc(entity.name)}">'
+                    f"{esc(body[start:end], quote=False)}</a>"
+                )
                 cursor = end
-            text_parts.append(md_escape(body[cursor:s_end]))
-            sentence_md = "".join(text_parts).strip()
+            text_parts.append(esc(body[cursor:s_end], quote=False))
+            sentence_html = _SPACES.sub(" ", "".join(text_parts)).strip()
             if index >= 0:
-                parts.append(f'<span class="kb-s" id="s{index}">{sentence_md}</span>')
+                parts.append(f'<span class="kb-s" id="s{index}">{sentence_html}</span>')
             else:
-                parts.append(sentence_md)
-        out.append(" ".join(parts))
+                parts.append(sentence_html)
+        out.append("<p>" + " ".join(parts) + "</p>")
     return out
+
+
+def search_boost(entity: Entity) -> float:
+    """How much a search ranks an entity's page: more for an entity mentioned more.
+
+    A reader who types "NATO" wants NATO's page before the "Ukraine-NATO Council"
+    or a "NATO summit"; names made of other names (events, aid packages) count half.
+    """
+    boost = 1 + math.log2(1 + len(entity.mentions))
+    return round(boost / 2 if entity.type in ("event", "aid_package") else boost, 2)
+
+
+def mentions_html(doc: str, sources: list[tuple[Article, list[tuple[int, str]]]]) -> str:
+    """An entity's mentions grouped by article, as HTML kept out of the search index.
+
+    Each sentence links to itself in the article page (``#sN``).
+    """
+    esc = html.escape
+    out = ['<div class="kb-mentions" data-search-exclude>']
+    for article, sentences in sources:
+        target = esc(href(doc, article_doc(article.id)))
+        out.append(f'<h3><a href="{target}">{esc(article.title, quote=False)}</a></h3>')
+        meta = " · ".join(esc(x, quote=False) for x in (article.outlet, article.date) if x)
+        if meta:
+            out.append(f"<p><small>{meta}</small></p>")
+        out.append("<ul>")
+        for index, sentence in sentences:
+            text = esc(_SPACES.sub(" ", sentence).strip(), quote=False)
+            out.append(f'<li>{text} <a href="{target}#s{index}" title="Go to this sentence">↗</a></li>')
+        out.append("</ul>")
+    out.append("</div>")
+    return "\n".join(out)
 
 
 class Renderer:
@@ -243,6 +291,8 @@ class Renderer:
             timeline=timeline.entity_timeline(entity, self.kb, self.events_of),
             local_graph=graph.attribute(graph.local_graph(entity, near, by_id, self.weights)) if near else None,
             jsonld=jsonld.script_json(jsonld.entity_data(entity, by_id, articles)),
+            mentions_html=mentions_html(doc, sources),
+            search_boost=search_boost(entity),
         )
 
     def date_range(self, article_ids: list[str]) -> tuple[str | None, str | None]:
@@ -324,10 +374,18 @@ def vendor_files() -> dict[str, str]:
 
 
 def render(
-    kb: KnowledgeBase, templates: Path, site_name: str = "News knowledge base", site_url: str = ""
+    kb: KnowledgeBase,
+    templates: Path,
+    site_name: str = "News knowledge base",
+    site_url: str = "",
+    page_min_mentions: int = 1,
 ) -> dict[str, str]:
-    """Every output file of the docs folder: relative path -> content."""
-    files = {p.doc: p.content for p in Renderer(templates, kb, site_name).pages()}
+    """Every output file of the docs folder: relative path -> content.
+
+    Pages go to the entities :func:`paging.with_pages_only` keeps; ``kb.json`` has them all.
+    """
+    shown = paging.with_pages_only(kb, page_min_mentions)
+    files = {p.doc: p.content for p in Renderer(templates, shown, site_name).pages()}
     files["kb.json"] = kbjson.dumps(kb)
     files["feed.xml"] = feeds.rss(kb.articles, site_name, site_url)
     files["feed.json"] = feeds.json_feed(kb.articles, site_name, site_url)

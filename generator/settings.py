@@ -26,11 +26,12 @@ class Settings:
     topics: Path | None = Path("topics.yml")
     model: str = DEFAULT_MODEL
     batch_size: int = 64
-    workers: int = 1
+    workers: int = 0  # processes for extraction; 0: every core when there are 100 articles or more
     max_article_bytes: int = 5_000_000
     progress: bool = True
     site_name: str = "News knowledge base"
     site_url: str = ""  # absolute links in feeds, when the site's address is known
+    page_min_mentions: int = 1  # entities with fewer mentions get no page (see generator/paging.py)
 
     def path(self, p: Path) -> Path:
         return p if p.is_absolute() else self.root / p

@@ -151,15 +151,17 @@ def test_linked_body_wraps_sentences_and_links_mentions() -> None:
     first, second = paragraphs
     assert re.findall(r'<span class="kb-s" id="(s\d+)">', first) == ["s0", "s1"]
     assert re.findall(r'<span class="kb-s" id="(s\d+)">', second) == ["s2"]
-    assert '[Edith Marlow](../people/edith-marlow.md "Person: Edith Marlow")' in first
-    assert '[Paris](../places/paris.md "Place: Paris")' in first
-    assert '[Marlow](../people/edith-marlow.md "Person: Edith Marlow")' in second
-    assert "[Harbor Council](../organizations/harbor-council.md" in second
+    # HTML with final URLs (MkDocs rewrites .md links in Markdown only)
+    assert '<a href="../../people/edith-marlow/" title="Person: Edith Marlow">Edith Marlow</a>' in first
+    assert '<a href="../../places/paris/" title="Place: Paris">Paris</a>' in first
+    assert '<a href="../../people/edith-marlow/" title="Person: Edith Marlow">Marlow</a>' in second
+    assert '<a href="../../organizations/harbor-council/"' in second
     # words around links keep their spaces
-    assert "met [Edith Marlow]" in first and ") in [Paris]" in first
+    assert "met <a " in first and "</a> in <a " in first
     # corpus text stays inert
     assert "<b>" not in first and "&lt;b&gt;" in first
-    assert '<span class="kb-s" id="s1">\\# She said' in first
+    assert '<span class="kb-s" id="s1"># She said' in first
+    assert first.startswith("<p>") and first.endswith("</p>")
 
 
 def test_linked_body_without_extraction_is_plain_paragraphs() -> None:
@@ -171,7 +173,7 @@ def test_linked_body_without_extraction_is_plain_paragraphs() -> None:
     paragraphs = linked_body(kb.articles_by_id["a1"], kb, "articles/a1.md")
     assert len(paragraphs) == 2
     assert "kb-s" not in paragraphs[0]
-    assert paragraphs[1] == "Later the Harbor Council praised Marlow."
+    assert paragraphs[1] == "<p>Later the Harbor Council praised Marlow.</p>"
 
 
 def test_render_produces_every_page_and_valid_kb_json() -> None:
@@ -203,7 +205,7 @@ def test_render_produces_every_page_and_valid_kb_json() -> None:
     assert 'id="s2"' in article
     person = files["people/edith-marlow.md"]
     assert "[Marlow in \\*Paris\\*](../articles/a1.md)" in person
-    assert "../articles/a1.md#s2" in person
+    assert '<a href="../../articles/a1/#s2" title="Go to this sentence">' in person
     assert "[Paris](../places/paris.md)" in person  # related entity
     aid = files["aid/20-billion-package.md"]
     assert "USD 20,000,000,000" in aid

@@ -194,3 +194,29 @@ def test_one_event_dated_differently_by_two_sources_is_a_date_disagreement() -> 
     # the same article giving both dates is not two sources disagreeing
     kb.entities[-3].mentions.append(EntityMention("a1", 0, 0, 1, "x"))
     assert date_disputes(kb.entities) == []
+
+
+def test_entities_below_the_page_threshold_get_no_page_but_stay_in_kb_json() -> None:
+    kb = with_quote_and_event()
+    files = render(kb, TEMPLATES, page_min_mentions=2)
+    # Paris (1 mention) has no page and no links; the speaker, the event and the aid package keep theirs
+    assert "places/paris.md" not in files
+    assert {"people/edith-marlow.md", "organizations/harbor-council.md", "events/harbor-summit.md"} <= set(files)
+    assert "aid/20-billion-package.md" in files
+    assert "places/paris" not in files["articles/a1.md"] and "Paris" in files["articles/a1.md"]
+    assert "paris" not in files["graph.md"]
+    assert "paris" in {e["id"] for e in json.loads(files["kb.json"])["entities"]}
+    assert render(kb, TEMPLATES, page_min_mentions=1).keys() >= {"places/paris.md"}
+
+
+def test_search_boost_grows_with_mentions_and_halves_for_composite_names() -> None:
+    from generator.models import Entity, EntityMention
+    from generator.render import search_boost
+
+    def entity(type_: str, mentions: int) -> Entity:
+        return Entity("x", type_, "X", mentions=[EntityMention("a", i, 0, 1, "X") for i in range(mentions)])  # type: ignore[arg-type]
+
+    assert search_boost(entity("organization", 57)) > search_boost(entity("organization", 2)) > 1
+    assert search_boost(entity("event", 57)) == round(search_boost(entity("organization", 57)) / 2, 2)
+    page = render(small_kb(), TEMPLATES)["people/edith-marlow.md"]
+    assert "search:\n  boost: 2.58\n" in page  # two mentions: 1 + log2(3)

@@ -22,7 +22,7 @@ STATIC_PAGES = {
 }
 PERSON = "Antony Blinken"
 ALIASES = [(PERSON, "Blinken"), ("Kyiv", "Kiev")]
-NAMES = [PERSON, "Kyiv", "NATO"]
+NAMES = [PERSON, "Kyiv", "NATO", "Ukraine", "Russia", "United States", "Dmytro Kuleba"]
 SERIOUS = {"serious", "critical"}
 
 GRAPHS_READY = "() => [...document.querySelectorAll('.kb-graph')].every(g => g.dataset.ready === 'true')"
