@@ -26,6 +26,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -33,6 +34,7 @@ from .models import Article, ArticleExtraction, Entity, Quote, QuoteSource
 from .slugs import SlugRegistry
 
 MIN_WORDS = 4
+MIN_SHARED_RUNS = 0.25  # share of the shorter wording's four-word runs the longer must have
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|explained|stated|states|noted|continued|stressed|wrote|writes|asked|argued|"
     "warned|insisted|declared|announced|affirmed|reaffirmed|urged|vowed|appealed|emphasized|emphasised|claimed|"
@@ -110,6 +112,7 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if len(re.findall(r"\w+", body[a:b])) >= MIN_WORDS]
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Lowercase words with American spellings and no punctuation, for matching wordings."""
     words = re.findall(r"[\w'’]+", text.casefold().replace("’", "'"))
@@ -126,7 +129,14 @@ def same_statement(a: str, b: str) -> bool:
     na, nb = normalize(a), normalize(b)
     if not na or not nb:
         return False
+    if na == nb:
+        return True
     short, long_ = sorted((na, nb), key=len)
+    # the fuzzy scores below are quadratic in the length; wordings that share few
+    # runs of four words cannot reach them, so they are told apart cheaply first
+    small = _shingles(short)
+    if len(small) > 4 and len(small & _shingles(long_)) < MIN_SHARED_RUNS * len(small):
+        return False
     if len(short.split()) >= 5 and fuzz.partial_ratio(short, long_) >= 92:
         return True
     return fuzz.ratio(na, nb) >= 90
@@ -245,9 +255,10 @@ def _from_context(doc: _Article, found: list[Found], sentence: int) -> str | Non
     return None
 
 
-def _shingles(text: str, n: int = 4) -> set[str]:
+@lru_cache(maxsize=65536)
+def _shingles(text: str, n: int = 4) -> frozenset[str]:
     words = normalize(text).split()
-    return {" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
+    return frozenset(" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1)))
 
 
 def merge_quotes(found: list[Found], ids: SlugRegistry, names: dict[str, str]) -> list[Quote]:
