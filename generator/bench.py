@@ -247,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--corpus", default="../shared/corpora/whitehouse")
     p.add_argument("--every", type=int, default=10, help="the sample is every N-th file (default: 10)")
     p.add_argument("--sample-only", action="store_true", help="skip the full corpus")
+    p.add_argument("--full-only", action="store_true", help="skip the sample")
     p.add_argument("--output", help="write the results here (Markdown)")
     p.add_argument("--page-min-mentions", type=int, default=2, help="entities with fewer mentions get no page")
     p.add_argument("--keep", help="build in this folder and keep it (default: a temporary folder)")
@@ -266,7 +267,8 @@ def main(argv: list[str] | None = None) -> int:
         options = (work, args.model, args.batch_size, args.workers, args.page_min_mentions)
         if not args.sample_only:
             runs.append(measure("full", source, files, *options))
-        runs.append(measure(f"sample (1/{args.every})", source, sample, *options))
+        if not args.full_only:
+            runs.append(measure(f"sample (1/{args.every})", source, sample, *options))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
