@@ -223,3 +223,15 @@ def test_entity_pages_carry_json_ld_and_the_site_its_feeds(built: Path) -> None:
     assert len(rss.findall("./channel/item")) == 5
     assert json.loads((site / "feed.json").read_text(encoding="utf-8"))["version"].endswith("1.1")
     assert (site / "assets" / "vendor" / "vis-network.min.js").stat().st_size > 100_000
+
+
+def test_search_index_keeps_names_and_summaries_but_not_long_lists(built: Path) -> None:
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"] for d in index["docs"]}
+    assert "people/antony-blinken/" in locations and "people/antony-blinken/#summary" in locations
+    for excluded in ("#mentions", "#timeline", "#what-links-here", "#often-mentioned-with", "#related-articles"):
+        assert not any(loc.endswith(excluded) for loc in locations), excluded
+    html = (built / "site" / "articles" / "001-39f28799190952c2" / "index.html").read_text(encoding="utf-8")
+    assert "We must and we will continue to support" in html
+    article = next(d for d in index["docs"] if d["location"] == "articles/001-39f28799190952c2/")
+    assert "We must and we will continue to support" not in article["text"]  # the body is not indexed
