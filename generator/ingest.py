@@ -128,7 +128,10 @@ def clean(path: str, text: str, fields: dict[str, str]) -> tuple[str, metadata.D
     found.removed = removed + masthead + found.removed + tags + standfirst
     body = "\n\n".join(paragraphs)
     if not body.strip():
-        raise ArticleError(path, "no article text left after removing page furniture")
+        if not found.removed:
+            raise ArticleError(path, "no article text")
+        what = "; ".join(repr(r[:40]) for r in found.removed[:3])
+        raise ArticleError(path, f"no article text left after removing page furniture ({what})")
     return body, found
 
 

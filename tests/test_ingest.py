@@ -103,7 +103,8 @@ BAD_FILES: list[tuple[str, bytes, str]] = [
     ("broken.md", b"---\ntitle: [unclosed\n---\nBody text here.\n", "broken front matter"),
     ("list.md", b"---\n- one\n- two\n---\nBody text here.\n", "expected key: value pairs"),
     ("nodate.md", b"---\ndate: sometime soon\n---\nBody text here.\n", "not a date with a year"),
-    ("furniture.txt", b"Advertisement\nShare this article\nSee related video:\n", "no article text left"),
+    ("furniture.txt", b"Advertisement\nShare this article\nSee related video:\n", "furniture ('Advertisement';"),
+    ("heading-only.md", b"---\ntitle: Fact sheet\n---\n\n###\n", "no article text"),
     ("empty.html", b"<html><head><title>Ferry</title></head><body></body></html>", "no article text found"),
     ("huge.txt", b"Harbor news. " * 200, "over the limit of 2,000"),
 ]
@@ -169,3 +170,9 @@ def test_hidden_and_unknown_files_skipped(tmp_path: Path) -> None:
     articles, problems = ingest(tmp_path)
     assert [a.path for a in articles] == ["keep.txt", "sub/keep.HTM"]
     assert problems == []
+
+
+def test_an_article_with_no_text_says_so_without_blaming_furniture(tmp_path: Path) -> None:
+    write(tmp_path, "heading-only.md", b"---\ntitle: Fact sheet\n---\n\n###\n")
+    _, problems = ingest(tmp_path, max_bytes=2_000)
+    assert [p.reason for p in problems] == ["no article text"]
