@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,6 @@ class Run:
     spacy_seconds: float
     site_bytes: int
     search_bytes: int
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def articles(self) -> int:

@@ -28,22 +28,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .pipeline import generate
     from .publish import build_site
 
-    settings = _settings_from_mkdocs(Path(args.config), not args.no_curation)
-    overrides = {
+    overrides: dict[str, object] = {"use_curation": not args.no_curation}
+    overrides |= {
         k: v for k, v in (("workers", args.workers), ("page_min_mentions", args.page_min_mentions)) if v is not None
     }
-    settings = settings.with_(**overrides)
+    settings = _settings_from_mkdocs(Path(args.config), not args.no_curation).with_(**overrides)
     result = generate(settings, report=_err)
     if args.strict and result.problems:
         raise StrictModeError(f"{len(result.problems)} article(s) skipped and --strict is on")
     t = time.perf_counter()
-    build_site(
-        Path(args.config),
-        settings.site_path,
-        strict=args.strict,
-        use_curation=not args.no_curation,
-        overrides=overrides,
-    )
+    build_site(Path(args.config), settings.site_path, strict=args.strict, overrides=overrides)
     result.stats.seconds["publish"] = time.perf_counter() - t
     _err(f"site written to {settings.site_path}")
     if args.stats:

@@ -57,15 +57,12 @@ def settings_from(plugin_config: KnowledgeBaseConfig, config: MkDocsConfig) -> S
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     settings: Settings | None = None
-    use_curation: bool = True
     overrides: dict[str, Any] | None = None  # settings the command line sets over mkdocs.yml
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         from .pipeline import generate
 
-        self.settings = settings_from(self.config, config).with_(
-            use_curation=self.use_curation, **(self.overrides or {})
-        )
+        self.settings = settings_from(self.config, config).with_(**(self.overrides or {}))
         generate(self.settings, report=log.info)
         return config
 

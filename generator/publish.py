@@ -14,9 +14,9 @@ def build_site(
     config_file: Path,
     site_dir: Path,
     strict: bool = False,
-    use_curation: bool = True,
     overrides: dict[str, object] | None = None,
 ) -> None:
+    """Build the site with MkDocs; ``overrides`` are settings set over mkdocs.yml (``use_curation``, ...)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -28,7 +28,6 @@ def build_site(
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
         plugin = config.plugins.get("kb")
         if plugin is not None:
-            plugin.use_curation = use_curation  # type: ignore[attr-defined]
             plugin.overrides = overrides  # type: ignore[attr-defined]
         build(config)
     except (MkDocsException, SystemExit) as exc:

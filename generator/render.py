@@ -47,11 +47,6 @@ def md_escape(text: object) -> str:
     return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", s))
 
 
-def attr_escape(text: object) -> str:
-    """Text for a link title in double quotes."""
-    return md_escape(text).replace('"', "&quot;")
-
-
 def yaml_str(text: object) -> str:
     """A value for YAML front matter: always a double-quoted, escaped string."""
     s = str(text).replace("\\", "\\\\").replace('"', '\\"')

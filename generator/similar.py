@@ -79,17 +79,15 @@ def related_articles(articles: list[Article], entities: list[Entity], limit: int
     copies = text_overlaps(articles)
     by_article: dict[str, set[str]] = defaultdict(set)
     weight: dict[str, float] = {}
+    members: dict[str, list[str]] = {}
     for e in entities:
-        ids = set(e.articles)
+        ids = e.articles
         if len(ids) < 2 or len(ids) > max(3, COMMON_ENTITY_SHARE * total):
             continue
         weight[e.id] = math.log(total / len(ids)) + 0.1
+        members[e.id] = ids
         for a in ids:
             by_article[a].add(e.id)
-    members: dict[str, list[str]] = defaultdict(list)
-    for a, ids in by_article.items():
-        for e in ids:
-            members[e].append(a)
     out: dict[str, list[Related]] = {}
     for a in articles:
         scores: dict[str, float] = defaultdict(float)
