@@ -35,7 +35,7 @@ test: $(STAMP) chromium $(ACTIONLINT)  ## set up, then run the linters and the w
 RE3D ?= ../shared/corpora/re3d
 WHITEHOUSE ?= ../shared/corpora/whitehouse
 
-bench: $(STAMP)  ## full build on the White House corpus and a 1-in-10 sample, against bare spaCy
+bench: $(STAMP) chromium  ## full build on the White House corpus and a 1-in-10 sample, against bare spaCy
 	$(BIN)/python -m generator.bench --corpus $(WHITEHOUSE) --every 10 --output benchmarks/RESULTS.md
 
 eval: $(STAMP)  ## quality figures: seeds against their gold annotations, mentions on re3d against bare spaCy

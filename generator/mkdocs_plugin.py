@@ -3,7 +3,8 @@
 The plugin only turns its typed config into :class:`Settings` and calls
 :func:`pipeline.generate`, which writes the docs folder (skipping unchanged
 files, so ``serve`` does not rebuild in a loop). It also asks ``serve`` to
-watch the corpus, the templates and the overrides file.
+watch the corpus, the templates and the overrides file, and writes the search
+index over the built pages (:mod:`generator.search`).
 """
 
 from __future__ import annotations
@@ -77,3 +78,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 if path is not None and path.exists():
                     server.watch(str(path))
         return server
+
+    def on_page_content(self, html: str, /, **kwargs: Any) -> str:
+        from .search import exclude_sections
+
+        return exclude_sections(html)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        from .search import index_site
+
+        seconds = index_site(Path(config.site_dir))
+        log.info(f"search index written in {seconds:.1f} s")

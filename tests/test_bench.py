@@ -27,4 +27,6 @@ def test_benchmark_runs_on_a_tiny_corpus_and_writes_its_table(tmp_path: Path) ->
     assert rows["articles re-extracted"][0].strip() == "1"  # one changed article, the rest from the cache
     for stage in bench.STAGES:
         assert f"{stage} (s)" in rows
+    search = rows["first search download, the largest of the top 3 names"][0]
+    assert "MB (" in search and "not measured" not in search  # measured in Chromium
     assert "Machine: " in text and "Command: `python -m generator.bench" in text

@@ -138,11 +138,16 @@ def test_no_internal_link_is_broken(built: Path) -> None:
     assert not broken, broken[:10]
 
 
-def test_search_index_finds_aliases(built: Path) -> None:
-    index = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    kyiv = [d for d in index["docs"] if d["location"] == "places/kyiv/"]
-    assert kyiv and "Kiev" in kyiv[0]["text"]
-    assert kyiv[0].get("boost", 1) > 1
+def test_search_index_is_pagefind_with_names_and_aliases(built: Path) -> None:
+    site = built / "site"
+    assert not (site / "search" / "search_index.json").exists()  # no index sent whole to every reader
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = entry["languages"]["en"]["page_count"]
+    assert pages == sum(1 for p in site.rglob("index.html") if "data-pagefind-body" in p.read_text(encoding="utf-8"))
+    assert pages > 90
+    html = (site / "places" / "kyiv" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 data-pagefind-meta="name:Kyiv" data-pagefind-weight=' in html
+    assert 'data-pagefind-meta="aliases:Kiev"' in html
 
 
 def test_entity_page_shows_sources_and_neighbours(built: Path) -> None:
@@ -226,12 +231,18 @@ def test_entity_pages_carry_json_ld_and_the_site_its_feeds(built: Path) -> None:
 
 
 def test_search_index_keeps_names_and_summaries_but_not_long_lists(built: Path) -> None:
-    index = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {d["location"] for d in index["docs"]}
-    assert "people/antony-blinken/" in locations and "people/antony-blinken/#summary" in locations
-    for excluded in ("#mentions", "#timeline", "#what-links-here", "#often-mentioned-with", "#related-articles"):
-        assert not any(loc.endswith(excluded) for loc in locations), excluded
+    html = (built / "site" / "people" / "antony-blinken" / "index.html").read_text(encoding="utf-8")
+    for section in ("mentions", "timeline", "what-links-here", "often-mentioned-with", "quotes"):
+        wrapped = rf'<div class="kb-section" data-search-exclude>\s*<h2 data-search-exclude id="{section}"'
+        assert re.search(wrapped, html), section
+    assert not re.search(r'data-search-exclude>\s*<h2[^>]*id="summary"', html)
     html = (built / "site" / "articles" / "001-39f28799190952c2" / "index.html").read_text(encoding="utf-8")
-    assert "We must and we will continue to support" in html
-    article = next(d for d in index["docs"] if d["location"] == "articles/001-39f28799190952c2/")
-    assert "We must and we will continue to support" not in article["text"]  # the body is not indexed
+    body = html.index('<div class="kb-body" data-search-exclude>')
+    assert html.index("We must and we will continue to support") > body  # shown, inside the excluded body
+    from generator.search import indexed_pages
+
+    index = indexed_pages(built / "site")
+    assert "We must and we will continue to support" not in index["/articles/001-39f28799190952c2/"]["content"]
+    blinken = index["/people/antony-blinken/"]
+    assert blinken["meta"]["name"] == "Antony Blinken" and "Summary" in blinken["content"]
+    assert "What links here" not in blinken["content"] and "Often mentioned with" not in blinken["content"]

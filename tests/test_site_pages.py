@@ -209,14 +209,23 @@ def test_entities_below_the_page_threshold_get_no_page_but_stay_in_kb_json() -> 
     assert render(kb, TEMPLATES, page_min_mentions=1).keys() >= {"places/paris.md"}
 
 
-def test_search_boost_grows_with_mentions_and_halves_for_composite_names() -> None:
+def test_search_weight_grows_with_mentions_and_gains_half_for_composite_names() -> None:
     from generator.models import Entity, EntityMention
-    from generator.render import search_boost
+    from generator.render import search_weight
 
     def entity(type_: str, mentions: int) -> Entity:
         return Entity("x", type_, "X", mentions=[EntityMention("a", i, 0, 1, "X") for i in range(mentions)])  # type: ignore[arg-type]
 
-    assert search_boost(entity("organization", 57)) > search_boost(entity("organization", 2)) > 1
-    assert search_boost(entity("event", 57)) == round(search_boost(entity("organization", 57)) / 2, 2)
+    assert 10 >= search_weight(entity("organization", 57)) > search_weight(entity("organization", 2)) > 4
+    assert search_weight(entity("organization", 10_000)) == 10  # Pagefind's scale ends at 10
+    assert search_weight(entity("event", 15)) == 6.0 and search_weight(entity("organization", 15)) == 8.0
     page = render(small_kb(), TEMPLATES)["people/edith-marlow.md"]
-    assert "search:\n  boost: 2.58\n" in page  # two mentions: 1 + log2(3)
+    assert '# Edith Marlow { data-pagefind-meta="name:Edith Marlow" data-pagefind-weight="5.6" }' in page
+
+
+def test_search_words_are_plain_and_comma_separated() -> None:
+    from generator.render import search_words
+
+    words = search_words("Ukraine-NATO Council", "U.S.", "Jean-Yves Le Drian")
+    assert words == "Ukraine NATO Council, U S, Jean Yves Le Drian"
+    assert search_words('x" onclick="y') == "x onclick y"  # nothing that could leave an attribute

@@ -1,5 +1,5 @@
-/* Knowledge base pages: the relationship graphs and the timeline filters.
- * Runs on every page load, including Material's instant navigation. */
+/* Knowledge base pages: the site search, the relationship graphs and the timeline
+ * filters. Runs on every page load, including Material's instant navigation. */
 (function () {
   "use strict";
 
@@ -103,14 +103,159 @@
     apply();
   }
 
-  function labelSearch() {
-    // Material's search dialog has no accessible name
-    var dialog = document.querySelector('.md-search[role="dialog"]');
-    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+  /* Search: Pagefind's chunked index (generator/search.py) behind Material's search
+   * box. The index is fetched on first use, a few chunks per query. */
+  var ROOT = (function () {
+    // __config's base is relative to the page first loaded; instant navigation keeps it.
+    var base = ".";
+    try { base = JSON.parse(document.getElementById("__config").textContent).base || "."; } catch (e) { /* default */ }
+    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+  })();
+  var SHOWN = 10;
+  var RANKED = 20;  // results whose excerpts are fetched, to put exact names first
+
+  function words(text) {
+    return (text || "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ");
+  }
+
+  function namesExactly(data, query) {
+    // The entity's name or one of its spellings is what was typed.
+    var meta = data.meta || {};
+    var names = [meta.name || ""].concat((meta.aliases || "").split(","));
+    return names.some(function (name) { return name && words(name) === query; });
+  }
+  var pagefind = null;
+
+  function loadPagefind() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (pf) {
+        return pf.options({
+          baseUrl: ROOT.pathname,
+          excerptLength: 24,
+          // An entity's name and its other spellings (page metadata) outrank words in titles.
+          ranking: { metaWeights: { title: 1.0, name: 10.0, aliases: 8.0 } },
+        }).then(function () { return pf; });
+      });
+      pagefind.catch(function () { pagefind = null; });
+    }
+    return pagefind;
+  }
+
+  function excerpt(html, into) {
+    // Keep the text and Pagefind's <mark>s only; a parsed document runs nothing.
+    var doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    doc.body.firstChild.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        into.appendChild(mark);
+      } else {
+        into.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+  }
+
+  function resultItem(data) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    var a = document.createElement("a");
+    a.className = "md-search-result__link";
+    a.href = data.url;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var icon = document.createElement("div");
+    icon.className = "md-search-result__icon md-icon";
+    var title = document.createElement("h1");
+    title.textContent = (data.meta && data.meta.title) || data.url;
+    var text = document.createElement("p");
+    excerpt(data.excerpt || "", text);
+    article.append(icon, title, text);
+    a.appendChild(article);
+    li.appendChild(a);
+    return li;
+  }
+
+  function setupSearch() {
+    var box = document.querySelector("[data-kb-search]");
+    var input = document.querySelector("[data-kb-search-query]");
+    var toggle = document.getElementById("__search");
+    if (!box || !input || !toggle || box.dataset.ready) return;
+    box.dataset.ready = "true";
+    var output = box.querySelector("[data-kb-search-result]");
+    var meta = output.querySelector(".md-search-result__meta");
+    var list = output.querySelector(".md-search-result__list");
+
+    function show(query, results) {
+      list.replaceChildren.apply(list, results.map(resultItem));
+      meta.textContent = !query ? "Type to search"
+        : results.length ? results.length + (results.more ? "+" : "") + " matching page" + (results.length === 1 && !results.more ? "" : "s")
+        : "No matching pages";
+      output.dataset.query = query;
+    }
+
+    function run() {
+      var query = input.value.trim();
+      if (!query) { show("", []); return; }
+      loadPagefind().then(function (pf) {
+        return pf.debouncedSearch(query, {}, 120);
+      }).then(function (found) {
+        if (found === null || input.value.trim() !== query) return null;  // a newer query took over
+        return Promise.all(found.results.slice(0, RANKED).map(function (r) { return r.data(); })).then(function (data) {
+          if (input.value.trim() !== query) return;
+          var typed = words(query);
+          var exact = data.filter(function (d) { return namesExactly(d, typed); });
+          var shown = exact.concat(data.filter(function (d) { return !namesExactly(d, typed); })).slice(0, SHOWN);
+          shown.more = found.results.length > SHOWN;
+          show(query, shown);
+        });
+      }).catch(function (err) {
+        meta.textContent = "Search is unavailable: " + err.message;
+      });
+    }
+
+    input.addEventListener("input", run);
+    input.form.addEventListener("reset", function () { setTimeout(run, 0); });
+    toggle.addEventListener("change", function () {
+      if (toggle.checked) { loadPagefind(); input.focus(); }
+    });
+    input.addEventListener("focus", function () {
+      if (!toggle.checked) toggle.checked = true;
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        var first = list.querySelector("a");
+        if (first) window.location.href = first.href;
+      } else if (event.key === "ArrowDown") {
+        var link = list.querySelector("a");
+        if (link) { event.preventDefault(); link.focus(); }
+      }
+    });
+    list.addEventListener("keydown", function (event) {
+      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (at < 0) return;
+      if (event.key === "ArrowDown" && at + 1 < links.length) { event.preventDefault(); links[at + 1].focus(); }
+      if (event.key === "ArrowUp") { event.preventDefault(); (at > 0 ? links[at - 1] : input).focus(); }
+    });
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (event.key === "Escape" && toggle.checked) {
+        toggle.checked = false;
+        input.blur();
+      } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && /^[/sf]$/.test(event.key)) {
+        event.preventDefault();
+        toggle.checked = true;
+        loadPagefind();
+        input.focus();
+      }
+    });
+    // Material's instant navigation follows a result's link; close the box when it does.
+    list.addEventListener("click", function () { toggle.checked = false; });
   }
 
   function init() {
-    labelSearch();
+    setupSearch();
     document.querySelectorAll(".kb-graph[data-graph]").forEach(drawGraph);
     filterTimeline();
   }

@@ -66,33 +66,51 @@ def visit(page: Page, path: str) -> None:
     page.wait_for_function(GRAPHS_READY)
 
 
+def search(page: Page, query: str) -> Any:
+    """Open the search box with its keyboard shortcut, type the query, wait for its results."""
+    visit(page, "/")
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    box.press_sequentially(query)
+    # the result list names the query it shows: wait for the whole query's results
+    expect(page.locator("[data-kb-search-result]")).to_have_attribute("data-query", query)
+    return page.locator(".md-search-result__item .md-search-result__link")
+
+
 @pytest.mark.parametrize(("name", "alias"), ALIASES)
 def test_searching_an_alias_finds_the_entity_first(page: Page, kb: dict[str, Any], name: str, alias: str) -> None:
     wanted = entity(kb, name)
     assert alias in wanted["aliases"]
-    visit(page, "/")
-    page.keyboard.press("/")
-    query = page.locator("input.md-search__input")
-    expect(query).to_be_focused()
-    query.press_sequentially(alias)  # Material searches on keyup: fill() alone races the search worker.
-    first = page.locator(".md-search-result__item .md-search-result__link").first
-    # search.highlight tags each result link with the query: wait for the results of the whole alias.
-    expect(first).to_have_attribute("href", re.compile(rf"[?&]h={alias.lower()}\b"))
+    first = search(page, alias).first
     assert first.evaluate("a => new URL(a.href).pathname") == "/" + wanted["page"]
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_searching_a_canonical_name_finds_the_entity_first(page: Page, kb: dict[str, Any], name: str) -> None:
     wanted = entity(kb, name)
-    visit(page, "/")
-    page.keyboard.press("/")
-    query = page.locator("input.md-search__input")
-    expect(query).to_be_focused()
-    query.press_sequentially(name)
-    first = page.locator(".md-search-result__item .md-search-result__link").first
-    last_word = name.split()[-1].lower()
-    expect(first).to_have_attribute("href", re.compile(rf"[?&]h=.*{last_word}\b"))
+    first = search(page, name).first
     assert first.evaluate("a => new URL(a.href).pathname") == "/" + wanted["page"]
+
+
+def test_search_result_opens_its_page_and_article_bodies_are_not_searched(page: Page, kb: dict[str, Any]) -> None:
+    results = search(page, "We must and we will continue")  # words of an article body only
+    paths = results.evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    assert not any(p.startswith("/articles/0") for p in paths), paths
+    results = search(page, "Kuleba")
+    expect(results.first.locator("mark").first).to_have_text(re.compile("kuleba", re.I))
+    results.first.click()
+    expect(page).to_have_url(re.compile("/people/dmytro-kuleba/$"))
+    expect(page.locator("#__search")).not_to_be_checked()
+
+
+def test_a_first_search_downloads_little(page: Page) -> None:
+    sizes: dict[str, int] = {}
+    page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if "/pagefind/" in r.url else None)
+    search(page, "Ukraine")
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith(".pf_index") for url in sizes)
+    assert 0 < sum(sizes.values()) < 1_500_000, sizes
 
 
 def test_mention_leads_to_the_entity_and_back_to_its_sentence(
