@@ -162,12 +162,14 @@ def merge_packages(packages: list[Package], tolerance: float = 0.1) -> list[Pack
     """Figures within ``tolerance`` of each other for the same donor, recipient and status are one
     package that outlets report differently ($60bn and $61bn); a cumulative total never joins a package."""
     merged: list[Package] = []
+    mains: list[Figure] = []  # merged[i].main, kept as packages grow
     for p in sorted(packages, key=lambda p: (-len(p.main.articles), p.main.value)):
-        for q in merged:
-            close = abs(p.main.value - q.main.value) <= tolerance * max(p.main.value, q.main.value)
+        pm = p.main
+        for i, q in enumerate(merged):
+            qm = mains[i]
             if (
-                close
-                and p.main.currency == q.main.currency
+                abs(pm.value - qm.value) <= tolerance * max(pm.value, qm.value)
+                and pm.currency == qm.currency
                 and (p.status == "cumulative") == (q.status == "cumulative")
                 and _agree(p.donor, q.donor)
                 and _agree(p.recipient, q.recipient)
@@ -178,9 +180,11 @@ def merge_packages(packages: list[Package], tolerance: float = 0.1) -> list[Pack
                 q.figures = _combine(q.figures + p.figures)
                 q.dates = sorted({*q.dates, *p.dates})
                 q.donor, q.recipient, q.status = q.donor or p.donor, q.recipient or p.recipient, q.status or p.status
+                mains[i] = q.main
                 break
         else:
             merged.append(p)
+            mains.append(pm)
     return merged
 
 

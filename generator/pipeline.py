@@ -39,6 +39,13 @@ class Stats:
     pages: int = 0
     written: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    steps: dict[str, float] = field(default_factory=dict)  # seconds of each step of resolve
+
+    def step(self, name: str, since: float) -> float:
+        """Record the seconds of a step that began at ``since``; returns now."""
+        now = time.perf_counter()
+        self.steps[name] = self.steps.get(name, 0.0) + now - since
+        return now
 
     def summary(self, kb: KnowledgeBase) -> str:
         counts = Counter(e.type for e in kb.entities)
@@ -136,17 +143,24 @@ def knowledge_base(settings: Settings, stats: Stats | None = None) -> KnowledgeB
     t1 = time.perf_counter()
     extractions = extract_all(articles, settings, stats)
     t2 = time.perf_counter()
+    t = t2
     articles = dating.infer_from_text(articles, extractions)
     ids = SlugRegistry()
+    t = stats.step("dating", t)
     entities = resolve_entities(articles, extractions, ids)
+    t = stats.step("entities", t)
     by_id = {a.id: a for a in articles}
     names = {e.id: e.name for e in entities}
     quote_list = quotes.merge_quotes(quotes.extract_quotes(entities, by_id, extractions), SlugRegistry(), names)
     articles = dating.infer_from_shared(articles, quotes.shared_articles(quote_list))
     by_id = {a.id: a for a in articles}
+    t = stats.step("quotes", t)
     assign_roles(entities, by_id)
+    t = stats.step("roles", t)
     entities = build_events(entities, by_id, extractions, ids)
+    t = stats.step("events", t)
     entities += find_aid(entities, by_id, extractions, ids)
+    t = stats.step("aid", t)
     overrides = curation.load(settings.curation_path)
     entities = curation.apply(overrides, entities, ids)
     curation.remap_references(entities, quote_list, overrides.remap)
@@ -160,7 +174,9 @@ def knowledge_base(settings: Settings, stats: Stats | None = None) -> KnowledgeB
         links=links,
     )
     kb.relations = co_mentions(kb.entities)
+    t = stats.step("curation and relations", t)
     kb.topics = find_topics(kb, settings.topics_path)
+    stats.step("topics", t)
     stats.seconds.update(ingest=t1 - t0, extract=t2 - t1, resolve=time.perf_counter() - t2)
     return kb
 

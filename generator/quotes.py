@@ -74,6 +74,7 @@ _ORG_NOUNS = frozenset(
     ]
 )
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'))
+_OPENERS = re.compile("|".join(re.escape(o) for o, _ in _QUOTE_PAIRS))
 _BRITISH = [
     (re.compile(r"is(e|ed|es|ing|ation)\b"), r"iz\1"),
     (re.compile(r"our\b"), "or"),
@@ -100,9 +101,10 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
     for para in re.finditer(r"[^\n]+", body):
         text, base = para.group(0), para.start()
         i = 0
-        while i < len(text):
-            opener = next(((o, c) for o, c in _QUOTE_PAIRS if text.startswith(o, i)), None)
-            if opener is None or (opener[0] == '"' and i > 0 and text[i - 1].isalnum()):
+        while (found := _OPENERS.search(text, i)) is not None:
+            i = found.start()
+            opener = next((o, c) for o, c in _QUOTE_PAIRS if text.startswith(o, i))
+            if opener[0] == '"' and i > 0 and text[i - 1].isalnum():
                 i += 1
                 continue
             close = text.find(opener[1], i + 1)

@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz
@@ -301,26 +302,32 @@ def link_people(spans: list[Span], case: WordCase | None = None) -> None:
     for key in [k for k in votes if " " in k and k.split()[-1] in cued_surnames]:
         votes[key]["person"] += 2
     full = sorted(k for k, v in votes.items() if _is_full_name(k, v))
+    full_set = set(full)
     surnames: dict[str, set[str]] = defaultdict(set)
+    by_prefix: dict[str, list[str]] = defaultdict(list)  # surnames by their first two letters
     for key in full:
-        surnames[key.split()[-1]].add(key)
+        surname = key.split()[-1]
+        if surname not in surnames:
+            by_prefix[surname[:2]].append(surname)
+        surnames[surname].add(key)
 
-    def fuzzy_surname(token: str) -> set[str]:
+    @cache
+    def fuzzy_surname(token: str) -> frozenset[str]:
         if token in surnames:
-            return surnames[token]
+            return frozenset(surnames[token])
         if len(token) < 6:
-            return set()
+            return frozenset()
         found: set[str] = set()
-        for other, keys in surnames.items():
-            if other[:2] == token[:2] and fuzz.ratio(token, other) >= 88:
-                found |= keys
-        return found
+        for other in by_prefix.get(token[:2], ()):
+            if fuzz.ratio(token, other) >= 88:
+                found |= surnames[other]
+        return frozenset(found)
 
     canonical = _same_people(full, fuzzy_surname, votes)
     by_article: dict[str, set[str]] = defaultdict(set)
     for s in spans:
         s.key = canonical.get(s.key, s.key)
-        if s.key in full:
+        if s.key in full_set:
             by_article[s.article].add(s.key)
 
     for s in spans:
@@ -340,7 +347,7 @@ def link_people(spans: list[Span], case: WordCase | None = None) -> None:
 
 
 def _same_people(
-    full: list[str], fuzzy_surname: Callable[[str], set[str]], votes: dict[str, Counter[str]]
+    full: list[str], fuzzy_surname: Callable[[str], frozenset[str]], votes: dict[str, Counter[str]]
 ) -> dict[str, str]:
     """Full names of one person, each pointed at the most used: a transliterated surname
     ("Zelensky"/"Zelenskyy"), a familiar first name ("Joe"/"Joseph"), a middle initial or not."""

@@ -26,6 +26,7 @@ def build_stats(result: Result) -> dict[str, Any]:
     kb, stats = result.kb, result.stats
     return {
         "seconds": {k: round(v, 3) for k, v in stats.seconds.items()},
+        "resolve_steps": {k: round(v, 3) for k, v in stats.steps.items()},
         "articles": stats.articles,
         "skipped": stats.skipped,
         "extracted": stats.extracted,

@@ -156,12 +156,17 @@ def find_topics(kb: KnowledgeBase, topics_file: Path | None = None) -> list[Topi
         and not _verb(p.split()[1], verbs)
         and not (p.split()[0].islower() and _verb(p.split()[0], verbs))  # "remained steadfast"
     ]
-    uses = Counter({p: sum(len(ps.get(p, ())) for ps in per_article.values()) for p, _ in candidates})
+    uses: Counter[str] = Counter()
+    holders: dict[str, set[str]] = defaultdict(set)  # phrase -> the articles that use it
+    for article_id, ps in per_article.items():
+        for p, sentences in ps.items():
+            uses[p] += len(sentences)
+            holders[p].add(article_id)
     candidates.sort(key=lambda pc: (-pc[1] * math.log(1 + n / pc[1]), -uses[pc[0]], pc[0]))
     chosen: list[tuple[str, list[str]]] = []
     covered: list[tuple[set[str], set[str]]] = []
     for phrase, _ in candidates:
-        members = {a for a, ps in per_article.items() if phrase in ps}
+        members = set(holders[phrase])
         words = set(phrase.lower().split())
         keywords = sorted(variants[phrase] | {phrase}, key=reading_order)
         same_head = [
