@@ -37,9 +37,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.strict and result.problems:
         raise StrictModeError(f"{len(result.problems)} article(s) skipped and --strict is on")
     t = time.perf_counter()
-    build_site(Path(args.config), settings.site_path, strict=args.strict, overrides=overrides)
+    state = settings.cache_path / "publish.json"
+    incremental = build_site(Path(args.config), settings.site_path, args.strict, overrides, state_file=state)
     result.stats.seconds["publish"] = time.perf_counter() - t
-    _err(f"site written to {settings.site_path}")
+    how = "changed pages rebuilt" if incremental else "all pages built"
+    _err(f"site written to {settings.site_path} ({how})")
     if args.stats:
         from .stats import write_stats
 

@@ -1,13 +1,31 @@
 """Publish: MkDocs builds the site into a new folder that replaces ``site/``
-only when the build succeeded, so a failed build keeps the last good site."""
+only when the build succeeded, so a failed build keeps the last good site.
+
+A rebuild is incremental when it can be: when the pages are the same files as at
+the last publish and nothing that every page depends on has changed (the MkDocs
+configuration, the theme overrides, the versions of MkDocs and Material, the
+generator's code), the new folder starts as a copy of the current site and MkDocs
+rebuilds only the pages whose Markdown is newer than their HTML (its ``dirty``
+mode; the render stage rewrites only the Markdown that changed). Entity and article
+pages are outside the navigation, so a page's HTML depends on its own Markdown
+alone. Otherwise, and whenever the record of the last publish is missing, the
+build is a full one.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import shutil
 import tempfile
+from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from .errors import PublishError
+
+SEARCH_BUNDLE = "pagefind"  # rewritten whole after every build
 
 
 def build_site(
@@ -15,8 +33,13 @@ def build_site(
     site_dir: Path,
     strict: bool = False,
     overrides: dict[str, object] | None = None,
-) -> None:
-    """Build the site with MkDocs; ``overrides`` are settings set over mkdocs.yml (``use_curation``, ...)."""
+    state_file: Path | None = None,
+) -> bool:
+    """Build the site with MkDocs; ``overrides`` are settings set over mkdocs.yml (``use_curation``, ...).
+
+    With ``state_file`` (where the last publish is recorded) the build may be incremental;
+    returns whether it was.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -24,12 +47,19 @@ def build_site(
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    incremental = False
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
         plugin = config.plugins.get("kb")
         if plugin is not None:
             plugin.overrides = overrides  # type: ignore[attr-defined]
-        build(config)
+        key = publish_key(config_file, Path(config.docs_dir), config.theme.custom_dir)
+        incremental = state_file is not None and site_dir.is_dir() and _read(state_file) == key
+        if incremental:
+            shutil.copytree(site_dir, staging, symlinks=True, dirs_exist_ok=True)  # keeps mtimes
+            shutil.rmtree(staging / SEARCH_BUNDLE, ignore_errors=True)
+        with _quiet_dirty_warning():
+            build(config, dirty=incremental)
     except (MkDocsException, SystemExit) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise PublishError(f"MkDocs build failed, {site_dir.name}/ left as it was: {exc}") from None
@@ -37,6 +67,60 @@ def build_site(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     swap(staging, site_dir)
+    if state_file is not None:
+        from .cache import atomic_write_text
+
+        atomic_write_text(state_file, json.dumps(key, indent=1, sort_keys=True) + "\n")
+    return incremental
+
+
+def publish_key(config_file: Path, docs_dir: Path, theme_dir: str | None) -> dict[str, Any]:
+    """What every page's HTML depends on besides its own Markdown, and the list of files."""
+    theme: dict[str, str] = {}
+    if theme_dir and Path(theme_dir).is_dir():
+        root = Path(theme_dir)
+        theme = {str(p.relative_to(root)): _sha256(p) for p in sorted(root.rglob("*")) if p.is_file()}
+    # the generator's code turns Markdown into HTML too (the plugin's hooks)
+    code = {p.name: _sha256(p) for p in sorted(Path(__file__).parent.glob("*.py"))}
+    versions = {}
+    for package in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            versions[package] = ""
+    docs = sorted(str(p.relative_to(docs_dir)) for p in docs_dir.rglob("*") if p.is_file()) if docs_dir.is_dir() else []
+    return {
+        "config": _sha256(config_file),
+        "theme": theme,
+        "versions": versions,
+        "code": code,
+        "docs": hashlib.sha256("\n".join(docs).encode()).hexdigest(),
+    }
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _read(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+class _quiet_dirty_warning(logging.Filter):
+    """MkDocs warns that a dirty build may give inaccurate navigation; ours is made only when
+    the navigation cannot have changed, and the warning would fail a ``--strict`` build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+    def __enter__(self) -> None:
+        logging.getLogger("mkdocs.commands.build").addFilter(self)
+
+    def __exit__(self, *exc: object) -> None:
+        logging.getLogger("mkdocs.commands.build").removeFilter(self)
 
 
 def swap(new: Path, target: Path) -> None:

@@ -208,28 +208,27 @@ def _singular(word: str) -> str:
     return word
 
 
-def _contains(text: str, keyword: str) -> bool:
-    return re.search(rf"\b{re.escape(keyword)}\b", text) is not None
-
-
 def _build(kb: KnowledgeBase, chosen: list[tuple[str, list[str]]]) -> list[Topic]:
     ids = SlugRegistry()
     located = mentions_by_sentence(kb.entities)
     topics: list[Topic] = []
+    texts = [f"{a.title}\n{a.body}" for a in kb.articles]
+    lowered = [t.lower() for t in texts]
     for name, keywords in chosen:
         members: list[str] = []
         weight: Counter[str] = Counter()
-        for a in kb.articles:
-            text = f"{a.title}\n{a.body}"
-            body = text if any(k != k.lower() for k in keywords) else text.lower()
-            if not any(_contains(body, k) for k in keywords):
+        # one pattern for all the keywords: a match of any of them, as a whole word
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keywords) + r")\b") if keywords else None
+        cased = any(k != k.lower() for k in keywords)
+        for a, text, low in zip(kb.articles, texts, lowered, strict=True):
+            if pattern is None or not pattern.search(text if cased else low):
                 continue
             members.append(a.id)
             extraction = kb.extractions.get(a.id)
             if extraction is None:
                 continue
             for i, s in enumerate(extraction.sentences):
-                if any(_contains(a.body[s.start : s.end], k) for k in keywords):
+                if pattern.search(a.body[s.start : s.end]):
                     weight.update({e.id for _, _, e in located.get((a.id, i), ())})
         if not members:
             continue
