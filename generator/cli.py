@@ -49,6 +49,29 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    import os
+
+    from .distributed import extract_on_cluster, local_client
+
+    settings = _settings_from_mkdocs(Path(args.config), True)
+    if args.dask == "local":
+        client = local_client(args.workers or os.cpu_count() or 1)
+    else:
+        from dask.distributed import Client
+
+        client = Client(args.dask)
+    try:
+        extracted, cached = extract_on_cluster(settings, client, report=_err)
+    finally:
+        cluster = getattr(client, "cluster", None)
+        client.close()
+        if args.dask == "local" and cluster is not None:
+            cluster.close()
+    _err(f"{extracted} article(s) extracted on the cluster, {cached} already in the cache")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .pipeline import export
 
@@ -88,6 +111,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--page-min-mentions", type=int, help="entities with fewer mentions get no page (default: 1)")
     b.add_argument("--stats", help="write the build's figures (seconds per stage, counts, peak memory) as JSON")
     b.set_defaults(func=cmd_build)
+
+    x = sub.add_parser("extract", help="fill the extraction cache on a Dask cluster (then run kb build)")
+    x.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    x.add_argument("--dask", required=True, help="scheduler address (tcp://host:8786), or 'local'")
+    x.add_argument("--workers", type=int, help="worker processes of a local cluster (default: every core)")
+    x.set_defaults(func=cmd_extract)
 
     e = sub.add_parser("export", help="write kb.json for a corpus, without building a site")
     e.add_argument("--corpus", required=True, help="folder of articles")
