@@ -102,6 +102,13 @@ def test_search_result_opens_its_page_and_article_bodies_are_not_searched(page: 
     results.first.click()
     expect(page).to_have_url(re.compile("/people/dmytro-kuleba/$"))
     expect(page.locator("#__search")).not_to_be_checked()
+    # after Material's instant navigation the box still searches, from a page two levels down
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").fill("")
+    page.locator("input.md-search__input").press_sequentially("Kiev")
+    expect(page.locator("[data-kb-search-result]")).to_have_attribute("data-query", "Kiev")
+    first = page.locator(".md-search-result__item .md-search-result__link").first
+    assert first.evaluate("a => new URL(a.href).pathname") == "/places/kyiv/"
 
 
 def test_a_first_search_downloads_little(page: Page) -> None:
