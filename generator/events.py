@@ -257,10 +257,13 @@ def find_mentions(
     found: list[EventMention] = []
     for index, s in enumerate(extraction.sentences):
         sentence = body[s.start : s.end]
+        heads = list(_HEAD.finditer(sentence))
+        if not heads:
+            continue  # most sentences name no event: their dates are not needed
         entities = named.get((article.id, index), [])
         dates = find_dates(sentence, anchor)
         here: list[EventMention] = []
-        for m in _HEAD.finditer(sentence):
+        for m in heads:
             if re.match(
                 r"[\s-]+(?:level\s+)?(?:[\w-]+\s+){0,4}?(?:meetings?|summit|talks|session)\b", sentence[m.end() :]
             ) and (m.group(1).lower() in ("ministerial", "conference", "session", "forum")):

@@ -208,9 +208,13 @@ def _head_of(body: str, start: int, named: list[tuple[int, int, Entity]]) -> tup
 def _body_before(body: str, title_start: int, named: list[tuple[int, int, Entity]], keys: dict[str, str]) -> str | None:
     """The organization or country named just before a title: "the Council('s)", "Palace", "Norwegian", "US"."""
     lead = body[max(0, title_start - 40) : title_start]
+    # a name ends where only whitespace, or a possessive and whitespace, is left before the title
+    space = title_start
+    while space > 0 and body[space - 1].isspace():
+        space -= 1
+    possessive = space - 2 if body[max(0, space - 2) : space] in ("'s", "’s") else -1
     for _, b, e in named:
-        gap = body[b:title_start]
-        if b <= title_start and re.fullmatch(r"(?:['’]s)?\s*", gap) and e.type in ("organization", "place"):
+        if (space <= b <= title_start or b == possessive) and e.type in ("organization", "place"):
             return e.id
     word = re.search(r"([A-Z][\w.’'-]*)\s+$", lead)
     if word:
