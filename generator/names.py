@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from nicknames import NickNamer
 
@@ -247,6 +247,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 18)  # the same names recur across thousands of articles
 def match_key(text: str) -> str:
     """Key under which spellings of one name meet: "U.S. Congress" and "US Congress"."""
     text = strip_accents(clean_surface(text))

@@ -153,12 +153,25 @@ def acronym_definitions(articles: list[Article]) -> dict[str, str]:
     return {k: c.most_common(1)[0][0] for k, c in seen.items()}
 
 
-def candidates(article: Article, extraction: ArticleExtraction, long_forms: dict[str, str]) -> list[Span]:
-    body = article.body
-    spans: list[Span] = []
+def long_forms_by_first_word(long_forms: dict[str, str]) -> dict[str, list[str]]:
     by_first_word: dict[str, list[str]] = defaultdict(list)
     for long_form in sorted(set(long_forms.values())):
         by_first_word[long_form.split(" ", 1)[0]].append(long_form)
+    return by_first_word
+
+
+def candidates(
+    article: Article,
+    extraction: ArticleExtraction,
+    long_forms: dict[str, str],
+    by_first_word: dict[str, list[str]] | None = None,
+) -> list[Span]:
+    """The name spans of one article; ``by_first_word`` is :func:`long_forms_by_first_word`
+    of ``long_forms``, computed once for the corpus."""
+    body = article.body
+    spans: list[Span] = []
+    if by_first_word is None:
+        by_first_word = long_forms_by_first_word(long_forms)
     for m in extraction.mentions:
         label = LABEL_TYPES.get(m.label)
         if label is None:
@@ -507,8 +520,9 @@ def resolve_entities(
 ) -> list[Entity]:
     long_forms = acronym_definitions(articles)
     spans: list[Span] = []
+    by_first_word = long_forms_by_first_word(long_forms)
     for article in articles:
-        spans.extend(candidates(article, extractions[article.id], long_forms))
+        spans.extend(candidates(article, extractions[article.id], long_forms, by_first_word))
     assign_keys(spans, long_forms)
     case = word_case(articles)
     link_people(spans, case)
