@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,12 @@ _NUMBERED = re.compile(r"^(\s*\d+)([.)])")
 
 def md_escape(text: object) -> str:
     """Corpus text as inert Markdown: no markup, no raw HTML, no entity tricks."""
-    s = html.escape(_SPACES.sub(" ", str(text)), quote=False)
+    return _md_escape(str(text))
+
+
+@lru_cache(maxsize=1 << 16)  # names are escaped again on every page that links them
+def _md_escape(text: str) -> str:
+    s = html.escape(_SPACES.sub(" ", text), quote=False)
     s = _MD_SPECIAL.sub(r"\\\1", s)
     return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", s))
 

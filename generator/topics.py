@@ -72,7 +72,7 @@ def phrases(
                     if m.groupdict().get("prep") == "in" and name in places:
                         continue  # "headquarters in Brussels" says where, not what
                     following = _LOWER_WORD.match(sentence[m.end() :].lstrip())
-                    if pattern is _NAMES_NOUN and following and following.group(0) not in stop | {""}:
+                    if pattern is _NAMES_NOUN and following and following.group(0) not in stop:
                         continue  # "Ukraine's potential membership": "potential" is not the noun
                     if name in names and noun not in stop:
                         out[f"{name} {noun}"].add(context)
