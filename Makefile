@@ -42,8 +42,8 @@ eval: $(STAMP)  ## quality figures: seeds against their gold annotations, mentio
 	$(BIN)/python -m generator.eval_seeds corpus tests/gold/seeds.yml
 	$(BIN)/python -m generator.eval_mentions $(RE3D)
 
-serve: $(STAMP)  ## preview on http://127.0.0.1:8000, rebuilding when corpus/ or templates/ change
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(STAMP)  ## preview on http://127.0.0.1:8000, rebuilding the changed pages when corpus/ or templates/ change
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 export: $(STAMP)  ## kb.json only: make export CORPUS=dir OUTPUT=file
 	$(BIN)/kb export --corpus $(or $(CORPUS),corpus) --output $(or $(OUTPUT),kb.json)
