@@ -23,10 +23,12 @@ def _settings_from_mkdocs(config_file: Path, use_curation: bool) -> Settings:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    import gc
     import time
 
-    from .pipeline import generate
+    from .pipeline import forget, generate
     from .publish import build_site
+    from .stats import build_stats, peak_memory_mb, write_stats
 
     overrides: dict[str, object] = {"use_curation": not args.no_curation}
     overrides |= {
@@ -36,16 +38,22 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = generate(settings, report=_err)
     if args.strict and result.problems:
         raise StrictModeError(f"{len(result.problems)} article(s) skipped and --strict is on")
+    stats = build_stats(result)
+    # The Markdown is written: the knowledge base is not needed while MkDocs holds every page.
+    del result
+    forget()
+    gc.collect()
     t = time.perf_counter()
     state = settings.cache_path / "publish.json"
-    incremental = build_site(Path(args.config), settings.site_path, args.strict, overrides, state_file=state)
-    result.stats.seconds["publish"] = time.perf_counter() - t
+    incremental = build_site(
+        Path(args.config), settings.site_path, args.strict, overrides, state_file=state, generated=True
+    )
+    stats["seconds"]["publish"] = round(time.perf_counter() - t, 3)
     how = "changed pages rebuilt" if incremental else "all pages built"
     _err(f"site written to {settings.site_path} ({how})")
     if args.stats:
-        from .stats import write_stats
-
-        write_stats(Path(args.stats), result)
+        stats["peak_memory_mb"] = peak_memory_mb()
+        write_stats(Path(args.stats), stats)
     return 0
 
 

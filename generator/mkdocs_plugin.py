@@ -60,12 +60,26 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     settings: Settings | None = None
     overrides: dict[str, Any] | None = None  # settings the command line sets over mkdocs.yml
 
+    generated = False  # set by the command line, which has just written the Markdown
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         from .pipeline import generate
 
         self.settings = settings_from(self.config, config).with_(**(self.overrides or {}))
-        generate(self.settings, report=log.info)
+        if not self.generated:
+            generate(self.settings, report=log.info)
         return config
+
+    def on_page_content(self, html: str, /, *, page: Any, **kwargs: Any) -> str:
+        from .search import exclude_sections
+
+        # MkDocs keeps every page in memory until all are written: the source is no longer needed
+        page.markdown = ""
+        return exclude_sections(html)
+
+    def on_post_page(self, output: str, /, *, page: Any, **kwargs: Any) -> str:
+        page.content = ""  # written out with the rest of the page
+        return output
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.settings is not None:
@@ -78,11 +92,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 if path is not None and path.exists():
                     server.watch(str(path))
         return server
-
-    def on_page_content(self, html: str, /, **kwargs: Any) -> str:
-        from .search import exclude_sections
-
-        return exclude_sections(html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         from .search import index_site

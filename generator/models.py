@@ -40,13 +40,13 @@ class Article:
         return len(self.body.split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A named-entity span in an article body."""
 
@@ -80,7 +80,7 @@ class Problem:
         return f"{self.path}: {self.reason}"
 
 
-@dataclass
+@dataclass(slots=True)
 class EntityMention:
     article: str
     sentence: int
@@ -130,7 +130,7 @@ class Entity:
         return sorted({m.article for m in self.mentions})
 
 
-@dataclass
+@dataclass(slots=True)
 class QuoteSource:
     article: str
     sentence: int
@@ -154,7 +154,7 @@ class Topic:
     keywords: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     source: str
     target: str

@@ -236,6 +236,11 @@ def generate(settings: Settings, report: Reporter = _stderr) -> Result:
     return result
 
 
+def forget() -> None:
+    """Drop the remembered result, and with it the knowledge base, once its Markdown is written."""
+    _memo.clear()
+
+
 def export(settings: Settings, output: Path) -> KnowledgeBase:
     """Write kb.json for the corpus of ``settings`` without building a site."""
     from . import kbjson

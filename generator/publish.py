@@ -34,11 +34,13 @@ def build_site(
     strict: bool = False,
     overrides: dict[str, object] | None = None,
     state_file: Path | None = None,
+    generated: bool = False,
 ) -> bool:
     """Build the site with MkDocs; ``overrides`` are settings set over mkdocs.yml (``use_curation``, ...).
 
     With ``state_file`` (where the last publish is recorded) the build may be incremental;
-    returns whether it was.
+    returns whether it was. ``generated``: the caller has just written the Markdown, so the
+    ``kb`` plugin does not run the pipeline again.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -53,6 +55,7 @@ def build_site(
         plugin = config.plugins.get("kb")
         if plugin is not None:
             plugin.overrides = overrides  # type: ignore[attr-defined]
+            plugin.generated = generated  # type: ignore[attr-defined]
         key = publish_key(config_file, Path(config.docs_dir), config.theme.custom_dir)
         incremental = state_file is not None and site_dir.is_dir() and _read(state_file) == key
         if incremental:

@@ -38,5 +38,5 @@ def build_stats(result: Result) -> dict[str, Any]:
     }
 
 
-def write_stats(path: Path, result: Result) -> None:
-    atomic_write_text(path, json.dumps(build_stats(result), indent=1) + "\n")
+def write_stats(path: Path, stats: dict[str, Any]) -> None:
+    atomic_write_text(path, json.dumps(stats, indent=1) + "\n")
