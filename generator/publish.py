@@ -59,8 +59,7 @@ def build_site(
         key = publish_key(config_file, Path(config.docs_dir), config.theme.custom_dir)
         incremental = state_file is not None and site_dir.is_dir() and _read(state_file) == key
         if incremental:
-            shutil.copytree(site_dir, staging, symlinks=True, dirs_exist_ok=True)  # keeps mtimes
-            shutil.rmtree(staging / SEARCH_BUNDLE, ignore_errors=True)
+            _link_copy(site_dir, staging, config)
         with _quiet_dirty_warning():
             build(config, dirty=incremental)
     except (MkDocsException, SystemExit) as exc:
@@ -75,6 +74,27 @@ def build_site(
 
         atomic_write_text(state_file, json.dumps(key, indent=1, sort_keys=True) + "\n")
     return incremental
+
+
+def _link_copy(site_dir: Path, staging: Path, config: Any) -> None:
+    """Fill ``staging`` with hard links to the current site's files, then unlink every file
+    the dirty build will write, so that writing it never changes the current site.
+
+    MkDocs rewrites a page or static file when its source is newer than its output, and
+    always rewrites the theme's static templates (sitemap, 404); the search bundle is
+    written whole afterwards.
+    """
+    import os
+
+    from mkdocs.structure.files import get_files
+
+    shutil.copytree(site_dir, staging, symlinks=True, dirs_exist_ok=True, copy_function=os.link)
+    shutil.rmtree(staging / SEARCH_BUNDLE, ignore_errors=True)
+    for file in get_files(config):
+        if file.is_modified():
+            Path(file.abs_dest_path).unlink(missing_ok=True)
+    for template in (*config.theme.static_templates, *config.extra_templates):
+        (staging / template).unlink(missing_ok=True)
 
 
 def publish_key(config_file: Path, docs_dir: Path, theme_dir: str | None) -> dict[str, Any]:
@@ -127,11 +147,31 @@ class _quiet_dirty_warning(logging.Filter):
 
 
 def swap(new: Path, target: Path) -> None:
-    """Put ``new`` in place of ``target`` with two renames."""
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
+    """Put ``new`` in place of ``target`` with two renames; the old site is deleted in the
+    background (a leftover from an interrupted deletion goes at the next swap)."""
+    for leftover in target.parent.glob(f".{target.name}.old*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
     if target.exists():
-        target.rename(old)
+        target.rename(old / target.name)
     new.rename(target)
-    new.parent.joinpath(target.name).chmod(0o755)
-    shutil.rmtree(old, ignore_errors=True)
+    target.chmod(0o755)
+    _remove_later(old)
+
+
+def _remove_later(path: Path) -> None:
+    """Delete ``path`` in a process of its own, so that the build need not wait for it."""
+    import subprocess
+    import sys
+
+    code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+    try:
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(path)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError:
+        shutil.rmtree(path, ignore_errors=True)
