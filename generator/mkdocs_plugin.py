@@ -9,6 +9,7 @@ index over the built pages (:mod:`generator.search`).
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -70,12 +71,26 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             generate(self.settings, report=log.info)
         return config
 
+    # MkDocs converts every page before it writes any, and holds them all in memory:
+    # 1.4 GB of HTML on 29,000 pages. Between the two, each page's HTML waits here
+    # compressed, and its Markdown source is dropped.
+    held: dict[str, bytes]
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.held = {}
+
     def on_page_content(self, html: str, /, *, page: Any, **kwargs: Any) -> str:
         from .search import exclude_sections
 
-        # MkDocs keeps every page in memory until all are written: the source is no longer needed
         page.markdown = ""
-        return exclude_sections(html)
+        self.held[page.file.src_uri] = zlib.compress(exclude_sections(html).encode("utf-8"), 1)
+        return ""
+
+    def on_page_context(self, context: Any, /, *, page: Any, **kwargs: Any) -> Any:
+        held = self.held.pop(page.file.src_uri, None)
+        if held is not None:
+            page.content = zlib.decompress(held).decode("utf-8")
+        return context
 
     def on_post_page(self, output: str, /, *, page: Any, **kwargs: Any) -> str:
         page.content = ""  # written out with the rest of the page

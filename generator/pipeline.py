@@ -11,7 +11,7 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -223,17 +223,25 @@ def generate(settings: Settings, report: Reporter = _stderr) -> Result:
     for problem in kb.problems:
         report(f"skipped {problem}")
     t = time.perf_counter()
-    files = render.render(
+    names: list[str] = []
+    files = render.render_files(
         kb, settings.templates_path, settings.site_name, settings.site_url, settings.page_min_mentions
     )
-    stats.written, _ = render.sync(files, settings.docs_path)
-    stats.pages = sum(1 for name in files if name.endswith(".md"))
+    stats.written, _ = render.sync(_noting(files, names), settings.docs_path)
+    stats.pages = sum(1 for name in names if name.endswith(".md"))
     stats.seconds["render"] = time.perf_counter() - t
     report(stats.summary(kb))
     result = Result(kb, stats)
     _memo.clear()
     _memo[key] = result
     return result
+
+
+def _noting(files: Iterable[tuple[str, str]], names: list[str]) -> Iterator[tuple[str, str]]:
+    """Pass the files on, noting their names."""
+    for name, content in files:
+        names.append(name)
+        yield name, content
 
 
 def forget() -> None:

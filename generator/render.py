@@ -11,6 +11,7 @@ import html
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -350,32 +351,33 @@ class Renderer:
         ranked = sorted(entities, key=lambda e: (-len(e.articles), e.name.casefold()))
         return self._render("type_index.md.j2", doc, type_=type_, entities=ranked)
 
-    def pages(self) -> list[Page]:
+    def pages(self) -> Iterator[Page]:
+        """Every page, one at a time: a large corpus's pages need not all be in memory."""
         kb = self.kb
-        pages = [self.article_page(a) for a in kb.articles]
-        pages += [self.entity_page(e) for e in kb.entities]
+        for a in kb.articles:
+            yield self.article_page(a)
+        for e in kb.entities:
+            yield self.entity_page(e)
         by_type: dict[str, list[Entity]] = defaultdict(list)
         for e in kb.entities:
             by_type[e.type].append(e)
-        pages += [self.type_index(t, by_type.get(t, [])) for t in TYPE_DIRS]
+        for t in TYPE_DIRS:
+            yield self.type_index(t, by_type.get(t, []))
         entities = kb.entities_by_id
         for topic in kb.topics:
-            pages.append(
-                self._render(
-                    "topic.md.j2",
-                    topic_doc(topic.id),
-                    topic=topic,
-                    articles=[kb.articles_by_id[a] for a in topic.articles],
-                    entities=[entities[e] for e in topic.entities if e in entities],
-                )
+            yield self._render(
+                "topic.md.j2",
+                topic_doc(topic.id),
+                topic=topic,
+                articles=[kb.articles_by_id[a] for a in topic.articles],
+                entities=[entities[e] for e in topic.entities if e in entities],
             )
-        pages.append(self._render("topics_index.md.j2", f"{TOPICS_DIR}/index.md", topics=kb.topics))
+        yield self._render("topics_index.md.j2", f"{TOPICS_DIR}/index.md", topics=kb.topics)
         dated = sorted(kb.articles, key=lambda a: (a.date or "0000", a.id), reverse=True)
-        pages.append(self._render("articles_index.md.j2", f"{ARTICLES_DIR}/index.md", articles=dated))
-        pages += self.site_pages(dated)
+        yield self._render("articles_index.md.j2", f"{ARTICLES_DIR}/index.md", articles=dated)
+        yield from self.site_pages(dated)
         counts = Counter(e.type for e in kb.entities)
-        pages.append(self._render("home.md.j2", "index.md", counts=counts, articles=dated[:10], kb=kb))
-        return pages
+        yield self._render("home.md.j2", "index.md", counts=counts, articles=dated[:10], kb=kb)
 
 
 def vendor_files() -> dict[str, str]:
@@ -400,29 +402,43 @@ def render(
 
     Pages go to the entities :func:`paging.with_pages_only` keeps; ``kb.json`` has them all.
     """
+    return dict(render_files(kb, templates, site_name, site_url, page_min_mentions))
+
+
+def render_files(
+    kb: KnowledgeBase,
+    templates: Path,
+    site_name: str = "News knowledge base",
+    site_url: str = "",
+    page_min_mentions: int = 1,
+) -> Iterator[tuple[str, str]]:
+    """The files of :func:`render` as (relative path, content), one at a time."""
     shown = paging.with_pages_only(kb, page_min_mentions)
-    files = {p.doc: p.content for p in Renderer(templates, shown, site_name).pages()}
-    files["kb.json"] = kbjson.dumps(kb)
-    files["feed.xml"] = feeds.rss(kb.articles, site_name, site_url)
-    files["feed.json"] = feeds.json_feed(kb.articles, site_name, site_url)
-    files.update(vendor_files())
+    for page in Renderer(templates, shown, site_name).pages():
+        yield page.doc, page.content
+    yield "kb.json", kbjson.dumps(kb)
+    yield "feed.xml", feeds.rss(kb.articles, site_name, site_url)
+    yield "feed.json", feeds.json_feed(kb.articles, site_name, site_url)
+    yield from vendor_files().items()
     assets = templates / "assets"
     if assets.is_dir():
         for path in sorted(assets.rglob("*")):
             if path.is_file():
-                files[f"assets/{path.relative_to(assets).as_posix()}"] = path.read_text(encoding="utf-8")
-    return files
+                yield f"assets/{path.relative_to(assets).as_posix()}", path.read_text(encoding="utf-8")
 
 
-def sync(files: dict[str, str], docs: Path) -> tuple[int, int]:
+def sync(files: dict[str, str] | Iterable[tuple[str, str]], docs: Path) -> tuple[int, int]:
     """Make ``docs`` hold exactly ``files``; write only what changed.
 
+    ``files`` is a dict or (path, content) pairs, consumed one at a time.
     Returns (files written, files removed). Unchanged files keep their
     mtime, so ``mkdocs serve`` sees no change and does not rebuild again.
     """
     docs.mkdir(parents=True, exist_ok=True)
     written = removed = 0
-    for rel, content in files.items():
+    names: list[str] = []
+    for rel, content in files.items() if isinstance(files, dict) else files:
+        names.append(rel)
         path = docs / rel
         try:
             if path.read_text(encoding="utf-8") == content:
@@ -431,7 +447,7 @@ def sync(files: dict[str, str], docs: Path) -> tuple[int, int]:
             pass
         atomic_write_text(path, content)
         written += 1
-    wanted = {docs / rel for rel in files}
+    wanted = {docs / rel for rel in names}
     for path in sorted(docs.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted and path.name not in KEEP_FILES:
             path.unlink()
