@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from .cache import ExtractionCache
-from .extract import cache_key, extract_texts, from_json, load_pipeline, to_json
+from .extract import cache_key, extract_texts, from_json, load_pipeline, model_version, to_json
 from .ingest import corpus_files, ingest_files
 from .settings import Settings
 
@@ -51,8 +51,9 @@ def extract_on_cluster(
     articles, _ = ingest_files(corpus, corpus_files(corpus), settings.max_article_bytes)
     store = ExtractionCache(settings.cache_path)
     todo: dict[str, str] = {}  # key -> text; identical texts are extracted once
+    version = model_version(settings.model)
     for article in articles:
-        key = cache_key(article.body, settings.model)
+        key = cache_key(article.body, settings.model, version)
         if key not in todo and store.get(key) is None:
             todo[key] = article.body
     keys = list(todo)

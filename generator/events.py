@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from .dates import DateSpan, find_dates, parse_iso
@@ -203,34 +203,45 @@ class EventMention:
         return dated and bool(self.orgs or self.descriptors or self.location or self.people)
 
 
-@dataclass
+_PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
+
+
 class Cluster:
-    kind: str
-    mentions: list[EventMention] = field(default_factory=list)
+    """Mentions of one event. What the mentions share is kept up to date as each is added,
+    because every new mention is compared with every cluster of its kind."""
 
-    @property
-    def orgs(self) -> set[str]:
-        return {o for m in self.mentions for o in m.orgs}
+    __slots__ = ("_best", "articles", "descriptors", "kind", "locations", "mentions", "orgs", "people")
 
-    @property
-    def descriptors(self) -> set[str]:
-        return {d for m in self.mentions for d in m.descriptors}
+    def __init__(self, kind: str, mentions: list[EventMention] | None = None) -> None:
+        self.kind = kind
+        self.mentions: list[EventMention] = []
+        self.orgs: set[str] = set()
+        self.descriptors: set[str] = set()
+        self.locations: set[str] = set()
+        self.articles: set[str] = set()
+        self.people: set[str] = set()
+        self._best: tuple[tuple[int, date], DateSpan] | None = None
+        for m in mentions or []:
+            self.add(m)
 
-    @property
-    def locations(self) -> set[str]:
-        return {m.location for m in self.mentions if m.location}
-
-    @property
-    def articles(self) -> set[str]:
-        return {m.article for m in self.mentions}
+    def add(self, m: EventMention) -> None:
+        self.mentions.append(m)
+        self.orgs |= m.orgs
+        self.descriptors |= m.descriptors
+        if m.location:
+            self.locations.add(m.location)
+        self.articles.add(m.article)
+        self.people |= m.people
+        if m.date is not None:
+            rank = (_PRECISION_ORDER[m.date.precision], m.date.start)
+            if self._best is None or rank < self._best[0]:
+                self._best = (rank, m.date)
 
     def span(self) -> tuple[date, date] | None:
         """The narrowest date the mentions agree on."""
-        dated = [m.date for m in self.mentions if m.date is not None]
-        if not dated:
+        if self._best is None:
             return None
-        order = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
-        best = min(dated, key=lambda d: (order[d.precision], d.start))
+        best = self._best[1]
         return best.start, best.end
 
 
@@ -432,32 +443,35 @@ def _compatible(m: EventMention, c: Cluster) -> bool:
         return False
     if m.descriptors and c.descriptors and not (m.descriptors & c.descriptors) and not (m.orgs & c.orgs):
         return False
-    if m.kind == "call" and m.people and not m.people & {p for x in c.mentions for p in x.people}:
+    if m.kind == "call" and m.people and not m.people & c.people:
         return False
     return _overlap((m.date.start, m.date.end) if m.date else None, c.span())
 
 
 def cluster_mentions(mentions: list[EventMention], article_dates: dict[str, date | None]) -> list[Cluster]:
-    order = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
     seeds = sorted(
         (m for m in mentions if m.specific),
-        key=lambda m: (order[m.date.precision] if m.date else 9, m.article, m.start),
+        key=lambda m: (_PRECISION_ORDER[m.date.precision] if m.date else 9, m.article, m.start),
     )
     clusters: list[Cluster] = []
+    of_kind: dict[str, list[Cluster]] = defaultdict(list)  # a mention only joins a cluster of its kind
     for m in seeds:
-        fits = [c for c in clusters if _compatible(m, c) and (m.date is not None or c.span() is None)]
+        same_kind = of_kind[m.kind]
+        fits = [c for c in same_kind if _compatible(m, c) and (m.date is not None or c.span() is None)]
         if not fits and m.date is None:
-            fits = _choose([c for c in clusters if _compatible(m, c)], m, article_dates)
+            fits = _choose([c for c in same_kind if _compatible(m, c)], m, article_dates)
         if fits:
-            fits[0].mentions.append(m)
+            fits[0].add(m)
         else:
-            clusters.append(Cluster(m.kind, [m]))
+            cluster = Cluster(m.kind, [m])
+            clusters.append(cluster)
+            same_kind.append(cluster)
     for m in mentions:
         if m.specific:
             continue
-        fits = _choose([c for c in clusters if _compatible(m, c)], m, article_dates)
+        fits = _choose([c for c in of_kind[m.kind] if _compatible(m, c)], m, article_dates)
         if fits:
-            fits[0].mentions.append(m)
+            fits[0].add(m)
     return [c for c in clusters if c.mentions]
 
 

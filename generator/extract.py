@@ -38,10 +38,13 @@ def model_version(model: str) -> str:
         return "unversioned"
 
 
-def cache_key(text: str, model: str) -> str:
-    """Key of one article's extraction: text, extractor version and model."""
+def cache_key(text: str, model: str, version: str | None = None) -> str:
+    """Key of one article's extraction: text, extractor version and model.
+
+    ``version`` is :func:`model_version` of ``model``; a caller keying many texts looks it up once.
+    """
     h = hashlib.sha256()
-    for part in (EXTRACTOR_VERSION, model, model_version(model), text):
+    for part in (EXTRACTOR_VERSION, model, version or model_version(model), text):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()

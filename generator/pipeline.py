@@ -19,7 +19,7 @@ from . import curation, dating, quotes, render
 from .aid import find_aid
 from .cache import ExtractionCache
 from .events import build_events
-from .extract import cache_key, extract_texts, load_pipeline
+from .extract import cache_key, extract_texts, load_pipeline, model_version
 from .ingest import corpus_files, ingest_files
 from .models import Article, ArticleExtraction, KnowledgeBase, Problem
 from .relations import co_mentions
@@ -82,8 +82,9 @@ def extract_all(articles: list[Article], settings: Settings, stats: Stats) -> di
     cache = ExtractionCache(settings.cache_path)
     results: dict[str, ArticleExtraction] = {}
     todo: list[tuple[Article, str]] = []
+    version = model_version(settings.model)
     for article in articles:
-        key = cache_key(article.body, settings.model)
+        key = cache_key(article.body, settings.model, version)
         hit = cache.get(key)
         if hit is not None:
             results[article.id] = hit

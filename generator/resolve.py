@@ -89,17 +89,19 @@ class WordCase:
 
 
 def word_case(articles: list[Article]) -> WordCase:
+    tokens: Counter[str] = Counter()
+    for article in articles:
+        tokens.update(article.body.split())  # counted in C; each distinct token is looked at once below
     lower: Counter[str] = Counter()
     capitalized: Counter[str] = Counter()
-    for article in articles:
-        for token in article.body.split():
-            word = token.strip(_EDGE_PUNCT)
-            if not word.isalpha():
-                continue
-            if word.islower():
-                lower[word] += 1
-            else:
-                capitalized[word.lower()] += 1
+    for token, count in tokens.items():
+        word = token.strip(_EDGE_PUNCT)
+        if not word.isalpha():
+            continue
+        if word.islower():
+            lower[word] += count
+        else:
+            capitalized[word.lower()] += count
     return WordCase(lower, capitalized)
 
 

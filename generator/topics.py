@@ -18,7 +18,6 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -45,6 +44,7 @@ def _stop_words() -> frozenset[str]:
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
+_CLAUSE_BREAK = re.compile(r"(?<=[.!?])\s+|[;:()\"“”]+|\n")
 _NAME = r"[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3}"
 _NOUN_OF_NAME = re.compile(rf"\b(?P<noun>[a-z]{{3,}})\s+(?P<prep>of|in|for|to|into)\s+(?:the\s+)?(?P<name>{_NAME})")
 _NAMES_NOUN = re.compile(rf"(?P<name>{_NAME})(?:'s|’s|')\s+(?P<noun>[a-z]{{3,}})\b")
@@ -63,9 +63,11 @@ def phrases(
     "headquarters in Brussels" nothing, as Brussels is one of ``places``).
     ``variants`` collects how the text writes each phrase."""
     out: dict[str, set[str]] = defaultdict(set)
-    for sentence in re.split(r"(?<=[.!?])\s+|[;:()\"“”]+|\n", text):
+    for sentence in _CLAUSE_BREAK.split(text):
+        words = _WORD.findall(sentence)
+        lowered = [w.lower() for w in words]
+        context = " ".join(lowered)
         if names:
-            context = " ".join(w.lower() for w in _WORD.findall(sentence))
             for pattern in (_NOUN_OF_NAME, _NAMES_NOUN):
                 for m in pattern.finditer(sentence):
                     noun, name = m["noun"], m["name"].removeprefix("The ")
@@ -78,11 +80,8 @@ def phrases(
                         out[f"{name} {noun}"].add(context)
                         if variants is not None:
                             variants[f"{name} {noun}"].add(m.group(0).removeprefix("The "))
-        words = _WORD.findall(sentence)
-        context = " ".join(w.lower() for w in words)
-        for a, b in pairwise(words):
-            la, lb = a.lower(), b.lower()
-            if la in stop or lb in stop or len(la) < 3 or len(lb) < 3 or not b.islower():
+        for a, b, la, lb in zip(words, words[1:], lowered, lowered[1:], strict=False):
+            if lb != b or len(lb) < 3 or len(la) < 3 or la in stop or lb in stop:  # lb != b: not lower case
                 continue
             if a.islower() or (a.isupper() and len(a) <= 6):
                 out[f"{a} {lb}"].add(context)
