@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import furniture, metadata
+from .cache import IngestCache, ingest_key
 from .errors import ArticleError
 from .models import Article, Problem
 from .slugs import SlugRegistry
@@ -178,11 +179,14 @@ def to_article(raw: RawDocument, article_id: str) -> Article:
 
 def read_file(path: Path, corpus: Path, max_bytes: int) -> RawDocument:
     rel = path.relative_to(corpus).as_posix()
+    return RawDocument(rel, TEXT_EXTENSIONS[path.suffix.lower()], decode(rel, _read_bytes(path, rel), max_bytes))
+
+
+def _read_bytes(path: Path, rel: str) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ArticleError(rel, f"cannot read: {exc.strerror}") from None
-    return RawDocument(rel, TEXT_EXTENSIONS[path.suffix.lower()], decode(rel, data, max_bytes))
 
 
 def ingest(corpus: Path, max_bytes: int = 5_000_000) -> tuple[list[Article], list[Problem]]:
@@ -190,17 +194,33 @@ def ingest(corpus: Path, max_bytes: int = 5_000_000) -> tuple[list[Article], lis
     return ingest_files(corpus, corpus_files(corpus), max_bytes)
 
 
-def ingest_files(corpus: Path, files: Iterable[Path], max_bytes: int) -> tuple[list[Article], list[Problem]]:
+def ingest_files(
+    corpus: Path, files: Iterable[Path], max_bytes: int, cache: IngestCache | None = None
+) -> tuple[list[Article], list[Problem]]:
+    """Clean each file into an article, or a problem; with ``cache``, a file whose bytes
+    were cleaned before is not parsed again."""
     articles: list[Article] = []
     problems: list[Problem] = []
     ids = SlugRegistry()
+    used: set[str] = set()
     for path in files:
         rel = path.relative_to(corpus).as_posix()
         article_id = ids.claim(rel.rsplit(".", 1)[0].replace("/", "-"), fallback="article")
         try:
-            articles.append(to_article(read_file(path, corpus, max_bytes), article_id))
+            data = _read_bytes(path, rel)
+            key = ingest_key(rel, data, max_bytes) if cache is not None else ""
+            used.add(key)
+            article = cache.get(key, article_id) if cache is not None else None
+            if article is None:
+                raw = RawDocument(rel, TEXT_EXTENSIONS[path.suffix.lower()], decode(rel, data, max_bytes))
+                article = to_article(raw, article_id)
+                if cache is not None:
+                    cache.put(key, article)
+            articles.append(article)
         except ArticleError as exc:
             problems.append(Problem(exc.path, exc.reason))
         except RecursionError:
             problems.append(Problem(rel, "text nested too deeply to parse"))
+    if cache is not None:
+        cache.prune(used)
     return articles, problems

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import curation, dating, quotes, render
 from .aid import find_aid
-from .cache import ExtractionCache
+from .cache import ExtractionCache, IngestCache
 from .events import build_events
 from .extract import cache_key, extract_texts, load_pipeline, model_version
 from .ingest import corpus_files, ingest_files
@@ -139,7 +139,9 @@ def knowledge_base(settings: Settings, stats: Stats | None = None) -> KnowledgeB
         from .errors import ConfigError
 
         raise ConfigError(f"corpus folder not found: {corpus}")
-    articles, problems = ingest_files(corpus, corpus_files(corpus), settings.max_article_bytes)
+    articles, problems = ingest_files(
+        corpus, corpus_files(corpus), settings.max_article_bytes, IngestCache(settings.cache_path)
+    )
     stats.articles, stats.skipped = len(articles), len(problems)
     t1 = time.perf_counter()
     extractions = extract_all(articles, settings, stats)
