@@ -208,6 +208,7 @@ class Renderer:
         self.env.filters["yaml"] = yaml_str
         self.neighbours = neighbours(kb.relations)
         self.weights = graph.pair_weights(kb.relations)
+        self.sizes = {e.id: len(e.articles) for e in kb.entities}
         self.by_article: dict[str, list[Entity]] = defaultdict(list)
         for e in kb.entities:
             for article_id in e.articles:
@@ -304,7 +305,9 @@ class Renderer:
             excerpts=summary.excerpts(entity, articles, extractions),
             quotes=self.quotes_by_speaker.get(entity.id, []),
             timeline=timeline.entity_timeline(entity, self.kb, self.events_of),
-            local_graph=graph.attribute(graph.local_graph(entity, near, by_id, self.weights)) if near else None,
+            local_graph=graph.attribute(graph.local_graph(entity, near, by_id, self.weights, self.sizes))
+            if near
+            else None,
             jsonld=jsonld.script_json(jsonld.entity_data(entity, by_id, articles)),
             mentions_html=mentions_html(doc, sources),
             search_weight=search_weight(entity),
@@ -441,9 +444,9 @@ def sync(files: dict[str, str] | Iterable[tuple[str, str]], docs: Path) -> tuple
         names.append(rel)
         path = docs / rel
         try:
-            if path.read_text(encoding="utf-8") == content:
+            if path.read_bytes() == content.encode("utf-8", "surrogatepass"):  # bytes: no decoding
                 continue
-        except (OSError, UnicodeDecodeError):
+        except OSError:
             pass
         atomic_write_text(path, content)
         written += 1

@@ -47,3 +47,22 @@ def test_related_articles_rank_copies_first_then_rare_shared_entities() -> None:
     assert (second.article, second.shared, second.near_copy) == ("c", 1, False)
     # an entity named by every article relates nothing
     assert related["d"] == []
+
+
+def test_equal_scores_rank_by_article_id_and_counts_are_exact() -> None:
+    filler = [art(f"f{i}", f"Filler story number {i} about nothing in particular at all today.") for i in range(8)]
+    articles = [art("z", "Story z."), art("m", "Story m."), art("b", "Story b."), *filler]
+    entities = [ent("minister", ["z", "m", "b"]), ent("envoy", ["z", "m", "b"])]
+    related = related_articles(articles, entities)
+    assert [r.article for r in related["z"]] == ["b", "m"]
+    assert [r.shared for r in related["z"]] == [2, 2]
+    assert related["z"][0].score == related["z"][1].score > 0
+
+
+def test_text_overlaps_skip_windows_in_very_many_articles() -> None:
+    boilerplate = "For immediate release from the press office of the harbor authority today. "
+    articles = [
+        art(f"a{i}", boilerplate + f"Story {i} differs in every word after that opening line.") for i in range(60)
+    ]
+    assert text_overlaps(articles) == {}
+    assert text_overlaps(articles[:10])["a0"]["a1"] > 0
