@@ -85,7 +85,24 @@ def to_dict(kb: KnowledgeBase) -> dict[str, Any]:
 
 
 def dumps(kb: KnowledgeBase) -> str:
-    return json.dumps(to_dict(kb), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """kb.json's text: one record (article, entity, quote, ...) per line, so that a change
+    shows as a changed line. Each line is written by the C encoder: ``indent`` would use
+    the pure-Python one, several times slower on a large corpus."""
+    return records_json(to_dict(kb))
+
+
+def records_json(data: dict[str, Any]) -> str:
+    def one(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    fields = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items = ",\n  ".join(one(item) for item in value)
+            fields.append(f"{one(key)}: [\n  {items}\n ]")
+        else:
+            fields.append(f"{one(key)}: {one(value)}")
+    return "{\n " + ",\n ".join(fields) + "\n}\n"
 
 
 @lru_cache(maxsize=1)

@@ -212,6 +212,19 @@ def test_render_produces_every_page_and_valid_kb_json() -> None:
     assert "approved" in aid
 
 
+def test_kb_json_has_one_record_per_line() -> None:
+    kb = small_kb()
+    text = kbjson.dumps(kb)
+    assert json.loads(text) == kbjson.to_dict(kb)
+    lines = text.splitlines()
+    lists = {k: v for k, v in kbjson.to_dict(kb).items() if isinstance(v, list) and v}
+    assert {"articles", "entities"} <= set(lists)
+    for key, records in lists.items():
+        start = lines.index(f' "{key}": [')
+        assert [json.loads(line.rstrip(",")) for line in lines[start + 1 : start + 1 + len(records)]] == records
+        assert lines[start + 1 + len(records)].strip().startswith("]")
+
+
 def test_infobox_links_roles_with_dates_and_aid_parties() -> None:
     from generator.models import Role
 
