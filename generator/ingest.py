@@ -11,10 +11,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
-from . import furniture, metadata
+from . import furniture, metadata, screen
 from .cache import IngestCache, ingest_key
 from .errors import ArticleError
 from .models import Article, Problem
@@ -22,6 +23,8 @@ from .slugs import SlugRegistry
 
 TEXT_EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 FRONT_MATTER_FIELDS = ("title", "date", "outlet", "author", "url")
+MAX_BYTES = 5_000_000  # default limits of one article: file size, seconds to read and clean it
+MAX_SECONDS = 10.0
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -60,14 +63,23 @@ def decode(path: str, data: bytes, max_bytes: int) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+class _TextLoader(yaml.SafeLoader):
+    """PyYAML's safe loader with every plain scalar kept a string: no "yes" -> True,
+    no date objects that can fail."""
+
+
+_TextLoader.yaml_implicit_resolvers = {}
+
+
 def split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
     """Front matter fields (strings) and the body that follows them."""
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, text
+    source = m.group(1) or ""
+    screen.check_front_matter(path, source)
     try:
-        # BaseLoader keeps every value a string: no "yes" -> True, no date objects that can fail
-        data = yaml.load(m.group(1) or "", Loader=yaml.BaseLoader)
+        data = yaml.load(source, Loader=_TextLoader)  # noqa: S506 - a SafeLoader
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ArticleError(path, f"broken front matter: {problem}") from None
@@ -78,9 +90,26 @@ def split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
     fields: dict[str, str] = {}
     for key in FRONT_MATTER_FIELDS:
         value = data.get(key)
-        if isinstance(value, str) and value.strip():
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise ArticleError(path, f"front matter {key} is a {type(value).__name__}, not text")
+        if value.strip():
             fields[key] = value.strip()
+    if "url" in fields and safe_url(fields["url"]) is None:
+        raise ArticleError(path, f"front matter url {fields['url'][:80]!r} is not an http(s) address")
     return fields, text[m.end() :]
+
+
+def safe_url(url: str) -> str | None:
+    """``url`` when it is an absolute http(s) address a page may link to, else None."""
+    if any(ch.isspace() or not ch.isprintable() for ch in url) or len(url) > 2000:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def html_to_text(path: str, html: str) -> tuple[dict[str, str], str]:
@@ -97,7 +126,10 @@ def html_to_text(path: str, html: str) -> tuple[dict[str, str], str]:
         "outlet": doc.get("sitename"),
         "url": doc.get("url"),
     }
-    return {k: str(v).strip() for k, v in fields.items() if v and str(v).strip()}, doc["text"]
+    found = {k: str(v).strip() for k, v in fields.items() if v and str(v).strip()}
+    if "url" in found and safe_url(found["url"]) is None:
+        del found["url"]  # a page's own link to itself, not worth refusing the page for
+    return found, doc["text"]
 
 
 _MD_SYNTAX = [
@@ -141,7 +173,9 @@ def parse(raw: RawDocument) -> tuple[dict[str, str], str, metadata.Detected]:
     text = raw.text
     if raw.kind == "html":
         fields, text = html_to_text(raw.path, text)
+        screen.check_text(raw.path, "\n".join([*fields.values(), text]))
     else:
+        screen.check_text(raw.path, text)
         fields, text = split_front_matter(raw.path, text)
         if raw.kind == "markdown":
             text = markdown_to_text(text)
@@ -189,16 +223,24 @@ def _read_bytes(path: Path, rel: str) -> bytes:
         raise ArticleError(rel, f"cannot read: {exc.strerror}") from None
 
 
-def ingest(corpus: Path, max_bytes: int = 5_000_000) -> tuple[list[Article], list[Problem]]:
+def ingest(
+    corpus: Path, max_bytes: int = MAX_BYTES, max_seconds: float = MAX_SECONDS
+) -> tuple[list[Article], list[Problem]]:
     """Read every article of ``corpus``; bad files become problems."""
-    return ingest_files(corpus, corpus_files(corpus), max_bytes)
+    return ingest_files(corpus, corpus_files(corpus), max_bytes, max_seconds=max_seconds)
 
 
 def ingest_files(
-    corpus: Path, files: Iterable[Path], max_bytes: int, cache: IngestCache | None = None
+    corpus: Path,
+    files: Iterable[Path],
+    max_bytes: int,
+    cache: IngestCache | None = None,
+    max_seconds: float = MAX_SECONDS,
+    prune: bool = True,
 ) -> tuple[list[Article], list[Problem]]:
     """Clean each file into an article, or a problem; with ``cache``, a file whose bytes
-    were cleaned before is not parsed again."""
+    were cleaned before is not parsed again, and (with ``prune``, when ``files`` is the whole
+    corpus) entries of files gone or changed are deleted. Cleaning one file may take ``max_seconds``."""
     articles: list[Article] = []
     problems: list[Problem] = []
     ids = SlugRegistry()
@@ -213,7 +255,8 @@ def ingest_files(
             article = cache.get(key, article_id) if cache is not None else None
             if article is None:
                 raw = RawDocument(rel, TEXT_EXTENSIONS[path.suffix.lower()], decode(rel, data, max_bytes))
-                article = to_article(raw, article_id)
+                with screen.time_limit(rel, max_seconds):
+                    article = to_article(raw, article_id)
                 if cache is not None:
                     cache.put(key, article)
             articles.append(article)
@@ -221,6 +264,8 @@ def ingest_files(
             problems.append(Problem(exc.path, exc.reason))
         except RecursionError:
             problems.append(Problem(rel, "text nested too deeply to parse"))
-    if cache is not None:
+        except Exception as exc:  # a reader's failure on one file never stops the others
+            problems.append(Problem(rel, f"cannot be read: {type(exc).__name__}: {str(exc)[:200]}"))
+    if cache is not None and prune:
         cache.prune(used)
     return articles, problems

@@ -27,7 +27,8 @@ class Settings:
     model: str = DEFAULT_MODEL
     batch_size: int = 64
     workers: int = 0  # processes for extraction; 0: every core when there are 100 articles or more
-    max_article_bytes: int = 5_000_000
+    max_article_bytes: int = 5_000_000  # a larger article is skipped
+    max_article_seconds: float = 10.0  # an article that takes longer to read and clean is skipped
     progress: bool = True
     site_name: str = "News knowledge base"
     site_url: str = ""  # absolute links in feeds, when the site's address is known

@@ -107,6 +107,19 @@ BAD_FILES: list[tuple[str, bytes, str]] = [
     ("heading-only.md", b"---\ntitle: Fact sheet\n---\n\n###\n", "no article text"),
     ("empty.html", b"<html><head><title>Ferry</title></head><body></body></html>", "no article text found"),
     ("huge.txt", b"Harbor news. " * 200, "over the limit of 2,000"),
+    # hostile front matter: refused before anything is built from it
+    ("alias-bomb.md", b"---\na: &a [x, x]\nb: &b [*a, *a]\ntitle: *b\n---\nBody text here.\n", "YAML anchor"),
+    ("alias.md", b"---\ntitle: *nothing\n---\nBody text here.\n", "YAML alias"),
+    ("tag.md", b"---\ntitle: !!python/object/apply:os.system [ls]\n---\nBody text here.\n", "YAML tag"),
+    ("deep-yaml.md", b"---\ntitle: " + b"[" * 50 + b"]" * 50 + b"\n---\nBody text here.\n", "nests over 8"),
+    ("list-title.md", b"---\ntitle: [a, b]\n---\nBody text here.\n", "title is a list, not text"),
+    ("js-url.md", b"---\nurl: javascript:alert(1)\n---\nBody text here.\n", "not an http(s) address"),
+    # text other tools would act on
+    ("jinja.txt", b"Harbor news.\nThe council said {{ config.secret }} today.\n", "template syntax '{{' on line 2"),
+    ("jinja-block.md", b"Harbor news {% include 'x' %} here.\n", "template syntax '{%'"),
+    ("snippet.md", b'Harbor news.\n\n--8<-- "/etc/passwd"\n', "include directive '--8<--' on line 3"),
+    ("nested.md", b"- " * 500 + b"x", "line 1 nests lists or quotes over 20 deep"),
+    ("quotes.md", b">" * 300 + b" x", "nests lists or quotes"),
 ]
 
 
@@ -121,6 +134,57 @@ def test_bad_file_is_a_problem(tmp_path: Path, name: str, data: bytes, reason: s
     assert problems[0].path == name
     assert reason in problems[0].reason
     assert str(problems[0]).startswith(f"{name}: ")
+
+
+def test_front_matter_over_its_size_limit_is_a_problem(tmp_path: Path) -> None:
+    write(tmp_path, "big-yaml.md", "---\nnote: " + "x" * 70_000 + "\n---\nBody text here.\n")
+    articles, problems = ingest(tmp_path)
+    assert articles == [] and "front matter is 70,006 characters, over 64,000" in problems[0].reason
+
+
+def test_real_text_is_not_refused(tmp_path: Path) -> None:
+    """What the screen refuses is what no article needs: ordinary lists, quotes and braces pass."""
+    body = f"{P1}\n\n- one\n  - two\n    - three\n\n> a quote\n>> a reply\n\n1. a {{brace}} and 8<3 -- fine\n"
+    write(tmp_path, "lists.md", f"---\ntitle: Lists\nurl: https://portvale.example/a?b=c\n---\n{body}")
+    article = only(tmp_path)
+    assert article.url == "https://portvale.example/a?b=c"
+    assert "a {brace}" in article.body
+
+
+def test_an_article_over_the_time_limit_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import generator.ingest as ingest_module
+
+    real = ingest_module.to_article
+
+    def slow(raw, article_id):  # type: ignore[no-untyped-def]
+        if raw.path == "slow.txt":
+            time.sleep(5)
+        return real(raw, article_id)
+
+    monkeypatch.setattr(ingest_module, "to_article", slow)
+    write(tmp_path, "fast.txt", TEXT)
+    write(tmp_path, "slow.txt", TEXT)
+    started = time.perf_counter()
+    articles, problems = ingest(tmp_path, max_seconds=0.2)
+    assert time.perf_counter() - started < 3
+    assert [a.path for a in articles] == ["fast.txt"]
+    assert [(p.path, p.reason) for p in problems] == [("slow.txt", "took over 0.2 s to read and clean")]
+
+
+def test_an_unexpected_reader_failure_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.ingest as ingest_module
+
+    def broken(path, html):  # type: ignore[no-untyped-def]
+        raise ValueError("parser gave up")
+
+    monkeypatch.setattr(ingest_module, "html_to_text", broken)
+    write(tmp_path, "a.html", HTML)
+    write(tmp_path, "b.txt", TEXT)
+    articles, problems = ingest(tmp_path)
+    assert [a.path for a in articles] == ["b.txt"]
+    assert [(p.path, p.reason) for p in problems] == [("a.html", "cannot be read: ValueError: parser gave up")]
 
 
 def test_impossible_front_matter_date_is_a_problem(tmp_path: Path) -> None:
