@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test eval serve export lint clean chromium bench
+.PHONY: site test eval serve export lint clean chromium bench fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ serve: $(STAMP)  ## preview on http://127.0.0.1:8000, rebuilding the changed pag
 
 export: $(STAMP)  ## kb.json only: make export CORPUS=dir OUTPUT=file
 	$(BIN)/kb export --corpus $(or $(CORPUS),corpus) --output $(or $(OUTPUT),kb.json)
+
+FUZZ_SECONDS ?= 60
+
+fuzz: $(STAMP)  ## coverage-guided fuzzing of ingest (atheris) for FUZZ_SECONDS; crashes go to .cache/fuzz-crashes/
+	mkdir -p .cache/fuzz .cache/fuzz-crashes && cp corpus/* .cache/fuzz/
+	$(BIN)/python tests/fuzz/fuzz_ingest.py -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=.cache/fuzz-crashes/ .cache/fuzz
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests

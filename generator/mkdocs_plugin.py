@@ -33,6 +33,7 @@ class KnowledgeBaseConfig(Config):
     batch_size = c.Type(int, default=64)
     workers = c.Type(int, default=0)
     max_article_bytes = c.Type(int, default=5_000_000)
+    max_article_seconds = c.Type((int, float), default=10.0)
     page_min_mentions = c.Type(int, default=1)
 
 
@@ -51,6 +52,7 @@ def settings_from(plugin_config: KnowledgeBaseConfig, config: MkDocsConfig) -> S
         batch_size=plugin_config.batch_size,
         workers=plugin_config.workers,
         max_article_bytes=plugin_config.max_article_bytes,
+        max_article_seconds=float(plugin_config.max_article_seconds),
         page_min_mentions=plugin_config.page_min_mentions,
         site_name=config.site_name,
         site_url=config.site_url or "",
@@ -78,6 +80,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.held = {}
+
+    def on_page_markdown(self, markdown: str, /, *, page: Any, **kwargs: Any) -> str:
+        from .html_safety import inert_meta
+
+        # Material prints title, description and author into <head> unescaped
+        page.meta = inert_meta(page.meta)
+        return markdown
 
     def on_page_content(self, html: str, /, *, page: Any, **kwargs: Any) -> str:
         from .search import exclude_sections

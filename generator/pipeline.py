@@ -140,7 +140,11 @@ def knowledge_base(settings: Settings, stats: Stats | None = None) -> KnowledgeB
 
         raise ConfigError(f"corpus folder not found: {corpus}")
     articles, problems = ingest_files(
-        corpus, corpus_files(corpus), settings.max_article_bytes, IngestCache(settings.cache_path)
+        corpus,
+        corpus_files(corpus),
+        settings.max_article_bytes,
+        IngestCache(settings.cache_path),
+        max_seconds=settings.max_article_seconds,
     )
     stats.articles, stats.skipped = len(articles), len(problems)
     t1 = time.perf_counter()

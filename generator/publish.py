@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import shutil
 import tempfile
 from importlib import metadata
@@ -48,6 +49,7 @@ def build_site(
 
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    recover(site_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     incremental = False
     try:
@@ -84,8 +86,6 @@ def _link_copy(site_dir: Path, staging: Path, config: Any) -> None:
     always rewrites the theme's static templates (sitemap, 404); the search bundle is
     written whole afterwards.
     """
-    import os
-
     from mkdocs.structure.files import get_files
 
     shutil.copytree(site_dir, staging, symlinks=True, dirs_exist_ok=True, copy_function=os.link)
@@ -147,16 +147,64 @@ class _quiet_dirty_warning(logging.Filter):
 
 
 def swap(new: Path, target: Path) -> None:
-    """Put ``new`` in place of ``target`` with two renames; the old site is deleted in the
-    background (a leftover from an interrupted deletion goes at the next swap)."""
-    for leftover in target.parent.glob(f".{target.name}.old*"):
+    """Put ``new`` in place of ``target``; the old site is deleted in the background.
+
+    On Linux the two folders are exchanged in one atomic step, so that ``target``
+    never stops existing; elsewhere it takes two renames, and a build killed
+    between them is repaired by :func:`recover` at the next build.
+    """
+    _bring_back(target)
+    for leftover in (*target.parent.glob(f".{target.name}.old-*"), *target.parent.glob(f".{target.name}.trash-*")):
         shutil.rmtree(leftover, ignore_errors=True)
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-    if target.exists():
-        target.rename(old / target.name)
-    new.rename(target)
-    target.chmod(0o755)
-    _remove_later(old)
+    trash = Path(tempfile.mkdtemp(prefix=f".{target.name}.trash-", dir=target.parent))
+    new.chmod(0o755)
+    if target.exists() and _exchange(new, target):
+        new.rename(trash / target.name)  # ``new`` now holds the previous site
+    else:
+        # moved aside, not yet replaced: the one moment a build killed here is repaired later
+        aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        if target.exists():
+            target.rename(aside / target.name)
+        new.rename(target)
+        aside.rename(trash / "old")
+    _remove_later(trash)
+
+
+def recover(target: Path) -> None:
+    """Undo what an interrupted build left: a site moved aside but not replaced comes back,
+    and unfinished new sites are deleted."""
+    _bring_back(target)
+    for unfinished in target.parent.glob(f".{target.name}.new-*"):
+        shutil.rmtree(unfinished, ignore_errors=True)
+
+
+def _bring_back(target: Path) -> None:
+    """Put back the site moved aside by a swap that was killed before it finished."""
+    if not target.exists():
+        moved = sorted(
+            (p for p in target.parent.glob(f".{target.name}.old-*/{target.name}") if p.is_dir()),
+            key=lambda p: p.stat().st_mtime_ns,
+        )
+        if moved:
+            moved[-1].rename(target)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically with Linux's renameat2(RENAME_EXCHANGE); False where unsupported."""
+    import ctypes
+    import ctypes.util
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
 
 
 def _remove_later(path: Path) -> None:

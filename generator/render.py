@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 
 from . import disagreements, feeds, graph, jsonld, kbjson, paging, similar, summary, timeline
 from .cache import atomic_write_text
+from .ingest import safe_url
 from .models import Article, Entity, KnowledgeBase, Quote
 from .paths import (
     ARTICLES_DIR,
@@ -36,7 +38,7 @@ from .paths import (
 from .relations import neighbours
 
 KEEP_FILES = {".gitkeep"}
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~!])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|!#])")  # what Python-Markdown lets a backslash escape
 _LINE_START = re.compile(r"^(\s*)([-+=#>])")
 _SPACES = re.compile(r"\s+")
 _NUMBERED = re.compile(r"^(\s*\d+)([.)])")
@@ -55,11 +57,17 @@ def _md_escape(text: str) -> str:
 
 
 def yaml_str(text: object) -> str:
-    """A value for YAML front matter: always a double-quoted, escaped string."""
-    s = str(text).replace("\\", "\\\\").replace('"', '\\"')
+    """A value for YAML front matter, written by PyYAML's dumper: always one double-quoted line.
+
+    Characters that do not print (controls, bidirectional overrides) become spaces.
+    """
+    s = str(text)
     if not s.isprintable():
         s = "".join(ch if ch.isprintable() else " " for ch in s)
-    return f'"{s}"'
+    return yaml.dump(s, Dumper=_YAML_DUMPER, default_style='"', width=1 << 30, allow_unicode=True).rstrip("\n")
+
+
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass
@@ -206,6 +214,7 @@ class Renderer:
         )
         self.env.filters["md"] = md_escape
         self.env.filters["yaml"] = yaml_str
+        self.env.filters["safe_url"] = lambda url: safe_url(str(url)) or "" if url else ""
         self.neighbours = neighbours(kb.relations)
         self.weights = graph.pair_weights(kb.relations)
         self.sizes = {e.id: len(e.articles) for e in kb.entities}

@@ -8,15 +8,19 @@ import unicodedata
 from slugify import slugify as _slugify
 
 MAX_SLUG = 80
+# names a page file must not take: each folder's own index page, and names Windows reserves
+RESERVED = frozenset(["index", "con", "prn", "aux", "nul"] + [f"{d}{i}" for d in ("com", "lpt") for i in range(10)])
 
 
 def slug(text: str, fallback: str = "item") -> str:
-    """A lowercase ASCII slug (``[a-z0-9-]``), never empty, never a path."""
+    """A lowercase ASCII slug (``[a-z0-9-]``), never empty, never a path, never a reserved name."""
     text = unicodedata.normalize("NFKC", text)
     out = _slugify(text, max_length=MAX_SLUG, word_boundary=True, save_order=True)
     if not out or not out[0].isalnum():
         digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
         out = f"{_slugify(fallback) or 'item'}-{digest}"
+    if out in RESERVED:
+        out = f"{out}-{_slugify(fallback) or 'item'}"
     return out
 
 

@@ -27,3 +27,26 @@ def seed_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("project"))
     assert main(["build", "--config", str(project / "mkdocs.yml"), "--strict"]) == 0
     return project
+
+
+@pytest.fixture(scope="session")
+def ruler_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A blank pipeline with an entity ruler, for builds where the model is not the point."""
+    from .hostile import ruler_pipeline
+
+    return ruler_pipeline(tmp_path_factory.mktemp("model") / "kb_test_ruler")
+
+
+@pytest.fixture(scope="session")
+def hostile_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A site built from every XSS payload in article bodies, titles, front-matter values,
+    file names and entity names; returns the project and the build's messages."""
+    from .hostile import build, hostile_corpus, project, ruler_pipeline
+
+    files, names = hostile_corpus()
+    root = tmp_path_factory.mktemp("hostile")
+    model = ruler_pipeline(root / "model", names)
+    dest = project(root / "project", model, files)
+    done = build(dest)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return dest, done.stderr

@@ -82,3 +82,33 @@ def test_registry_is_unique_and_deterministic(texts: list[str]) -> None:
     assert len(set(out)) == len(out)
     for value in out:
         assert_safe(value)
+
+
+def test_reserved_names_never_become_a_page_name() -> None:
+    from generator.slugs import RESERVED
+
+    for name in ["Index", "INDEX", "con", "Nul", "COM1", "lpt9", "aux"]:
+        out = slug(name, fallback="person")
+        assert out not in RESERVED and out.endswith("-person"), out
+    assert slug("Index Fund") == "index-fund"  # only the whole name is reserved
+
+
+def test_naughty_strings_give_safe_distinct_ids_in_a_stable_order() -> None:
+    import unicodedata
+
+    from generator.slugs import RESERVED
+
+    from .hostile import naughty_strings
+
+    names = [*naughty_strings(), "../", "../../etc/passwd", "/etc/passwd", "C:\\Windows\\win.ini", "\\\\server\\share"]
+    names += [unicodedata.normalize("NFC", "Café Nord"), unicodedata.normalize("NFD", "Café Nord")]
+    names += ["раураӏ", "paypal", "ＰａｙＰａｌ"]  # look-alikes: Cyrillic, Latin, full-width
+    first, second = SlugRegistry(), SlugRegistry()
+    ids = [first.claim(n, "entity") for n in names]
+    assert ids == [second.claim(n, "entity") for n in names]
+    assert len(set(ids)) == len(ids)
+    for out in ids:
+        assert_safe(out)
+        assert out not in RESERVED
+    nfc, nfd = ids[-5], ids[-4]
+    assert nfc == "cafe-nord" and nfd == "cafe-nord-2"  # same slug: the second is numbered

@@ -46,10 +46,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(site_dir: Path) -> Iterator[str]:
-    """Base URL (no trailing slash) of the built site, served on a free local port."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on a free local port; yields the base URL (no trailing slash)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -57,6 +56,12 @@ def site_url(site_dir: Path) -> Iterator[str]:
     server.shutdown()
     server.server_close()
     thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    """Base URL of the seed site, served on a free local port."""
+    yield from serve(site_dir)
 
 
 @pytest.fixture(scope="session")
