@@ -9,6 +9,7 @@ index over the built pages (:mod:`generator.search`).
 
 from __future__ import annotations
 
+import threading
 import zlib
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from .settings import DEFAULT_MODEL, Settings
 
 log = get_plugin_logger(__name__)
+_indexing = threading.Lock()
 
 
 class KnowledgeBaseConfig(Config):
@@ -64,13 +66,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     overrides: dict[str, Any] | None = None  # settings the command line sets over mkdocs.yml
 
     generated = False  # set by the command line, which has just written the Markdown
+    serving = False  # under ``mkdocs serve``: edited articles are previewed first
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         from .pipeline import generate
 
         self.settings = settings_from(self.config, config).with_(**(self.overrides or {}))
         if not self.generated:
-            generate(self.settings, report=log.info)
+            generate(self.settings, report=log.info, preview=self.serving)
         return config
 
     # MkDocs converts every page before it writes any, and holds them all in memory:
@@ -120,5 +126,24 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         from .search import index_site
 
+        if self.serving:
+            from .preview import behind
+
+            # the page a writer just edited is shown now; the rest of the knowledge base and
+            # the search index follow
+            behind.go()
+            threading.Thread(target=self._index_quietly, args=(Path(config.site_dir),), daemon=True).start()
+            return
         seconds = index_site(Path(config.site_dir))
         log.info(f"search index written in {seconds:.1f} s")
+
+    @staticmethod
+    def _index_quietly(site_dir: Path) -> None:
+        from .errors import PublishError
+        from .search import index_site
+
+        with _indexing:  # one Pagefind at a time over the served site
+            try:
+                log.info(f"search index written in {index_site(site_dir):.1f} s")
+            except PublishError as exc:
+                log.warning(str(exc))

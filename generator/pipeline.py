@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -216,14 +217,63 @@ def fingerprint(settings: Settings) -> tuple[object, ...]:
     return (same, tuple(entries))
 
 
-def generate(settings: Settings, report: Reporter = _stderr) -> Result:
+def generate(settings: Settings, report: Reporter = _stderr, preview: bool = False) -> Result:
     """Build the docs folder (Markdown pages and kb.json) from the corpus.
 
     Repeated calls with unchanged inputs return the previous result at once,
     so a CLI build followed by the MkDocs plugin does the work only once.
+    With ``preview`` (``mkdocs serve``), edited articles are shown first and the
+    rest is rebuilt behind them (:mod:`generator.preview`).
     """
     key = fingerprint(settings)
-    if key in _memo:
+    remembered = list(_memo.items())
+    if remembered and remembered[0][0] == key:
+        return remembered[0][1]
+    if preview and remembered:
+        if _previewed[0] == key:  # shown already; the rebuild behind it is under way
+            return remembered[0][1]
+        shown = _preview(settings, key, *remembered[0], report)
+        if shown is not None:
+            _previewed[0] = key
+            return shown
+    with _full_build:
+        return _generate(settings, report, key)
+
+
+_full_build = threading.Lock()  # one full build at a time: the preview's runs in a thread
+_previewed: list[tuple[object, ...] | None] = [None]  # the inputs last previewed
+
+
+def _preview(
+    settings: Settings, key: tuple[object, ...], old: tuple[object, ...], last: Result, report: Reporter
+) -> Result | None:
+    """Show the edited articles against the last knowledge base and rebuild the rest behind;
+    None when the change needs a full build now."""
+    from . import preview
+
+    t = time.perf_counter()
+    changed = preview.changed_articles(old, key, settings.corpus_path)  # type: ignore[arg-type]
+    pages = preview.article_pages(last.kb, changed, settings) if changed else None
+    if pages is None:
+        return None
+    written = preview.write(pages, settings.docs_path)
+    report(f"preview: {written} edited article page(s) in {time.perf_counter() - t:.1f} s; rebuilding the rest")
+    preview.behind.start(lambda: _rebuild_until_current(settings, report), report)
+    return last
+
+
+def _rebuild_until_current(settings: Settings, report: Reporter) -> None:
+    """Full builds until one is of the inputs as they are when it ends (a writer may edit
+    again meanwhile; the last build's pages then replace any preview)."""
+    while True:
+        key = fingerprint(settings)
+        generate(settings, report)
+        if fingerprint(settings) == key:
+            return
+
+
+def _generate(settings: Settings, report: Reporter, key: tuple[object, ...]) -> Result:
+    if key in _memo:  # built while this call waited for the lock
         return _memo[key]
     stats = Stats()
     kb = knowledge_base(settings, stats)
