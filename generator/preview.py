@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .cache import IngestCache, atomic_write_text
+from .cache import IngestCache
 from .curation import links_of
 from .ingest import ingest_files
 from .models import Entity, EntityMention, KnowledgeBase
@@ -101,17 +101,9 @@ def surfaces(kb: KnowledgeBase) -> dict[str, Entity]:
 
 def write(pages: dict[str, str], docs: Path) -> int:
     """Write the pages that differ; returns how many."""
-    written = 0
-    for rel, content in pages.items():
-        path = docs / rel
-        try:
-            if path.read_text(encoding="utf-8") == content:
-                continue
-        except OSError:
-            pass
-        atomic_write_text(path, content)
-        written += 1
-    return written
+    from .render import write_changed
+
+    return sum(write_changed(docs / rel, content) for rel, content in pages.items())
 
 
 class Behind:

@@ -439,6 +439,18 @@ def render_files(
                 yield f"assets/{path.relative_to(assets).as_posix()}", path.read_text(encoding="utf-8")
 
 
+def write_changed(path: Path, content: str) -> bool:
+    """Write ``content`` to ``path`` unless the file already holds it (its mtime then stays,
+    so ``mkdocs serve`` sees no change); returns whether it wrote."""
+    try:
+        if path.read_bytes() == content.encode("utf-8", "surrogatepass"):  # bytes: no decoding
+            return False
+    except OSError:
+        pass
+    atomic_write_text(path, content)
+    return True
+
+
 def sync(files: dict[str, str] | Iterable[tuple[str, str]], docs: Path) -> tuple[int, int]:
     """Make ``docs`` hold exactly ``files``; write only what changed.
 
@@ -451,14 +463,7 @@ def sync(files: dict[str, str] | Iterable[tuple[str, str]], docs: Path) -> tuple
     names: list[str] = []
     for rel, content in files.items() if isinstance(files, dict) else files:
         names.append(rel)
-        path = docs / rel
-        try:
-            if path.read_bytes() == content.encode("utf-8", "surrogatepass"):  # bytes: no decoding
-                continue
-        except OSError:
-            pass
-        atomic_write_text(path, content)
-        written += 1
+        written += write_changed(docs / rel, content)
     wanted = {docs / rel for rel in names}
     for path in sorted(docs.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted and path.name not in KEEP_FILES:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from .test_ingest import write
+
 ROOT = Path(__file__).resolve().parents[1]
 BADINPUT = Path(__file__).parent / "data" / "badinput"
 
@@ -65,12 +67,7 @@ def project(dest: Path, model: Path, files: dict[str, str | bytes]) -> Path:
     corpus = dest / "corpus"
     corpus.mkdir()
     for name, content in files.items():
-        path = corpus / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+        write(corpus, name, content)
     return dest
 
 
