@@ -19,6 +19,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
+from .page_preview import LastBuild, config_stamp, quick_builder
 from .settings import DEFAULT_MODEL, Settings
 
 log = get_plugin_logger(__name__)
@@ -67,6 +68,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     generated = False  # set by the command line, which has just written the Markdown
     serving = False  # under ``mkdocs serve``: edited articles are previewed first
+    last_build: LastBuild | None = None  # under ``serve``, what a preview's pages are built with
+    _building: dict[str, Any]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -86,6 +89,23 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.held = {}
+        self.last_build = None  # not kept alongside the build that replaces it
+        self._building = {}
+
+    def on_files(self, files: Any, /, *, config: MkDocsConfig) -> Any:
+        if self.serving:
+            self._building["files"] = files
+        return files
+
+    def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Any) -> Any:
+        if self.serving:
+            self._building["nav"] = nav
+        return nav
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Any) -> Any:
+        if self.serving:
+            self._building["env"] = env
+        return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, **kwargs: Any) -> str:
         from .html_safety import inert_meta
@@ -112,6 +132,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return output
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        from .watching import native_observer
+
+        watched = [config.docs_dir, config.config_file_path, *config.theme.dirs]
+        native_observer(server, [path for path in watched if path])
         if self.settings is not None:
             for path in (
                 self.settings.corpus_path,
@@ -121,6 +145,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             ):
                 if path is not None and path.exists():
                     server.watch(str(path))
+        server.builder = quick_builder(server.builder, lambda: self.last_build, lambda: self.settings, log.info)
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -129,6 +154,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.serving:
             from .preview import behind
 
+            self.last_build = LastBuild(config=config, stamp=config_stamp(config), **self._building)
+            self._building = {}
             # the page a writer just edited is shown now; the rest of the knowledge base and
             # the search index follow
             behind.go()

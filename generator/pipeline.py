@@ -232,10 +232,12 @@ def generate(settings: Settings, report: Reporter = _stderr, preview: bool = Fal
     if preview and remembered:
         if _previewed[0] == key:  # shown already; the rebuild behind it is under way
             return remembered[0][1]
-        shown = _preview(settings, key, *remembered[0], report)
-        if shown is not None:
-            _previewed[0] = key
-            return shown
+        pages = preview_pages(settings, report, key)
+        if pages is not None:
+            from .preview import write
+
+            write(pages, settings.docs_path)
+            return remembered[0][1]
     with _full_build:
         return _generate(settings, report, key)
 
@@ -244,22 +246,35 @@ _full_build = threading.Lock()  # one full build at a time: the preview's runs i
 _previewed: list[tuple[object, ...] | None] = [None]  # the inputs last previewed
 
 
-def _preview(
-    settings: Settings, key: tuple[object, ...], old: tuple[object, ...], last: Result, report: Reporter
-) -> Result | None:
-    """Show the edited articles against the last knowledge base and rebuild the rest behind;
-    None when the change needs a full build now."""
+def previewed(settings: Settings) -> bool:
+    """Whether the inputs are as last previewed, the rebuild behind that preview not yet done."""
+    key = fingerprint(settings)
+    return _previewed[0] == key and key not in _memo
+
+
+def preview_pages(
+    settings: Settings, report: Reporter = _stderr, key: tuple[object, ...] | None = None
+) -> dict[str, str] | None:
+    """The docs pages (path: Markdown) of the articles edited since the last build, rendered
+    against its knowledge base, with the full rebuild queued behind them (``preview.behind``);
+    None when the change needs a full build now. The pages are not written: the caller shows
+    them, and the rebuild writes the docs."""
     from . import preview
 
+    key = key or fingerprint(settings)
+    remembered = list(_memo.items())
+    if not remembered or remembered[0][0] == key or _previewed[0] == key:
+        return None
+    old, last = remembered[0]
     t = time.perf_counter()
     changed = preview.changed_articles(old, key, settings.corpus_path)  # type: ignore[arg-type]
     pages = preview.article_pages(last.kb, changed, settings) if changed else None
     if pages is None:
         return None
-    written = preview.write(pages, settings.docs_path)
-    report(f"preview: {written} edited article page(s) in {time.perf_counter() - t:.1f} s; rebuilding the rest")
+    _previewed[0] = key
+    report(f"preview: {len(pages)} edited article page(s) in {time.perf_counter() - t:.1f} s; rebuilding the rest")
     preview.behind.start(lambda: _rebuild_until_current(settings, report), report)
-    return last
+    return pages
 
 
 def _rebuild_until_current(settings: Settings, report: Reporter) -> None:

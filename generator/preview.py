@@ -114,11 +114,17 @@ class Behind:
     def __init__(self) -> None:
         self._thread: threading.Thread | None = None
         self._pending: tuple[Callable[[], object], Callable[[str], None]] | None = None
+        self._after: list[Callable[[], None]] = []
         self._lock = threading.Lock()
 
     def start(self, build: Callable[[], object], report: Callable[[str], None]) -> None:
         with self._lock:
             self._pending = (build, report)
+
+    def after(self, action: Callable[[], None]) -> None:
+        """Run ``action`` when the next full build has succeeded."""
+        with self._lock:
+            self._after.append(action)
 
     def go(self) -> None:
         with self._lock:
@@ -129,15 +135,22 @@ class Behind:
             self._thread = threading.Thread(target=self._run, args=(build, report), daemon=True)
             self._thread.start()
 
-    @staticmethod
-    def _run(build: Callable[[], object], report: Callable[[str], None]) -> None:
+    def _run(self, build: Callable[[], object], report: Callable[[str], None]) -> None:
         started = time.perf_counter()
         try:
             build()
+            with self._lock:
+                actions, self._after = self._after, []
+            for action in actions:
+                action()
         except Exception as exc:  # reported, never raised into the server
             report(f"preview: the full rebuild failed: {exc}")
             return
         report(f"preview: knowledge base rebuilt in {time.perf_counter() - started:.1f} s")
+
+    def running(self) -> bool:
+        thread = self._thread
+        return thread is not None and thread.is_alive()
 
     def wait(self, timeout: float | None = None) -> None:
         thread = self._thread

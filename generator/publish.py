@@ -58,6 +58,7 @@ def build_site(
         if plugin is not None:
             plugin.overrides = overrides  # type: ignore[attr-defined]
             plugin.generated = generated  # type: ignore[attr-defined]
+            plugin.serving = False  # type: ignore[attr-defined]  # MkDocs keeps one instance a process
         key = publish_key(config_file, Path(config.docs_dir), config.theme.custom_dir)
         incremental = state_file is not None and site_dir.is_dir() and _read(state_file) == key
         if incremental:
