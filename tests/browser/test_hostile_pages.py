@@ -44,6 +44,9 @@ def test_no_dialog_opens_and_no_payload_runs(
     dialogs: list[str] = []
     ran: list[str] = []
     page = context.new_page()
+    # two entities are named in all 7,000 articles: their 8 MB pages can take more than the
+    # default 30 s to load on a busy machine
+    page.set_default_navigation_timeout(180_000)
 
     def on_dialog(dialog: Dialog) -> None:
         dialogs.append(f"{page.url}: {dialog.type} {dialog.message[:60]!r}")
