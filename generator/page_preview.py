@@ -100,7 +100,8 @@ def quick_builder(
             previous, current = last(), settings()
             if previous is None or current is None or not previous.current():
                 return False
-            pages = pipeline.preview_pages(current, report)
+            key = pipeline.fingerprint(current)  # one stat of every input a round
+            pages = pipeline.preview_pages(current, report, key)
             if pages is not None:
                 try:
                     render_into_site(previous, pages)
@@ -114,7 +115,7 @@ def quick_builder(
                 behind.after(functools.partial(touch, current.docs_path, list(pages)))
                 behind.go()
                 return True
-            if not (behind.running() and pipeline.previewed(current)):
+            if not (behind.running() and pipeline.previewed(current, key)):
                 return False
             behind.wait(1.0)  # a new edit meanwhile is previewed at once
 

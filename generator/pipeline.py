@@ -246,9 +246,10 @@ _full_build = threading.Lock()  # one full build at a time: the preview's runs i
 _previewed: list[tuple[object, ...] | None] = [None]  # the inputs last previewed
 
 
-def previewed(settings: Settings) -> bool:
-    """Whether the inputs are as last previewed, the rebuild behind that preview not yet done."""
-    key = fingerprint(settings)
+def previewed(settings: Settings, key: tuple[object, ...] | None = None) -> bool:
+    """Whether the inputs (``key``: their fingerprint) are as last previewed, the rebuild behind
+    that preview not yet done."""
+    key = key or fingerprint(settings)
     return _previewed[0] == key and key not in _memo
 
 
