@@ -61,7 +61,9 @@ class IngestCache:
             if data.get("format") != FORMAT or data.get("key") != key:
                 return None
             fields: dict[str, Any] = data["article"]
-            return Article(id=article_id, **{**fields, "removed": tuple(fields["removed"])})
+            return Article(
+                id=article_id, **{**fields, "removed": tuple(fields["removed"]), "warnings": tuple(fields["warnings"])}
+            )
         except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
@@ -81,7 +83,7 @@ class IngestCache:
         return removed
 
 
-_ARTICLE_FIELDS = ("path", "title", "body", "date", "date_source", "outlet", "author", "url", "removed")
+_ARTICLE_FIELDS = ("path", "title", "body", "date", "date_source", "outlet", "author", "url", "removed", "warnings")
 
 
 @cache

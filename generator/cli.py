@@ -36,8 +36,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     }
     settings = _settings_from_mkdocs(Path(args.config), not args.no_curation).with_(**overrides)
     result = generate(settings, report=_err)
-    if args.strict and result.problems:
-        raise StrictModeError(f"{len(result.problems)} article(s) skipped and --strict is on")
+    _strict(args.strict, len(result.problems), len(result.warnings))
     stats = build_stats(result)
     # The Markdown is written: the knowledge base is not needed while MkDocs holds every page.
     del result
@@ -92,13 +91,24 @@ def cmd_export(args: argparse.Namespace) -> int:
         cache_dir=Path(args.cache_dir),
         workers=args.workers,
     )
+    from .pipeline import warnings_of
+
     kb = export(settings, Path(args.output))
     for problem in kb.problems:
         _err(f"skipped {problem}")
+    warnings = warnings_of(kb)
+    for warning in warnings:
+        _err(f"warning {warning}")
     _err(f"{len(kb.articles)} articles, {len(kb.entities)} entities written to {args.output}")
-    if args.strict and kb.problems:
-        raise StrictModeError(f"{len(kb.problems)} article(s) skipped and --strict is on")
+    _strict(args.strict, len(kb.problems), len(warnings))
     return 0
+
+
+def _strict(strict: bool, skipped: int, warnings: int) -> None:
+    """Under ``--strict``, a skipped article or a dropped metadata value fails the command."""
+    if strict and (skipped or warnings):
+        what = [f"{skipped} article(s) skipped"] * bool(skipped) + [f"{warnings} warning(s)"] * bool(warnings)
+        raise StrictModeError(f"{' and '.join(what)} and --strict is on")
 
 
 def _err(message: str) -> None:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from . import furniture, metadata, screen
+from . import furniture, metadata, safe_files, screen
 from .cache import IngestCache, ingest_key
 from .errors import ArticleError
 from .models import Article, Problem
@@ -38,20 +38,24 @@ class RawDocument:
 
 
 def corpus_files(corpus: Path) -> list[Path]:
-    """Every article file under ``corpus``, sorted, hidden files skipped."""
-    files = [
-        p
-        for p in corpus.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in TEXT_EXTENSIONS
-        and not any(part.startswith(".") for part in p.relative_to(corpus).parts)
-    ]
+    """Every article file under ``corpus``, sorted, hidden files skipped.
+
+    Listed too, so that reading them gives a line saying why they are skipped: entries
+    named like articles that are not regular files (a FIFO, a folder ``x.md``, a link
+    pointing outside the corpus) and links to folders, which are never followed
+    (:mod:`generator.safe_files`).
+    """
+    files = [p for p in safe_files.walk(corpus) if p.suffix.lower() in TEXT_EXTENSIONS or _folder_link(p)]
     return sorted(files, key=lambda p: p.relative_to(corpus).as_posix())
+
+
+def _folder_link(path: Path) -> bool:
+    return path.is_symlink() and path.is_dir()
 
 
 def decode(path: str, data: bytes, max_bytes: int) -> str:
     if len(data) > max_bytes:
-        raise ArticleError(path, f"file is {len(data):,} bytes, over the limit of {max_bytes:,}")
+        raise ArticleError(path, f"file is over the limit of {max_bytes:,} bytes")
     if b"\x00" in data:
         raise ArticleError(path, "binary file (contains NUL bytes)")
     try:
@@ -71,8 +75,13 @@ class _TextLoader(yaml.SafeLoader):
 _TextLoader.yaml_implicit_resolvers = {}
 
 
-def split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
-    """Front matter fields (strings) and the body that follows them."""
+def split_front_matter(path: str, text: str, warnings: list[str] | None = None) -> tuple[dict[str, str], str]:
+    """Front matter fields (strings) and the body that follows them.
+
+    A field whose value cannot be used (a list where text is expected, a url that is
+    not an http(s) address) is dropped, with a line saying why added to ``warnings``.
+    """
+    warnings = [] if warnings is None else warnings
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, text
@@ -93,12 +102,17 @@ def split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
         if value is None:
             continue
         if not isinstance(value, str):
-            raise ArticleError(path, f"front matter {key} is a {type(value).__name__}, not text")
+            warnings.append(f"front matter {key} is a {_type_name(value)}, not text; ignored")
+            continue
         if value.strip():
             fields[key] = value.strip()
     if "url" in fields and safe_url(fields["url"]) is None:
-        raise ArticleError(path, f"front matter url {fields['url'][:80]!r} is not an http(s) address")
+        warnings.append(f"front matter url {fields.pop('url')[:80]!r} is not an http(s) address; ignored")
     return fields, text[m.end() :]
+
+
+def _type_name(value: object) -> str:
+    return {dict: "mapping", list: "list"}.get(type(value), type(value).__name__)
 
 
 def safe_url(url: str) -> str | None:
@@ -168,7 +182,7 @@ def clean(path: str, text: str, fields: dict[str, str]) -> tuple[str, metadata.D
     return body, found
 
 
-def parse(raw: RawDocument) -> tuple[dict[str, str], str, metadata.Detected]:
+def parse(raw: RawDocument, warnings: list[str] | None = None) -> tuple[dict[str, str], str, metadata.Detected]:
     fields: dict[str, str] = {}
     text = raw.text
     if raw.kind == "html":
@@ -176,7 +190,7 @@ def parse(raw: RawDocument) -> tuple[dict[str, str], str, metadata.Detected]:
         screen.check_text(raw.path, "\n".join([*fields.values(), text]))
     else:
         screen.check_text(raw.path, text)
-        fields, text = split_front_matter(raw.path, text)
+        fields, text = split_front_matter(raw.path, text, warnings)
         if raw.kind == "markdown":
             text = markdown_to_text(text)
     if fields.get("title"):
@@ -192,10 +206,11 @@ def _drop_leading_title(text: str, title: str) -> str:
 
 
 def to_article(raw: RawDocument, article_id: str) -> Article:
-    fields, body, found = parse(raw)
+    warnings: list[str] = []
+    fields, body, found = parse(raw, warnings)
     date_value = metadata.parse_date(fields["date"]) if "date" in fields else None
     if "date" in fields and date_value is None:
-        raise ArticleError(raw.path, f"front matter date {fields['date']!r} is not a date with a year")
+        warnings.append(f"front matter date {fields['date'][:80]!r} is not a valid date with a year; ignored")
     title = fields.get("title") or found.title or Path(raw.path).stem
     return Article(
         id=article_id,
@@ -208,19 +223,29 @@ def to_article(raw: RawDocument, article_id: str) -> Article:
         author=fields.get("author") or found.author,
         url=fields.get("url"),
         removed=tuple(found.removed),
+        warnings=tuple(warnings),
     )
 
 
 def read_file(path: Path, corpus: Path, max_bytes: int) -> RawDocument:
     rel = path.relative_to(corpus).as_posix()
-    return RawDocument(rel, TEXT_EXTENSIONS[path.suffix.lower()], decode(rel, _read_bytes(path, rel), max_bytes))
+    kind = TEXT_EXTENSIONS[path.suffix.lower()]
+    return RawDocument(rel, kind, decode(rel, _read_bytes(path, corpus, rel, max_bytes), max_bytes))
 
 
-def _read_bytes(path: Path, rel: str) -> bytes:
+def _read_bytes(path: Path, corpus: Path, rel: str, max_bytes: int) -> bytes:
+    """The file's bytes (at most ``max_bytes + 1`` of them), when it is a regular file inside the corpus."""
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ArticleError(rel, f"cannot read: {exc.strerror}") from None
+        return safe_files.read_inside(path, corpus, limit=max_bytes)
+    except safe_files.UnsafeFile as exc:
+        raise ArticleError(rel, str(exc)) from None
+
+
+def _kind_of(path: Path, rel: str) -> str:
+    kind = TEXT_EXTENSIONS.get(path.suffix.lower())
+    if kind is None:
+        raise ArticleError(rel, f"not an article file ({path.suffix or 'no'} extension)")
+    return kind
 
 
 def ingest(
@@ -249,12 +274,12 @@ def ingest_files(
         rel = path.relative_to(corpus).as_posix()
         article_id = ids.claim(rel.rsplit(".", 1)[0].replace("/", "-"), fallback="article")
         try:
-            data = _read_bytes(path, rel)
+            data = _read_bytes(path, corpus, rel, max_bytes)
             key = ingest_key(rel, data, max_bytes) if cache is not None else ""
             used.add(key)
             article = cache.get(key, article_id) if cache is not None else None
             if article is None:
-                raw = RawDocument(rel, TEXT_EXTENSIONS[path.suffix.lower()], decode(rel, data, max_bytes))
+                raw = RawDocument(rel, _kind_of(path, rel), decode(rel, data, max_bytes))
                 with screen.time_limit(rel, max_seconds):
                     article = to_article(raw, article_id)
                 if cache is not None:

@@ -34,6 +34,7 @@ class Article:
     author: str | None = None
     url: str | None = None
     removed: tuple[str, ...] = ()  # page furniture taken out of the text
+    warnings: tuple[str, ...] = ()  # values dropped from the article's metadata, and why
 
     @property
     def words(self) -> int:

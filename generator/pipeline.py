@@ -198,6 +198,15 @@ class Result:
     def problems(self) -> list[Problem]:
         return self.kb.problems
 
+    @property
+    def warnings(self) -> list[str]:
+        return warnings_of(self.kb)
+
+
+def warnings_of(kb: KnowledgeBase) -> list[str]:
+    """One line per value dropped from an article's metadata: the file, the value and why."""
+    return [f"{a.path}: {w}" for a in kb.articles for w in a.warnings]
+
 
 _memo: dict[tuple[object, ...], Result] = {}
 
@@ -295,6 +304,8 @@ def _generate(settings: Settings, report: Reporter, key: tuple[object, ...]) -> 
     kb = knowledge_base(settings, stats)
     for problem in kb.problems:
         report(f"skipped {problem}")
+    for warning in warnings_of(kb):
+        report(f"warning {warning}")
     t = time.perf_counter()
     names: list[str] = []
     files = render.render_files(

@@ -102,7 +102,6 @@ BAD_FILES: list[tuple[str, bytes, str]] = [
     ("blank.md", b"  \n\t\n", "empty file"),
     ("broken.md", b"---\ntitle: [unclosed\n---\nBody text here.\n", "broken front matter"),
     ("list.md", b"---\n- one\n- two\n---\nBody text here.\n", "expected key: value pairs"),
-    ("nodate.md", b"---\ndate: sometime soon\n---\nBody text here.\n", "not a date with a year"),
     ("furniture.txt", b"Advertisement\nShare this article\nSee related video:\n", "furniture ('Advertisement';"),
     ("heading-only.md", b"---\ntitle: Fact sheet\n---\n\n###\n", "no article text"),
     ("empty.html", b"<html><head><title>Ferry</title></head><body></body></html>", "no article text found"),
@@ -112,8 +111,6 @@ BAD_FILES: list[tuple[str, bytes, str]] = [
     ("alias.md", b"---\ntitle: *nothing\n---\nBody text here.\n", "YAML alias"),
     ("tag.md", b"---\ntitle: !!python/object/apply:os.system [ls]\n---\nBody text here.\n", "YAML tag"),
     ("deep-yaml.md", b"---\ntitle: " + b"[" * 50 + b"]" * 50 + b"\n---\nBody text here.\n", "nests over 8"),
-    ("list-title.md", b"---\ntitle: [a, b]\n---\nBody text here.\n", "title is a list, not text"),
-    ("js-url.md", b"---\nurl: javascript:alert(1)\n---\nBody text here.\n", "not an http(s) address"),
     # text other tools would act on
     ("jinja.txt", b"Harbor news.\nThe council said {{ config.secret }} today.\n", "template syntax '{{' on line 2"),
     ("jinja-block.md", b"Harbor news {% include 'x' %} here.\n", "template syntax '{%'"),
@@ -134,6 +131,77 @@ def test_bad_file_is_a_problem(tmp_path: Path, name: str, data: bytes, reason: s
     assert problems[0].path == name
     assert reason in problems[0].reason
     assert str(problems[0]).startswith(f"{name}: ")
+
+
+BAD_VALUES: list[tuple[str, str, str, str]] = [
+    ("date: sometime soon", "date", "front matter date 'sometime soon' is not a valid date with a year; ignored", ""),
+    ("date: 2023-02-30", "date", "front matter date '2023-02-30' is not a valid date", ""),
+    ("date: 9999-99-99", "date", "front matter date '9999-99-99' is not a valid date", ""),
+    ("date: '-5000'", "date", "front matter date '-5000' is not a valid date", ""),
+    ("title: [a, b]", "title", "front matter title is a list, not text; ignored", "The council of Portvale voted"),
+    ("author: {name: x}", "author", "front matter author is a mapping, not text; ignored", ""),
+    ("url: javascript:alert(1)", "url", "front matter url 'javascript:alert(1)' is not an http(s) address", ""),
+]
+
+
+@pytest.mark.parametrize(("line", "field", "warning", "kept"), BAD_VALUES, ids=[b[0] for b in BAD_VALUES])
+def test_a_bad_front_matter_value_is_dropped_not_the_article(
+    tmp_path: Path, line: str, field: str, warning: str, kept: str
+) -> None:
+    write(tmp_path, "bad-value.md", f"---\n{line}\noutlet: Portvale Gazette\n---\n{P1}\n")
+    articles, problems = ingest(tmp_path)
+    assert problems == []
+    (article,) = articles
+    assert article.outlet == "Portvale Gazette" and P1 in article.body
+    assert len(article.warnings) == 1 and article.warnings[0].startswith(warning)
+    value = getattr(article, field)  # dropped: detected from the text, or none
+    assert (value or "").startswith(kept) if kept else value is None
+
+
+def test_a_symlink_or_a_non_regular_file_in_the_corpus_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    import os
+
+    corpus = tmp_path / "corpus"
+    write(corpus, "good.txt", TEXT)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:secret line\n" * 5, encoding="utf-8")
+    (tmp_path / "outside").mkdir()
+    write(tmp_path / "outside", "leak.txt", TEXT)
+    (corpus / "passwd.txt").symlink_to(secret)
+    (corpus / "relative.md").symlink_to(Path("..") / "secret.txt")
+    (corpus / "folder-link").symlink_to(tmp_path / "outside", target_is_directory=True)
+    (corpus / "inside-link").symlink_to(corpus, target_is_directory=True)
+    (corpus / "broken.txt").symlink_to(tmp_path / "missing.txt")
+    (corpus / "same.txt").symlink_to("good.txt")  # a link to an article of the corpus is read
+    os.mkfifo(corpus / "pipe.txt")
+    (corpus / "folder.md").mkdir()
+    write(corpus / "folder.md", "inner.txt", TEXT)
+    articles, problems = ingest(corpus)
+    assert sorted(a.path for a in articles) == ["folder.md/inner.txt", "good.txt", "same.txt"]
+    assert all("secret line" not in a.body for a in articles)
+    reasons = {p.path: p.reason for p in problems}
+    assert reasons == {
+        "passwd.txt": "a symbolic link pointing outside corpus/ (not followed)",
+        "relative.md": "a symbolic link pointing outside corpus/ (not followed)",
+        "folder-link": "a symbolic link pointing outside corpus/ (not followed)",
+        "inside-link": "a symbolic link to a folder (not followed)",
+        "broken.txt": "a symbolic link pointing outside corpus/ (not followed)",
+        "pipe.txt": "a FIFO (named pipe), not a regular file",
+        "folder.md": "a folder, not a file",
+    }
+
+
+def test_a_file_swapped_for_a_link_after_listing_is_not_read(tmp_path: Path) -> None:
+    from generator import safe_files
+
+    corpus = tmp_path / "corpus"
+    write(corpus, "a.txt", TEXT)
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    listed = corpus_files(corpus)
+    (corpus / "a.txt").unlink()
+    (corpus / "a.txt").symlink_to(tmp_path / "secret.txt")
+    with pytest.raises(safe_files.UnsafeFile, match="outside corpus/"):
+        safe_files.read_inside(listed[0], corpus)
 
 
 def test_front_matter_over_its_size_limit_is_a_problem(tmp_path: Path) -> None:
@@ -187,12 +255,12 @@ def test_an_unexpected_reader_failure_is_a_problem(tmp_path: Path, monkeypatch: 
     assert [(p.path, p.reason) for p in problems] == [("a.html", "cannot be read: ValueError: parser gave up")]
 
 
-def test_impossible_front_matter_date_is_a_problem(tmp_path: Path) -> None:
+def test_impossible_front_matter_date_leaves_the_article_undated(tmp_path: Path) -> None:
     write(tmp_path, "bad.md", "---\ndate: 2021-13-45\n---\nBody text here.\n")
     write(tmp_path, "good.txt", TEXT)
     articles, problems = ingest(tmp_path)
-    assert [a.path for a in articles] == ["good.txt"]
-    assert [p.path for p in problems] == ["bad.md"]
+    assert [(a.path, a.date) for a in articles] == [("bad.md", None), ("good.txt", "2021-03-12")]
+    assert problems == [] and "2021-13-45" in articles[0].warnings[0]
 
 
 def test_empty_front_matter(tmp_path: Path) -> None:
