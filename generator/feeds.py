@@ -1,4 +1,8 @@
-"""Feeds of the corpus's articles, newest first: RSS 2.0 and JSON Feed 1.1."""
+"""Feeds of the corpus's articles, newest first: RSS 2.0 and JSON Feed 1.1.
+
+Titles are shown as page headings show them (:func:`text_safety.headline`), outlets and
+authors without direction controls.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .models import Article
 from .paths import article_url
+from .text_safety import headline, strip_controls
 
 FEED_ITEMS = 50
 
@@ -31,14 +36,14 @@ def rss(articles: list[Article], title: str, site_url: str = "") -> str:
     for a in _newest(articles):
         link = escape(_link(site_url, a))
         parts = [
-            f"<title>{escape(a.title)}</title>",
+            f"<title>{escape(headline(a.title))}</title>",
             f"<link>{link}</link>",
             f'<guid isPermaLink="false">{escape(a.id)}</guid>',
             f"<pubDate>{_rfc822(a.date or '')}</pubDate>",
         ]
         if a.outlet:
             source_url = quoteattr(a.url or _link(site_url, a))
-            parts.append(f"<source url={source_url}>{escape(a.outlet)}</source>")
+            parts.append(f"<source url={source_url}>{escape(strip_controls(a.outlet))}</source>")
         items.append("<item>" + "".join(parts) + "</item>")
     channel = (
         f"<title>{escape(title)}</title><link>{escape(site_url or './')}</link>"
@@ -55,11 +60,11 @@ def json_feed(articles: list[Article], title: str, site_url: str = "") -> str:
             {
                 "id": a.id,
                 "url": _link(site_url, a),
-                "title": a.title,
+                "title": headline(a.title),
                 "date_published": f"{a.date}T00:00:00Z",
                 **({"external_url": a.url} if a.url else {}),
-                **({"authors": [{"name": a.author}]} if a.author else {}),
-                **({"tags": [a.outlet]} if a.outlet else {}),
+                **({"authors": [{"name": strip_controls(a.author)}]} if a.author else {}),
+                **({"tags": [strip_controls(a.outlet)]} if a.outlet else {}),
             }
             for a in _newest(articles)
         ],

@@ -1,12 +1,12 @@
 """Inert HTML: what keeps corpus text from running as script in a reader's browser.
 
 :func:`inert_meta` escapes a page's front-matter values, which Material prints
-into ``<head>`` and the header without escaping. :func:`dangerous_nodes` lists
-what in a built page could run script: a ``<script>`` the theme does not ship,
-an ``on*`` attribute, a ``javascript:``, ``vbscript:`` or ``data:text/html``
-URL, or an element that loads or embeds other documents (``iframe``,
-``object``, ``embed``, ``base``, ``meta http-equiv=refresh``). The test-suite
-runs it over sites built from hostile input.
+into ``<head>`` and the header without escaping, and drops direction controls
+from them. :func:`dangerous_nodes` lists what in a built page could run script:
+a ``<script>`` the theme does not ship, an ``on*`` attribute, a ``javascript:``,
+``vbscript:`` or ``data:text/html`` URL, or an element that loads or embeds other
+documents (``iframe``, ``object``, ``embed``, ``base``, ``meta http-equiv=refresh``).
+The test-suite runs it over sites built from hostile input.
 """
 
 from __future__ import annotations
@@ -16,15 +16,18 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
+from .text_safety import strip_controls
+
 RAW_META = {"jsonld"}  # written inside <script type="application/ld+json"> by jsonld.script_json
 
 
 def inert_meta(meta: dict[str, Any]) -> dict[str, Any]:
-    """Front-matter values with every string HTML-escaped (in lists too), for templates that print them raw."""
+    """Front-matter values with every string HTML-escaped and without direction controls (in lists
+    too), for templates that print them raw."""
 
     def inert(value: Any) -> Any:
         if isinstance(value, str):
-            return html.escape(value, quote=True)
+            return html.escape(strip_controls(value), quote=True)
         if isinstance(value, list):
             return [inert(v) for v in value]
         return value

@@ -2,7 +2,10 @@
 
 Templates receive data, never corpus text as template source; every piece of
 corpus text goes through :func:`md_escape` (or is built by :func:`linked_body`)
-so that it stays text in any Markdown engine.
+so that it stays text in any Markdown engine. Each of those, :func:`yaml_str` and the
+templates' ``e`` filter also drop direction controls and zero-width characters
+(:mod:`generator.text_safety`), and the ``headline`` filter cuts titles and names
+shown in ``<title>``, headings and lists to a readable length.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 import yaml
 
 from . import disagreements, feeds, graph, jsonld, kbjson, paging, similar, summary, timeline
@@ -36,6 +40,7 @@ from .paths import (
     url_of,
 )
 from .relations import neighbours
+from .text_safety import JOINERS, headline, is_cut, strip_controls
 
 KEEP_FILES = {".gitkeep"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|!#])")  # what Python-Markdown lets a backslash escape
@@ -51,7 +56,7 @@ def md_escape(text: object) -> str:
 
 @lru_cache(maxsize=1 << 16)  # names are escaped again on every page that links them
 def _md_escape(text: str) -> str:
-    s = html.escape(_SPACES.sub(" ", text), quote=False)
+    s = html.escape(_SPACES.sub(" ", strip_controls(text)), quote=False)
     s = _MD_SPECIAL.sub(r"\\\1", s)
     return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", s))
 
@@ -59,11 +64,12 @@ def _md_escape(text: str) -> str:
 def yaml_str(text: object) -> str:
     """A value for YAML front matter, written by PyYAML's dumper: always one double-quoted line.
 
-    Characters that do not print (controls, bidirectional overrides) become spaces.
+    Direction controls and zero-width characters are dropped (:func:`strip_controls`); other
+    characters that do not print (controls, line breaks) become spaces.
     """
-    s = str(text)
+    s = strip_controls(str(text))
     if not s.isprintable():
-        s = "".join(ch if ch.isprintable() else " " for ch in s)
+        s = "".join(ch if ch.isprintable() or ch in JOINERS else " " for ch in s)
     return yaml.dump(s, Dumper=_YAML_DUMPER, default_style='"', width=1 << 30, allow_unicode=True).rstrip("\n")
 
 
@@ -97,6 +103,19 @@ def outlet_of(article: Article) -> str:
     return article.outlet or "Unknown outlet"
 
 
+def escape_shown(value: object) -> markupsafe.Markup:
+    """The templates' ``e`` filter: HTML-escaped text without direction controls."""
+    if hasattr(value, "__html__"):  # markup a template built, not corpus text
+        return markupsafe.escape(value)
+    return markupsafe.escape(strip_controls(str(value)))
+
+
+def graph_attribute(data: dict[str, Any]) -> str:
+    """:func:`graph.attribute` of ``data`` with each node's label as :func:`headline` shows it."""
+    nodes = [{**node, "label": headline(node["label"])} for node in data["nodes"]]
+    return graph.attribute({**data, "nodes": nodes})
+
+
 def href(from_doc: str, to_doc: str) -> str:
     """The URL of ``to_doc`` relative to the page of ``from_doc``, for links written as HTML.
 
@@ -110,6 +129,8 @@ def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
 
     HTML rather than Markdown: corpus text then cannot turn into markup, and
     MkDocs skips the costly inline processing of the longest part of the site.
+    Direction controls are dropped from each piece after the body is cut at its
+    offsets, so that sentences and mentions keep their places.
     """
     extraction = kb.extractions.get(article.id)
     body = article.body
@@ -117,6 +138,10 @@ def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
     entities = kb.entities_by_id
     sentences = extraction.sentences if extraction else ()
     esc = html.escape
+
+    def text(start: int, end: int) -> str:
+        return esc(strip_controls(body[start:end]), quote=False)
+
     out: list[str] = []
     link_i = 0
     pos = 0
@@ -138,14 +163,13 @@ def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
                 if start < cursor or end > s_end:
                     continue
                 entity = entities[entity_id]
-                text_parts.append(esc(body[cursor:start], quote=False))
-                label = TYPE_LABELS[entity.type][0]
+                text_parts.append(text(cursor, start))
+                label = f"{TYPE_LABELS[entity.type][0]}: {headline(entity.name)}"
                 text_parts.append(
-                    f'<a href="{esc(href(doc, entity_doc(entity)))}" title="{esc(label)}: {esc(entity.name)}">'
-                    f"{esc(body[start:end], quote=False)}</a>"
+                    f'<a href="{esc(href(doc, entity_doc(entity)))}" title="{esc(label)}">{text(start, end)}</a>'
                 )
                 cursor = end
-            text_parts.append(esc(body[cursor:s_end], quote=False))
+            text_parts.append(text(cursor, s_end))
             sentence_html = _SPACES.sub(" ", "".join(text_parts)).strip()
             if index >= 0:
                 parts.append(f'<span class="kb-s" id="s{index}">{sentence_html}</span>')
@@ -162,7 +186,7 @@ def search_words(*names: str) -> str:
     each, so a hyphenated name would outrank the plain one; plain words also need no
     escaping in an attribute.
     """
-    return ", ".join(" ".join(re.findall(r"\w+", name)) for name in names)
+    return ", ".join(" ".join(re.findall(r"\w+", strip_controls(name))) for name in names)
 
 
 def search_weight(entity: Entity) -> float:
@@ -187,13 +211,13 @@ def mentions_html(doc: str, sources: list[tuple[Article, list[tuple[int, str]]]]
     out = ['<div class="kb-mentions" data-search-exclude>']
     for article, sentences in sources:
         target = esc(href(doc, article_doc(article.id)))
-        out.append(f'<h3><a href="{target}">{esc(article.title, quote=False)}</a></h3>')
-        meta = " · ".join(esc(x, quote=False) for x in (article.outlet, article.date) if x)
+        out.append(f'<h3><a href="{target}">{esc(headline(article.title), quote=False)}</a></h3>')
+        meta = " · ".join(esc(strip_controls(x), quote=False) for x in (article.outlet, article.date) if x)
         if meta:
             out.append(f"<p><small>{meta}</small></p>")
         out.append("<ul>")
         for index, sentence in sentences:
-            text = esc(_SPACES.sub(" ", sentence).strip(), quote=False)
+            text = esc(_SPACES.sub(" ", strip_controls(sentence)).strip(), quote=False)
             out.append(f'<li>{text} <a href="{target}#s{index}" title="Go to this sentence">↗</a></li>')
         out.append("</ul>")
     out.append("</div>")
@@ -214,6 +238,9 @@ class Renderer:
         )
         self.env.filters["md"] = md_escape
         self.env.filters["yaml"] = yaml_str
+        self.env.filters["e"] = self.env.filters["escape"] = escape_shown
+        self.env.filters["headline"] = headline
+        self.env.tests["cut"] = is_cut
         self.env.filters["safe_url"] = lambda url: safe_url(str(url)) or "" if url else ""
         self.neighbours = neighbours(kb.relations)
         self.weights = graph.pair_weights(kb.relations)
@@ -314,7 +341,7 @@ class Renderer:
             excerpts=summary.excerpts(entity, articles, extractions),
             quotes=self.quotes_by_speaker.get(entity.id, []),
             timeline=timeline.entity_timeline(entity, self.kb, self.events_of),
-            local_graph=graph.attribute(graph.local_graph(entity, near, by_id, self.weights, self.sizes))
+            local_graph=graph_attribute(graph.local_graph(entity, near, by_id, self.weights, self.sizes))
             if near
             else None,
             jsonld=jsonld.script_json(jsonld.entity_data(entity, by_id, articles)),
@@ -345,7 +372,7 @@ class Renderer:
                 topics=kb.topics,
                 entities=kb.entities_by_id,
             ),
-            self._render("graph.md.j2", "graph.md", graph=graph.attribute(site_graph), size=len(site_graph["nodes"])),
+            self._render("graph.md.j2", "graph.md", graph=graph_attribute(site_graph), size=len(site_graph["nodes"])),
             self._render("quotes.md.j2", "quotes.md", rows=self.quote_rows),
             self._render(
                 "disagreements.md.j2",

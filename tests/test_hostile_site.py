@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from generator.html_safety import dangerous_nodes
+from generator.text_safety import headline, is_cut
 
 from .hostile import FILLER, build, project, xss_payloads
 
@@ -76,7 +77,8 @@ def _text(fragment: str) -> str:
 
 
 def test_titles_are_shown_as_written(hostile_project: tuple[Path, str]) -> None:
-    """Inert, not removed: each title article's heading and <title> read as its payload."""
+    """Inert, not removed: each title article's heading and <title> read as its payload (cut to a
+    readable length with "…", the whole of it under the heading)."""
     dest = hostile_project[0]
     by_source = {}
     for page in (dest / "site" / "articles").glob("title-*/index.html"):
@@ -91,12 +93,15 @@ def test_titles_are_shown_as_written(hostile_project: tuple[Path, str]) -> None:
         fields = yaml.safe_load(source.read_text(encoding="utf-8").split("---\n")[1])
         text = by_source.get(" ".join(f"title/{source.name}".split()), "")
         title = " ".join(fields["title"].split())
+        shown = headline(title)
         heading = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S)
         head_title = re.search(r"<title>(.*?)</title>", text, re.S)
         if not (heading and head_title):
             wrong.append((source.name, "no page"))
-        elif _text(heading.group(1)) != title or not html.unescape(head_title.group(1)).startswith(title):
+        elif _text(heading.group(1)) != shown or not html.unescape(head_title.group(1)).startswith(shown):
             wrong.append((source.name, title, heading.group(1)))
+        elif is_cut(title) and f"Full title: {title}" not in _text(text):
+            wrong.append((source.name, title, "not shown whole"))
     assert wrong == [], wrong[:5]
 
 
