@@ -23,11 +23,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .errors import ConfigError
 from .models import ENTITY_TYPES, Entity, Quote
 from .names import match_key
+from .screen import load_config_yaml
 from .slugs import SlugRegistry
 
 SECTIONS = ("split", "merge", "rename", "retype", "describe", "hide")
@@ -61,12 +60,9 @@ class Overrides:
 
 
 def load(path: Path | None) -> Overrides:
-    if path is None or not path.is_file():
+    if path is None or not (path.exists() or path.is_symlink()):
         return Overrides()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+    data = load_config_yaml(path) or {}
     if not isinstance(data, dict) or set(data) - set(SECTIONS):
         raise ConfigError(f"{path}: expected only the sections {', '.join(SECTIONS)}")
     out = Overrides()
@@ -74,16 +70,28 @@ def load(path: Path | None) -> Overrides:
         value = data.get(section) or {}
         if not isinstance(value, dict):
             raise ConfigError(f"{path}: '{section}' must map names to values")
+        for k, v in value.items():
+            if isinstance(k, (dict, list)) or isinstance(v, (dict, list)) or v is None:
+                raise ConfigError(f"{path}: {section} {_short(k)}: expected a name and a value, got {_short(v)}")
         setattr(out, section, {str(k): str(v) for k, v in value.items()})
     hide = data.get("hide") or []
     if not isinstance(hide, list):
         raise ConfigError(f"{path}: 'hide' must be a list of names")
+    for x in hide:
+        if isinstance(x, (dict, list)) or x is None:
+            raise ConfigError(f"{path}: hide: expected a name, got {_short(x)}")
     out.hide = [str(x) for x in hide]
     out.split = _splits(path, data.get("split") or {})
     for name, type_ in out.retype.items():
         if type_ not in ENTITY_TYPES:
             raise ConfigError(f"{path}: retype {name!r}: unknown type {type_!r}")
     return out
+
+
+def _short(value: object) -> str:
+    """A value for an error message: its text, on one line and cut short."""
+    text = " ".join(repr(value).split())
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 _SPLIT_KEYS = {"name", "type", "aliases", "articles"}

@@ -17,8 +17,10 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
+from .errors import GeneratorError
 from .page_preview import LastBuild, config_stamp, quick_builder
 from .settings import DEFAULT_MODEL, Settings
 
@@ -79,7 +81,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
         self.settings = settings_from(self.config, config).with_(**(self.overrides or {}))
         if not self.generated:
-            generate(self.settings, report=log.info, preview=self.serving)
+            try:
+                generate(self.settings, report=log.info, preview=self.serving)
+            except GeneratorError as exc:  # one line, as under ``kb build``, not a traceback
+                raise PluginError(str(exc)) from None
         return config
 
     # MkDocs converts every page before it writes any, and holds them all in memory:
@@ -93,6 +98,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self._building = {}
 
     def on_files(self, files: Any, /, *, config: MkDocsConfig) -> Any:
+        from .safe_files import unsafe_files
+
+        roots = [Path(config.docs_dir), *(Path(d) for d in config.theme.dirs)]
+        for file, reason in unsafe_files(files, roots):
+            log.warning(f"skipped {file.abs_src_path}: {reason}")
+            files.remove(file)
         if self.serving:
             self._building["files"] = files
         return files

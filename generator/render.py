@@ -24,8 +24,9 @@ import jinja2
 import markupsafe
 import yaml
 
-from . import disagreements, feeds, graph, jsonld, kbjson, paging, similar, summary, timeline
+from . import disagreements, feeds, graph, jsonld, kbjson, paging, safe_files, similar, summary, timeline
 from .cache import atomic_write_text
+from .errors import ConfigError
 from .ingest import safe_url
 from .models import Article, Entity, KnowledgeBase, Quote
 from .paths import (
@@ -224,12 +225,31 @@ def mentions_html(doc: str, sources: list[tuple[Article, list[tuple[int, str]]]]
     return "\n".join(out)
 
 
+class _SafeLoader(jinja2.FileSystemLoader):
+    """Templates from the templates folder only: a link pointing outside it, or a file that
+    is not regular, is refused with a line naming it (:mod:`generator.safe_files`)."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(str(root))
+        self.root = root
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        _check_template_file(self.root / template, self.root)
+        return super().get_source(environment, template)
+
+
+def _check_template_file(path: Path, root: Path) -> None:
+    reason = safe_files.unsafe_reason(path, root) if path.exists() or path.is_symlink() else None
+    if reason is not None:
+        raise ConfigError(f"{path}: {reason}; not read")
+
+
 class Renderer:
     def __init__(self, templates: Path, kb: KnowledgeBase, site_name: str = "News knowledge base") -> None:
         self.kb = kb
         self.site_name = site_name
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(templates)),
+            loader=_SafeLoader(templates),
             autoescape=False,
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
@@ -461,8 +481,9 @@ def render_files(
     yield from vendor_files().items()
     assets = templates / "assets"
     if assets.is_dir():
-        for path in sorted(assets.rglob("*")):
-            if path.is_file():
+        for path in sorted(safe_files.walk(assets)):
+            if not path.is_dir() or path.is_symlink():
+                _check_template_file(path, templates)
                 yield f"assets/{path.relative_to(assets).as_posix()}", path.read_text(encoding="utf-8")
 
 

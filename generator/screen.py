@@ -15,10 +15,11 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import yaml
 
-from .errors import ArticleError
+from .errors import ArticleError, ConfigError
 
 MAX_NESTING = 20  # list markers or quote marks opening one line; real text has a handful
 MAX_FRONT_MATTER = 64_000  # characters
@@ -63,28 +64,72 @@ def check_front_matter(path: str, source: str) -> None:
     Looks at YAML's events, before anything is built: an alias bomb is refused
     without being expanded.
     """
-    if len(source) > MAX_FRONT_MATTER:
-        raise ArticleError(path, f"front matter is {len(source):,} characters, over {MAX_FRONT_MATTER:,}")
+    reason = yaml_problem(source, "front matter", MAX_FRONT_MATTER, broken="broken front matter")
+    if reason is not None:
+        raise ArticleError(path, reason)
+
+
+def yaml_problem(source: str, what: str, max_chars: int, broken: str = "not valid YAML") -> str | None:
+    """Why the YAML ``source`` (``what`` it is, for the message) is refused, or None: over
+    ``max_chars``, nested over :data:`MAX_FRONT_MATTER_DEPTH`, anchors, aliases or tags, or
+    not YAML at all. One line, with the line number where there is one."""
+    if len(source) > max_chars:
+        return f"{what} is {len(source):,} characters, over {max_chars:,}"
     depth = 0
     try:
         for event in yaml.parse(source, Loader=yaml.SafeLoader):
             line = event.start_mark.line + 1
             if isinstance(event, yaml.AliasEvent):
-                raise ArticleError(path, f"front matter uses a YAML alias on line {line} (not accepted)")
+                return f"{what} uses a YAML alias on line {line} (not accepted)"
             if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-                raise ArticleError(path, f"front matter uses a YAML anchor on line {line} (not accepted)")
+                return f"{what} uses a YAML anchor on line {line} (not accepted)"
             tag = getattr(event, "tag", None)
             if tag is not None:  # only written-out tags are set on parse events
-                raise ArticleError(path, f"front matter uses the YAML tag {tag!r} on line {line} (not accepted)")
+                return f"{what} uses the YAML tag {tag!r} on line {line} (not accepted)"
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_FRONT_MATTER_DEPTH:
-                    raise ArticleError(path, f"front matter nests over {MAX_FRONT_MATTER_DEPTH} deep on line {line}")
+                    return f"{what} nests over {MAX_FRONT_MATTER_DEPTH} deep on line {line}"
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError as exc:
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ArticleError(path, f"broken front matter: {problem}") from None
+        return f"{broken}: {yaml_error_text(exc)}"
+    return None
+
+
+def yaml_error_text(exc: yaml.YAMLError) -> str:
+    """A YAML error as one line: what is wrong and on which line."""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    mark = getattr(exc, "problem_mark", None)
+    return f"{problem} on line {mark.line + 1}" if mark is not None else str(problem)
+
+
+MAX_CONFIG_CHARS = 5_000_000  # an overrides or topics file
+
+
+def load_config_yaml(path: Path) -> object:
+    """The data of an editor's YAML file (overrides, topics), read through the same screen as
+    front matter: a regular file inside its folder (no link pointing elsewhere), UTF-8, no
+    anchors, aliases or tags, at most :data:`MAX_CONFIG_CHARS` and 8 levels deep. Every refusal
+    is a :class:`ConfigError` of one line naming the file."""
+    from . import safe_files
+
+    try:
+        data = safe_files.read_inside(path, path.parent, limit=MAX_CONFIG_CHARS * 4)
+    except safe_files.UnsafeFile as exc:
+        raise ConfigError(f"{path}: {exc}; not read") from None
+    try:
+        source = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: undecodable bytes at offset {exc.start}: not UTF-8 text") from None
+    reason = yaml_problem(source, "the file", MAX_CONFIG_CHARS)
+    if reason is not None:
+        raise ConfigError(f"{path}: {reason}")
+    try:
+        return yaml.safe_load(source)
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        text = yaml_error_text(exc) if isinstance(exc, yaml.YAMLError) else str(exc).splitlines()[0]
+        raise ConfigError(f"{path}: not valid YAML: {text}") from None
 
 
 @contextmanager

@@ -20,11 +20,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
-
 from .errors import ConfigError
 from .models import KnowledgeBase, Sentence, Topic, mentions_by_sentence
 from .names import reading_order
+from .screen import load_config_yaml
 from .slugs import SlugRegistry
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -109,18 +108,17 @@ def _verb(word: str, verbs: set[str]) -> bool:
 
 
 def declared(path: Path) -> list[tuple[str, list[str]]]:
-    if not path.is_file():
+    if not (path.exists() or path.is_symlink()):
         return []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+    data = load_config_yaml(path) or []
     if not isinstance(data, list):
         raise ConfigError(f"{path}: expected a list of topics with a name and keywords")
     out = []
-    for item in data:
+    for number, item in enumerate(data, 1):
         if not isinstance(item, dict) or "name" not in item or not isinstance(item.get("keywords"), list):
-            raise ConfigError(f"{path}: each topic needs a name and a list of keywords")
+            raise ConfigError(f"{path}: topic {number}: each topic needs a name and a list of keywords")
+        if isinstance(item["name"], (dict, list)) or any(isinstance(k, (dict, list)) for k in item["keywords"]):
+            raise ConfigError(f"{path}: topic {number}: the name and each keyword must be text")
         out.append((str(item["name"]), [str(k).lower() for k in item["keywords"]]))
     return out
 
