@@ -23,6 +23,18 @@ def _settings_from_mkdocs(config_file: Path, use_curation: bool) -> Settings:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .locking import project_lock
+
+    overrides: dict[str, object] = {"use_curation": not args.no_curation}
+    overrides |= {
+        k: v for k, v in (("workers", args.workers), ("page_min_mentions", args.page_min_mentions)) if v is not None
+    }
+    settings = _settings_from_mkdocs(Path(args.config), not args.no_curation).with_(**overrides)
+    with project_lock(settings.cache_path, report=_err):  # one build of a project at a time
+        return _build(args, settings, overrides)
+
+
+def _build(args: argparse.Namespace, settings: Settings, overrides: dict[str, object]) -> int:
     import gc
     import time
 
@@ -30,11 +42,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .publish import build_site
     from .stats import build_stats, peak_memory_mb, write_stats
 
-    overrides: dict[str, object] = {"use_curation": not args.no_curation}
-    overrides |= {
-        k: v for k, v in (("workers", args.workers), ("page_min_mentions", args.page_min_mentions)) if v is not None
-    }
-    settings = _settings_from_mkdocs(Path(args.config), not args.no_curation).with_(**overrides)
     result = generate(settings, report=_err)
     _strict(args.strict, len(result.problems), len(result.warnings))
     stats = build_stats(result)
@@ -155,6 +162,11 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except GeneratorError as exc:
         _err(f"error: {exc}")
+        return 1
+    except OSError as exc:  # disk full, no permission, a folder that vanished
+        from .errors import describe_os_error
+
+        _err(f"error: {describe_os_error(exc)}")
         return 1
 
 

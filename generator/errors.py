@@ -7,6 +7,7 @@
     +-- ArticleError               one article cannot be used (names file and reason)
     +-- StrictModeError            --strict and at least one article was skipped
     +-- PublishError               MkDocs failed; the previous site is kept
+    +-- OutputError                writing failed (disk full, no permission): names the path
 """
 
 from __future__ import annotations
@@ -33,3 +34,16 @@ class StrictModeError(GeneratorError):
 
 class PublishError(GeneratorError):
     pass
+
+
+class OutputError(GeneratorError):
+    pass
+
+
+def describe_os_error(exc: OSError) -> str:
+    """An operating-system error as one line naming the path and what failed."""
+    what = exc.strerror or type(exc).__name__
+    if exc.filename is None:
+        return f"{what} ({exc})" if str(exc) and exc.strerror is None else what
+    path = exc.filename if exc.filename2 is None else f"{exc.filename} -> {exc.filename2}"
+    return f"{path}: {what}"

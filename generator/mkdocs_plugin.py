@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import zlib
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from .errors import GeneratorError
+from .errors import GeneratorError, describe_os_error
+from .locking import project_lock
 from .page_preview import LastBuild, config_stamp, quick_builder
 from .settings import DEFAULT_MODEL, Settings
 
@@ -80,11 +82,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         from .pipeline import generate
 
         self.settings = settings_from(self.config, config).with_(**(self.overrides or {}))
+        if not self.serving:  # ``mkdocs build``: the project is locked until the site is written
+            self._unlock()
+            self._lock = ExitStack()
+            self._lock.enter_context(project_lock(self.settings.cache_path, report=log.info))
         if not self.generated:
             try:
                 generate(self.settings, report=log.info, preview=self.serving)
             except GeneratorError as exc:  # one line, as under ``kb build``, not a traceback
                 raise PluginError(str(exc)) from None
+            except OSError as exc:
+                raise PluginError(describe_os_error(exc)) from None
         return config
 
     # MkDocs converts every page before it writes any, and holds them all in memory:
@@ -104,6 +112,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for file, reason in unsafe_files(files, roots):
             log.warning(f"skipped {file.abs_src_path}: {reason}")
             files.remove(file)
+        # what the site must hold before it is published (generator.publish.check_whole)
+        self.expected = [f.dest_uri for f in files if f.inclusion.is_included()]
         if self.serving:
             self._building["files"] = files
         return files
@@ -159,6 +169,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         server.builder = quick_builder(server.builder, lambda: self.last_build, lambda: self.settings, log.info)
         return server
 
+    _lock: ExitStack | None = None
+    expected: list[str] | None = None
+
+    def _unlock(self) -> None:
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._unlock()
+
+    def on_shutdown(self) -> None:
+        self._unlock()
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         from .search import index_site
 
@@ -172,7 +196,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             behind.go()
             threading.Thread(target=self._index_quietly, args=(Path(config.site_dir),), daemon=True).start()
             return
-        seconds = index_site(Path(config.site_dir))
+        try:
+            seconds = index_site(Path(config.site_dir))
+        finally:
+            self._unlock()
         log.info(f"search index written in {seconds:.1f} s")
 
     @staticmethod

@@ -19,9 +19,11 @@ from pathlib import Path
 from . import curation, dating, quotes, render
 from .aid import find_aid
 from .cache import ExtractionCache, IngestCache
+from .errors import OutputError, describe_os_error
 from .events import build_events
 from .extract import cache_key, extract_texts, load_pipeline, model_version
 from .ingest import corpus_files, ingest_files
+from .locking import project_lock
 from .models import Article, ArticleExtraction, KnowledgeBase, Problem
 from .relations import co_mentions
 from .resolve import resolve_entities
@@ -300,6 +302,11 @@ def _rebuild_until_current(settings: Settings, report: Reporter) -> None:
 def _generate(settings: Settings, report: Reporter, key: tuple[object, ...]) -> Result:
     if key in _memo:  # built while this call waited for the lock
         return _memo[key]
+    with project_lock(settings.cache_path, report):
+        return _generate_locked(settings, report, key)
+
+
+def _generate_locked(settings: Settings, report: Reporter, key: tuple[object, ...]) -> Result:
     stats = Stats()
     kb = knowledge_base(settings, stats)
     for problem in kb.problems:
@@ -311,7 +318,11 @@ def _generate(settings: Settings, report: Reporter, key: tuple[object, ...]) -> 
     files = render.render_files(
         kb, settings.templates_path, settings.site_name, settings.site_url, settings.page_min_mentions
     )
-    stats.written, _ = render.sync(_noting(files, names), settings.docs_path)
+    try:
+        stats.written, _ = render.sync(_noting(files, names), settings.docs_path, report)
+    except OSError as exc:  # disk full, no permission: no half-written docs left to fill the disk
+        render.remove_generated(settings.docs_path, names)
+        raise OutputError(f"{describe_os_error(exc)}; the generated docs were removed, the last site is kept") from None
     stats.pages = sum(1 for name in names if name.endswith(".md"))
     stats.seconds["render"] = time.perf_counter() - t
     report(stats.summary(kb))

@@ -24,7 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .errors import PublishError
+from .errors import PublishError, describe_os_error
 
 SEARCH_BUNDLE = "pagefind"  # rewritten whole after every build
 
@@ -50,7 +50,7 @@ def build_site(
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-{os.getpid()}-", dir=site_dir.parent))
     incremental = False
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
@@ -65,9 +65,15 @@ def build_site(
             _link_copy(site_dir, staging, config)
         with _quiet_dirty_warning():
             build(config, dirty=incremental)
+        check_whole(staging, getattr(plugin, "expected", None), site_dir.name)
     except (MkDocsException, SystemExit) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise PublishError(f"MkDocs build failed, {site_dir.name}/ left as it was: {exc}") from None
+    except OSError as exc:  # disk full, no permission
+        shutil.rmtree(staging, ignore_errors=True)
+        raise PublishError(
+            f"{describe_os_error(exc)}; the new site was removed, {site_dir.name}/ left as it was"
+        ) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -171,11 +177,30 @@ def swap(new: Path, target: Path) -> None:
     _remove_later(trash)
 
 
+def check_whole(staging: Path, expected: list[str] | None, name: str) -> None:
+    """Refuse to publish a staged site that lacks a file MkDocs was to write (``expected``:
+    their paths in the site, as the ``kb`` plugin noted them) or the search bundle."""
+    wanted = [*(expected or ["index.html"]), *([f"{SEARCH_BUNDLE}/pagefind.js"] if expected is not None else [])]
+    missing = [rel for rel in wanted if not (staging / rel).is_file()]
+    if missing:
+        shown = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
+        raise PublishError(
+            f"the new site is incomplete ({len(missing):,} of {len(wanted):,} files missing: {shown}); "
+            f"{name}/ left as it was"
+        )
+
+
 def recover(target: Path) -> None:
     """Undo what an interrupted build left: a site moved aside but not replaced comes back,
-    and unfinished new sites are deleted."""
+    and unfinished new sites are deleted, except those a live build is still writing
+    (their name carries its process id)."""
+    from .locking import alive
+
     _bring_back(target)
     for unfinished in target.parent.glob(f".{target.name}.new-*"):
+        owner = unfinished.name.removeprefix(f".{target.name}.new-").split("-", 1)[0]
+        if owner.isdigit() and int(owner) != os.getpid() and alive(int(owner)):
+            continue
         shutil.rmtree(unfinished, ignore_errors=True)
 
 
