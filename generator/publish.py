@@ -71,6 +71,8 @@ def build_site(
         raise PublishError(f"MkDocs build failed, {site_dir.name}/ left as it was: {exc}") from None
     except OSError as exc:  # disk full, no permission
         shutil.rmtree(staging, ignore_errors=True)
+        if exc.filename is None:  # a write that failed midway names no file
+            exc.filename = str(staging)
         raise PublishError(
             f"{describe_os_error(exc)}; the new site was removed, {site_dir.name}/ left as it was"
         ) from None
@@ -81,7 +83,14 @@ def build_site(
     if state_file is not None:
         from .cache import atomic_write_text
 
-        atomic_write_text(state_file, json.dumps(key, indent=1, sort_keys=True) + "\n")
+        try:
+            atomic_write_text(state_file, json.dumps(key, indent=1, sort_keys=True) + "\n")
+        except OSError as exc:
+            state_file.unlink(missing_ok=True)  # no record: the next build is a full one
+            raise PublishError(
+                f"{describe_os_error(exc)}; {site_dir.name}/ was published whole, but the record of it was not "
+                "written, so the next build is a full one"
+            ) from None
     return incremental
 
 

@@ -75,3 +75,29 @@ def test_disk_full_while_writing_the_site(
     assert "/.site.new-" in line and "No space left on device; the new site was removed, site/ left as it was" in line
     assert manifest(dest / "site") == before
     assert not [p for p in os.listdir(dest) if p.startswith(".site.new")]
+
+
+def test_a_failed_write_names_the_file_being_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.cache import atomic_write_text
+
+    class Full:
+        """A file on a full disk: its write fails as a real one does, naming no file."""
+
+        def __init__(self, fd: int, *args: object, **kwargs: object) -> None:
+            os.close(fd)
+
+        def __enter__(self) -> Full:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fdopen", Full)
+    with pytest.raises(OSError) as caught:
+        atomic_write_text(tmp_path / "publish.json", "{}")
+    monkeypatch.undo()
+    assert caught.value.filename == str(tmp_path / "publish.json") and caught.value.errno == errno.ENOSPC
+    assert os.listdir(tmp_path) == []  # no temporary file left
