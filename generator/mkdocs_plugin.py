@@ -5,12 +5,19 @@ The plugin only turns its typed config into :class:`Settings` and calls
 files, so ``serve`` does not rebuild in a loop). It also asks ``serve`` to
 watch the corpus, the templates and the overrides file, and writes the search
 index over the built pages (:mod:`generator.search`).
+
+Under ``serve`` it also keeps the served site to the docs (a dirty build deletes
+nothing, so the pages of deleted docs files are removed before each build) and
+cleans up when the server stops: SIGTERM stops it as Ctrl-C does, so that MkDocs
+deletes its temporary site, and the Pagefind run and spaCy worker processes still
+going are ended first.
 """
 
 from __future__ import annotations
 
 import threading
 import zlib
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -23,7 +30,9 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from .errors import GeneratorError, describe_os_error
 from .locking import project_lock
-from .page_preview import LastBuild, config_stamp, quick_builder
+from .page_preview import LastBuild, config_stamp, quick_builder, remove_stale
+from .search import Runs
+from .serve_shutdown import end_workers, interrupt_on_sigterm
 from .settings import DEFAULT_MODEL, Settings
 
 log = get_plugin_logger(__name__)
@@ -75,8 +84,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     last_build: LastBuild | None = None  # under ``serve``, what a preview's pages are built with
     _building: dict[str, Any]
 
+    # under ``serve``: the Pagefind runs and the threads waiting for them, stopped on shutdown
+    _runs: Runs | None = None
+    _indexers: tuple[threading.Thread, ...] = ()
+    _outputs: tuple[Path, frozenset[str]] | None = None  # the served site, what the last build wrote there
+    _restore_sigterm: Callable[[], None] | None = None
+    _stopping = False
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        if self.serving:
+            self._runs, self._indexers, self._outputs, self._stopping = Runs(), (), None, False
+            self._interrupt_on_sigterm()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         from .pipeline import generate
@@ -116,7 +135,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.expected = [f.dest_uri for f in files if f.inclusion.is_included()]
         if self.serving:
             self._building["files"] = files
+            self._remove_stale(Path(config.site_dir), frozenset(f.dest_uri for f in files if f.inclusion.is_in_serve()))
         return files
+
+    def _remove_stale(self, site_dir: Path, outputs: frozenset[str]) -> None:
+        """Delete from the served site what the last build wrote and this one will not write."""
+        if self._outputs is not None and self._outputs[0] == site_dir:
+            removed = remove_stale(site_dir, self._outputs[1] - outputs)
+            if removed:
+                log.info(f"{len(removed)} file(s) of docs that are gone removed from the served site")
+        self._outputs = (site_dir, outputs)
 
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Any) -> Any:
         if self.serving:
@@ -167,7 +195,27 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 if path is not None and path.exists():
                     server.watch(str(path))
         server.builder = quick_builder(server.builder, lambda: self.last_build, lambda: self.settings, log.info)
+        self._interrupt_on_sigterm()  # also under ``serve --clean``, whose startup says "build"
         return server
+
+    def _interrupt_on_sigterm(self) -> None:
+        if self._restore_sigterm is None:
+            self._restore_sigterm = interrupt_on_sigterm(lambda: self._stopping)
+
+    def _stop_serving(self, timeout: float = 10) -> None:
+        """End what the server started: the Pagefind run, whose index goes into a site about to
+        be deleted (a thread waiting to index starts none), and worker processes, which would
+        otherwise keep the interpreter from exiting."""
+        self._stopping = True  # a SIGTERM meanwhile does not interrupt this
+        if self._runs is not None:
+            self._runs.stop(timeout)
+        for thread in self._indexers:
+            thread.join(timeout)  # it may be deleting its unfinished bundle from the site
+        self._indexers = ()
+        end_workers(timeout)
+        if self._restore_sigterm is not None:
+            self._restore_sigterm()
+            self._restore_sigterm = None
 
     _lock: ExitStack | None = None
     expected: list[str] | None = None
@@ -182,6 +230,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_shutdown(self) -> None:
         self._unlock()
+        if self.serving or self._restore_sigterm is not None:
+            self._stop_serving()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         from .search import index_site
@@ -194,7 +244,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             # the page a writer just edited is shown now; the rest of the knowledge base and
             # the search index follow
             behind.go()
-            threading.Thread(target=self._index_quietly, args=(Path(config.site_dir),), daemon=True).start()
+            indexer = threading.Thread(target=self._index_quietly, args=(Path(config.site_dir),), daemon=True)
+            indexer.start()
+            self._indexers = (*(t for t in self._indexers if t.is_alive()), indexer)
             return
         try:
             seconds = index_site(Path(config.site_dir))
@@ -202,13 +254,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._unlock()
         log.info(f"search index written in {seconds:.1f} s")
 
-    @staticmethod
-    def _index_quietly(site_dir: Path) -> None:
+    def _index_quietly(self, site_dir: Path) -> None:
         from .errors import PublishError
-        from .search import index_site
+        from .search import Stopped, index_site
 
         with _indexing:  # one Pagefind at a time over the served site
             try:
-                log.info(f"search index written in {index_site(site_dir):.1f} s")
+                log.info(f"search index written in {index_site(site_dir, runs=self._runs):.1f} s")
+            except Stopped:
+                pass  # the server is stopping
             except PublishError as exc:
                 log.warning(str(exc))

@@ -9,6 +9,10 @@ by MkDocs' own page functions, with the files, navigation and theme of the last
 MkDocs build, and written into the served site. The rebuild behind the preview
 then writes the docs and dates the previewed pages' docs files, and the server's
 next build, MkDocs' own, rebuilds them from the full build's Markdown.
+
+A dirty build deletes nothing: the outputs of docs files that are gone (a deleted
+article's page, the pages of entities it alone named) are removed by the plugin
+before each build (:func:`remove_stale`).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,6 +70,36 @@ def render_into_site(last: LastBuild, pages: dict[str, str]) -> None:
         _populate_page(page, config, last.files, dirty=False)
         _build_page(page, config, doc_files, last.nav, last.env)
         os.utime(file.abs_dest_path, (0, 0))
+
+
+def remove_stale(site_dir: Path, stale: Iterable[str]) -> list[str]:
+    """Delete from ``site_dir`` the files at ``stale`` (paths in the site) and the folders that
+    leaves empty; returns the paths deleted.
+
+    A dirty build writes the pages whose docs files changed and deletes nothing, so the page of
+    a deleted article (or of an entity no article names any more) would still be served, and
+    indexed by the next search index: the plugin passes what the last build wrote and this one
+    will not."""
+    root = site_dir.resolve()
+    removed: list[str] = []
+    for rel in sorted(stale):
+        parts = Path(rel).parts
+        if not parts or Path(rel).is_absolute() or ".." in parts:
+            continue  # not a path in the site
+        path = root.joinpath(*parts)
+        try:
+            path.unlink()
+        except OSError:  # gone already, or a folder: nothing this build wrote
+            continue
+        removed.append(rel)
+        folder = path.parent
+        while folder != root:
+            try:
+                folder.rmdir()  # only when empty
+            except OSError:
+                break
+            folder = folder.parent
+    return removed
 
 
 def touch(docs: Path, pages: list[str]) -> None:

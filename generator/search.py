@@ -12,12 +12,16 @@ are left out, so the index holds names, aliases, infoboxes, summaries and titles
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import re
+import shutil
 import subprocess
 import sys
+import threading
 import time
+import uuid
 from pathlib import Path
 
 from .errors import PublishError
@@ -26,17 +30,81 @@ BUNDLE = "pagefind"
 EXCLUDE = "[data-search-exclude]"
 
 
-def index_site(site_dir: Path, timeout: float = 3600) -> float:
-    """Write the search bundle into ``site_dir/pagefind/``; returns the seconds it took."""
+class Stopped(PublishError):
+    """The run was stopped by :meth:`Runs.stop` (the server is shutting down)."""
+
+
+class Runs:
+    """The Pagefind processes started through one object, which :meth:`stop` ends.
+
+    ``mkdocs serve`` indexes in a background thread; when the server stops, the
+    index being written goes into a site about to be deleted, so the process is
+    killed rather than left to finish as an orphan that recreates its folder.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running: set[subprocess.Popen[str]] = set()
+        self.stopped = False
+
+    def run(self, command: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+        """``command``'s exit status and output, as :func:`subprocess.run` gives them; raises
+        :class:`Stopped` once :meth:`stop` was called, before or while it runs."""
+        with self._lock:
+            if self.stopped:
+                raise Stopped("search index: stopped")
+            process = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+            self._running.add(process)
+        try:
+            try:
+                stdout, stderr = process.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.communicate()
+                raise
+            except BaseException:  # KeyboardInterrupt in the main thread: the process goes too
+                process.kill()
+                process.wait()
+                raise
+        finally:
+            with self._lock:
+                self._running.discard(process)
+        if self.stopped:
+            raise Stopped("search index: stopped")
+        return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+    def stop(self, timeout: float = 10) -> None:
+        """Kill the processes running and refuse to start more; returns once they have ended."""
+        with self._lock:
+            self.stopped = True
+            running = list(self._running)
+        for process in running:
+            process.kill()  # a stopped process too, which SIGTERM would leave waiting
+        for process in running:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout)
+
+
+def index_site(site_dir: Path, timeout: float = 3600, runs: Runs | None = None) -> float:
+    """Write the search bundle into ``site_dir/pagefind/``; returns the seconds it took.
+
+    Pagefind writes a new bundle beside the folder, which then replaces it: its files are
+    named by their content, so a bundle written over an old one would keep the old one's
+    files, the pages of deleted articles among them. ``runs`` starts the process (so that
+    it can be stopped); by default a process of its own."""
     t = time.perf_counter()
+    token = uuid.uuid4().hex[:12]
+    bundle, fresh, old = site_dir / BUNDLE, site_dir / f"{BUNDLE}.new-{token}", site_dir / f"{BUNDLE}.old-{token}"
     command = [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
         str(site_dir),
-        "--output-subdir",
-        BUNDLE,
+        "--output-path",
+        str(fresh),
         "--exclude-selectors",
         EXCLUDE,
         "--force-language",
@@ -44,12 +112,22 @@ def index_site(site_dir: Path, timeout: float = 3600) -> float:
         "--silent",
     ]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise PublishError(f"search index: Pagefind did not run: {exc}") from None
-    if done.returncode != 0 or not (site_dir / BUNDLE / "pagefind.js").exists():
-        detail = (done.stderr or done.stdout).strip().splitlines()
-        raise PublishError(f"search index: Pagefind failed ({done.returncode}): {' '.join(detail[-3:])}")
+        try:
+            done = (runs or Runs()).run(command, timeout)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise PublishError(f"search index: Pagefind did not run: {exc}") from None
+        if done.returncode != 0 or not (fresh / "pagefind.js").exists():
+            detail = (done.stderr or done.stdout).strip().splitlines()
+            raise PublishError(f"search index: Pagefind failed ({done.returncode}): {' '.join(detail[-3:])}")
+        try:
+            if bundle.exists():
+                bundle.rename(old)
+            fresh.rename(bundle)
+        except OSError as exc:
+            raise PublishError(f"search index: the new bundle could not replace the old one: {exc}") from None
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
     return time.perf_counter() - t
 
 
