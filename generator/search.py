@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -87,14 +88,22 @@ class Runs:
                 process.wait(timeout)
 
 
-def index_site(site_dir: Path, timeout: float = 3600, runs: Runs | None = None) -> float:
+def index_site(site_dir: Path, timeout: float = 3600, runs: Runs | None = None, reorder: bool = False) -> float:
     """Write the search bundle into ``site_dir/pagefind/``; returns the seconds it took.
+
+    Pagefind numbers pages in the order it finds them in their folders, which on some
+    file systems (tmpfs lists a folder newest first) depends on how the site was made:
+    an incremental build and a full one of the same pages gave different bundles. With
+    ``reorder`` (a site nobody is reading yet) every entry is first renamed out and back in
+    name order, which makes that order the same however the site was made.
 
     Pagefind writes a new bundle beside the folder, which then replaces it: its files are
     named by their content, so a bundle written over an old one would keep the old one's
     files, the pages of deleted articles among them. ``runs`` starts the process (so that
     it can be stopped); by default a process of its own."""
     t = time.perf_counter()
+    if reorder:
+        in_name_order(site_dir)
     token = uuid.uuid4().hex[:12]
     bundle, fresh, old = site_dir / BUNDLE, site_dir / f"{BUNDLE}.new-{token}", site_dir / f"{BUNDLE}.old-{token}"
     command = [
@@ -129,6 +138,18 @@ def index_site(site_dir: Path, timeout: float = 3600, runs: Runs | None = None) 
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     return time.perf_counter() - t
+
+
+def in_name_order(root: Path) -> None:
+    """Re-enter every file and folder under ``root`` into its folder in name order (renamed to a
+    hidden name and back), so that listing a folder gives the same order however it was filled."""
+    hidden = f".kb-reorder-{os.getpid()}"  # one entry is aside at a time
+    for folder, dirs, files in os.walk(root, topdown=False):
+        for name in sorted(dirs + files):
+            path = os.path.join(folder, name)
+            aside = os.path.join(folder, hidden)
+            os.rename(path, aside)
+            os.rename(aside, path)
 
 
 def indexed_pages(site_dir: Path) -> dict[str, dict]:

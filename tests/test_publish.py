@@ -87,7 +87,7 @@ def test_a_failed_incremental_build_keeps_the_last_site(
     before = manifest(project / "site")
     edit(project)
 
-    def fail(site_dir: Path, timeout: float = 0) -> float:
+    def fail(site_dir: Path, timeout: float = 0, **kwargs: object) -> float:
         raise PublishError("search index: Pagefind failed (1): injected")
 
     monkeypatch.setattr("generator.search.index_site", fail)

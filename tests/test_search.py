@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -54,3 +57,40 @@ def test_index_site_writes_a_chunked_bundle(tmp_path: Path) -> None:
 def test_index_site_failure_is_a_publish_error(tmp_path: Path) -> None:
     with pytest.raises(PublishError, match="search index"):
         index_site(tmp_path / "missing")
+
+
+def _bundle(site: Path) -> dict[str, bytes]:
+    bundle = site / "pagefind"
+    return {p.relative_to(bundle).as_posix(): p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()}
+
+
+def test_the_bundle_does_not_depend_on_the_order_pages_were_written() -> None:
+    """On tmpfs a folder lists its newest entry first, so an incremental build and a full one of
+    the same pages were indexed in different orders and gave different bundles."""
+    shm = Path("/dev/shm")
+    if not shm.is_dir() or not os.access(shm, os.W_OK):
+        pytest.skip("no tmpfs to write to")
+    names = [f"page-{i:02d}" for i in range(12)]
+    sites = []
+    for order in (names, names[::-1]):
+        site = Path(tempfile.mkdtemp(dir=shm))
+        sites.append(site)
+        for name in order:
+            (site / name).mkdir()
+            (site / name / "index.html").write_text(
+                f"<html><body><main data-pagefind-body><h1>{name} harbor</h1><p>ferry {name}</p></main></body></html>",
+                encoding="utf-8",
+            )
+    try:
+        if sorted(os.listdir(sites[0])) == os.listdir(sites[0]) == os.listdir(sites[1]):
+            pytest.skip("this file system lists folders in one order whatever the writes")
+        for site in sites:
+            index_site(site)
+        assert _bundle(sites[0]) != _bundle(sites[1])  # what happened before the reordering
+        for site in sites:
+            index_site(site, reorder=True)
+            assert not [p for p in site.rglob(".kb-reorder-*")]
+        assert _bundle(sites[0]) == _bundle(sites[1])
+    finally:
+        for site in sites:
+            shutil.rmtree(site, ignore_errors=True)
