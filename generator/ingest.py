@@ -212,6 +212,8 @@ def to_article(raw: RawDocument, article_id: str) -> Article:
     if "date" in fields and date_value is None:
         warnings.append(f"front matter date {fields['date'][:80]!r} is not a valid date with a year; ignored")
     title = fields.get("title") or found.title or Path(raw.path).stem
+    # front matter, then a date the file name starts with, then a "Published" line or a dateline
+    date_value = date_value or metadata.date_from_file_name(Path(raw.path).name)
     return Article(
         id=article_id,
         path=raw.path,

@@ -29,9 +29,14 @@ _DATELINE_WIRE = re.compile(
 _REPORTS = re.compile(
     r"(?:^|[,;]\s+|\.\s+)(?P<outlet>[A-Z][\w&-]*(?:\.[A-Z][\w-]*)*(?:\s+[A-Z][\w.&-]*){0,3})\s+reports(?=\s+via\b|\s*[.,;]|\s*$)"
 )
-_ON_FULL_DATE = re.compile(
-    r"(?:^|[.!?]\s+)On\s+(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})),"
+# a dateline: the first paragraph opens with a place (optional) and a full date, then a dash or colon
+_DATELINE_DATE = re.compile(
+    r"^(?:[A-Z][A-Za-z .'’-]{1,40},?\s+)?"
+    r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})|\d{4}-\d{2}-\d{2})"
+    r"\s*(?:\([^)]{1,30}\)\s*)?[-–—:]"
 )
+# a file name that starts with its date, as Jekyll posts and many archives name them
+_FILE_DATE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[-_. T]|$)")
 _NO_DEFAULT = datetime(1, 1, 1)  # a parsed year of 1 means "no year given"
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
@@ -129,9 +134,20 @@ def detect(lines: list[str], find_title: bool = True) -> tuple[list[str], Detect
             if m := _REPORTS.search(para):
                 found.outlet = m["outlet"].strip()
                 break
-    if found.date is None:
-        for para in content:
-            if (m := _ON_FULL_DATE.search(para)) and (d := parse_date(m["date"])):
-                found.date, found.date_source = d, "text"
-                break
+    # only a dateline opening the text: a date elsewhere in the body is what the article reports
+    # (a birth in an obituary, a vote last week), not when it was published
+    if found.date is None and head and (m := _DATELINE_DATE.match(head[0])) and (d := parse_date(m["date"])):
+        found.date, found.date_source = d, "metadata"
     return kept, found
+
+
+def date_from_file_name(name: str) -> str | None:
+    """The date a file name starts with (``2020-03-11-title.txt``), as YYYY-MM-DD, or None."""
+    m = _FILE_DATE.match(name)
+    if not m:
+        return None
+    try:
+        value = datetime(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return value.date().isoformat() if 1800 <= value.year <= 2200 else None

@@ -255,6 +255,18 @@ def test_an_unexpected_reader_failure_is_a_problem(tmp_path: Path, monkeypatch: 
     assert [(p.path, p.reason) for p in problems] == [("a.html", "cannot be read: ValueError: parser gave up")]
 
 
+def test_a_date_the_file_name_starts_with_dates_the_article(tmp_path: Path) -> None:
+    write(tmp_path, "2020-03-11-Ferry_route_approved.txt", f"Ferry route approved\n\n{P1}\n")
+    write(tmp_path, "2020-03-12-front-matter-wins.md", f"---\ndate: 2021-01-02\n---\n{P1}\n")
+    write(tmp_path, "2020-03-13-published-line.txt", f"Ferry route approved\n\nPublished 12 Mar, 2021\n\n{P1}\n")
+    articles, _ = ingest(tmp_path)
+    assert [(a.date, a.date_source) for a in articles] == [
+        ("2020-03-11", "metadata"),
+        ("2021-01-02", "metadata"),
+        ("2020-03-13", "metadata"),
+    ]
+
+
 def test_impossible_front_matter_date_leaves_the_article_undated(tmp_path: Path) -> None:
     write(tmp_path, "bad.md", "---\ndate: 2021-13-45\n---\nBody text here.\n")
     write(tmp_path, "good.txt", TEXT)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.metadata import Detected, derive_title, detect, is_headline, parse_date
+from generator.metadata import Detected, date_from_file_name, derive_title, detect, is_headline, parse_date
 
 HEADLINE = "Harbor Council Approves New Ferry Route"
 P1 = "The council of Portvale voted on Tuesday to approve a ferry line to the northern islands."
@@ -97,15 +97,51 @@ def test_no_outlet_in_plain_text() -> None:
     assert found.outlet is None
 
 
-def test_date_from_text() -> None:
-    para = "On March 3, 2022, the council voted to approve a new ferry line."
-    _, found = run(HEADLINE, P1, para)
-    assert (found.date, found.date_source) == ("2022-03-03", "text")
+def test_a_date_in_the_body_is_not_the_publication_date() -> None:
+    """A date the article reports (a vote, a birth in an obituary) says nothing of when it was written."""
+    for para in (
+        "On March 3, 2022, the council voted to approve a new ferry line.",
+        "Born on December 11, 1935, in Portvale, she led the harbor board for thirty years.",
+    ):
+        _, found = run(HEADLINE, P1, para)
+        assert (found.date, found.date_source) == (None, None)
+    _, found = run(HEADLINE, "On March 3, 2022, the council voted to approve a new ferry line.", P1)
+    assert found.date is None
 
 
-def test_metadata_date_wins_over_text_date() -> None:
-    _, found = run(HEADLINE, "Published 12 Mar, 2021", "On March 3, 2022, the council voted.", P1)
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "PORTVALE, March 3, 2022 — The council voted to approve a new ferry line.",
+        "March 3, 2022 - The council voted to approve a new ferry line.",
+        "Portvale, 3 March 2022: The council voted to approve a new ferry line.",
+        "PORTVALE, March 3, 2022 (Reuters) - The council voted to approve a new ferry line.",
+    ],
+)
+def test_a_dateline_opening_the_text_dates_it(opening: str) -> None:
+    _, found = run(HEADLINE, opening, P1)
+    assert (found.date, found.date_source) == ("2022-03-03", "metadata")
+
+
+def test_metadata_date_wins_over_a_dateline() -> None:
+    _, found = run(HEADLINE, "Published 12 Mar, 2021", "March 3, 2022 - The council voted.", P1)
     assert (found.date, found.date_source, found.outlet) == ("2021-03-12", "metadata", None)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("2020-03-11-Joe_Biden_wins.txt", "2020-03-11"),
+        ("2020-03-11_title.md", "2020-03-11"),
+        ("2020-03-11.txt", "2020-03-11"),
+        ("2020-02-30-impossible.txt", None),
+        ("20200311-title.txt", None),
+        ("title-2020-03-11.txt", None),
+        ("9999-01-01-far.txt", None),
+    ],
+)
+def test_date_from_file_name(name: str, expected: str | None) -> None:
+    assert date_from_file_name(name) == expected
 
 
 @pytest.mark.parametrize(
