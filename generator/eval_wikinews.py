@@ -39,11 +39,11 @@ TYPES: tuple[str, ...] = ("person", "organization", "place")
 
 def norm(text: str) -> str:
     """A form for comparison: NFKC, straight quotes, one space, lower case, no leading "the",
-    no trailing possessive."""
+    no trailing possessive or full stop ("Jr." and "Jr" are one form)."""
     s = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'").replace("`", "'")
     s = " ".join(s.split()).casefold()
     s = re.sub(r"^the ", "", s)
-    return re.sub(r"'s?$", "", s).strip()
+    return re.sub(r"'s?$", "", s).strip().rstrip(".")
 
 
 @dataclass

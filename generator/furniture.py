@@ -41,6 +41,21 @@ _TICKER = re.compile(
 _BRAND = re.compile(r"^([A-Z][a-z]+){2,}$|^[\w-]+\.(com|net|org|news|info|co|az|uk|io)$")
 
 
+# A photo caption's credit after the caption: "Jane Roe Image: A. Photographer." (the caption is
+# often glued to it: "Jane RoeImage: ..."). The credit names who took the picture, not the news.
+_CREDIT = re.compile(
+    r"(?P<caption>\S.{0,120}?)\s*(?:Image|Photo|Picture|Photograph|Photo\s+credit|Credit)\s*:\s*(?P<credit>\S.{0,80})$"
+)
+
+
+def strip_credit(line: str) -> tuple[str, str | None]:
+    """A short caption line without its photo credit, and the credit removed (None if none)."""
+    m = _CREDIT.fullmatch(line.strip())
+    if m is None or len(m["caption"].split()) > 12 or len(m["credit"].split()) > 10:
+        return line, None
+    return m["caption"].rstrip(" -–—|,;"), m.group(0)[len(m["caption"]) :].strip()
+
+
 def is_furniture_line(line: str) -> bool:
     text = line.strip()
     if not text:

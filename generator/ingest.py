@@ -167,6 +167,9 @@ def clean(path: str, text: str, fields: dict[str, str]) -> tuple[str, metadata.D
     lines = [line.rstrip() for line in text.split("\n")]
     removed = [line.strip() for line in lines if furniture.is_furniture_line(line)]
     lines = [line for line in lines if not furniture.is_furniture_line(line)]
+    credits = [furniture.strip_credit(line) for line in lines]
+    lines = [line for line, _ in credits]
+    removed += [credit for _, credit in credits if credit]
     lines, masthead = furniture.strip_masthead(lines)
     lines, found = metadata.detect(lines, find_title="title" not in fields)
     paragraphs = [" ".join(line.split()) for line in lines if line.strip()]

@@ -98,6 +98,9 @@ TITLE_WORDS = frozenset(
     ]
 )
 
+# Honorifics: before a capitalized word they always make it a person's name ("Dr Roe", "Mrs. Roe").
+HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "fr", "mme", "mlle"])
+
 # Words that make a name an organization's.
 ORG_WORDS = frozenset(
     [
@@ -226,8 +229,9 @@ ORG_ALIASES: dict[str, str] = {
 
 
 def clean_surface(text: str) -> str:
-    """The name as a reader would write it alone: no article, possessive or edge punctuation."""
-    text = " ".join(unicodedata.normalize("NFC", text).split())
+    """The name as a reader would write it alone: no article, possessive or edge punctuation;
+    square brackets, an editor's insertion ("[George H. W.] Bush"), are dropped."""
+    text = " ".join(unicodedata.normalize("NFC", text).replace("[", " ").replace("]", " ").split())
     text = text.translate(_QUOTES)
     prev = None
     while prev != text:
@@ -277,6 +281,35 @@ def is_degree(name: str) -> bool:
 @cache
 def _nicknames() -> NickNamer:
     return NickNamer()
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """English given names and their familiar forms (lower case), from the ``nicknames`` package's
+    public table: "Savannah" or "Don" opening a two-word name makes it a person's."""
+    import csv
+    from importlib import resources
+
+    with resources.files("nicknames").joinpath("names.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))[1:]
+    names = {name for row in rows for name in (row[0], row[-1]) if name.isalpha() and len(name) > 2}
+    return frozenset(names - _NOT_GIVEN)
+
+
+# Words the table lists as names that open place and organization names far more often
+# ("West Bengal", "Van Diemen", "Del Monte"); two-letter ones ("Al Jazeera") are left out too.
+_NOT_GIVEN = frozenset(["west", "east", "north", "south", "van", "del", "san", "santa", "saint", "sierra", "santo"])
+
+
+# Last words that make a name a place's or a thing's even after a given name ("Victoria Falls").
+PLACE_WORDS = frozenset(
+    [
+        "river", "lake", "falls", "mountain", "mount", "hills", "hill", "valley", "bay", "island", "islands",
+        "beach", "park", "street", "avenue", "road", "square", "county", "city", "town", "village", "district",
+        "province", "state", "memorial", "bridge", "airport", "station", "harbor", "harbour", "port", "canyon",
+        "desert", "forest", "sea", "ocean", "peninsula", "heights", "springs", "creek", "stadium", "arena", "hall",
+    ]
+)  # fmt: skip
 
 
 def same_first_name(a: str, b: str) -> bool:
@@ -340,3 +373,19 @@ _PARTICLES = frozenset(
         "y",
     ]
 )
+
+
+_LABEL_SHAPE = re.compile(r"[A-Z]{1,4}")
+
+
+def is_speaker_label(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` is an interview's speaker label, not a name in the news: a
+    name in "((...))" opening a line, or a short capitalized tag such as "Q" or "WN" opening a
+    line before a colon."""
+    line_start = body.rfind("\n", 0, start) + 1
+    before = body[line_start:start].strip()
+    if before.startswith("(("):  # inside the "((...))" that opens the line
+        close = body.find("))", line_start)
+        return close >= end - 1 and "\n" not in body[line_start:close]
+    after = body[end : end + 4].lstrip()
+    return not before and after.startswith(":") and _LABEL_SHAPE.fullmatch(body[start:end].strip()) is not None

@@ -30,13 +30,17 @@ from .names import (
     DOCUMENT_WORDS,
     EVENT_WORDS,
     GROUP_WORDS,
+    HONORIFICS,
     ORG_ALIASES,
     ORG_WORDS,
+    PLACE_WORDS,
     SHIP_PREFIXES,
     TITLE_WORDS,
     clean_surface,
+    given_names,
     is_acronym,
     is_degree,
+    is_speaker_label,
     looks_like_name,
     match_key,
     reading_order,
@@ -121,6 +125,7 @@ class Span:
     label: EntityType
     title_cue: bool = False
     outlet_cue: bool = False
+    group_cue: bool = False  # "the Roe family", "the Al Example tribe": a group of people
     sentence_initial: bool = False
     key: str = ""
 
@@ -137,22 +142,87 @@ class Cluster:
 
 
 def acronym_definitions(articles: list[Article]) -> dict[str, str]:
-    """Acronyms the corpus spells out, "Long Form (LF)": acronym key -> long form."""
-    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    """Acronyms the corpus spells out ("Long Form (LF)", "LF (Long Form)"), each with the one long
+    form every article that defines it agrees on: acronym key -> long form. An acronym two
+    articles spell out differently is left out (each keeps its own, :func:`local_acronyms`)."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for defined in local_definitions(articles).values():
+        for key, long_form in defined.items():
+            forms[key].add(long_form)
+    return {k: next(iter(v)) for k, v in forms.items() if len(v) == 1}
+
+
+def local_definitions(articles: list[Article]) -> dict[str, dict[str, str]]:
+    """The acronyms each article spells out: article id -> acronym key -> long form (Schwartz and
+    Hearst's pairs: the long form's words, trimmed from the left, give the acronym's letters)."""
+    out: dict[str, dict[str, str]] = {}
     for article in articles:
+        seen: dict[str, Counter[str]] = defaultdict(Counter)
         for m in _ACRONYM_DEF.finditer(article.body):
-            long_form, acronym = m.group(1), m.group(2)
-            letters = acronym.replace(".", "").replace("&", "")
-            words = [w for w in long_form.split() if w[:1].isupper()]
-            # trim leading words until the initials match the acronym
-            while words and len(words) > len(letters):
-                long_form = long_form.split(" ", 1)[1]
-                words = words[1:]
-            while long_form[:1].islower() and " " in long_form:  # "of the Council ..." -> "Council ..."
-                long_form = long_form.split(" ", 1)[1]
-            if "".join(w[0] for w in words).upper() == letters.upper():
-                seen[match_key(acronym)][long_form] += 1
-    return {k: c.most_common(1)[0][0] for k, c in seen.items()}
+            long_form = _trim_to_initials(m.group(1), m.group(2))
+            if long_form:
+                seen[match_key(m.group(2))][long_form] += 1
+        for m in _ACRONYM_FIRST.finditer(article.body):
+            long_form = m.group(2)
+            if _initials(long_form) == _letters_of(m.group(1)):
+                seen[match_key(m.group(1))][long_form] += 1
+        if seen:
+            out[article.id] = {k: c.most_common(1)[0][0] for k, c in seen.items()}
+    return out
+
+
+_ACRONYM_FIRST = re.compile(
+    r"\b([A-Z][A-Z.&]{1,9})\s+\(((?:[A-Z][\w'-]*)(?:\s+(?:[A-Z][\w'-]*|of|for|and|the|in|on)){1,9})\)"
+)
+_SMALL_WORDS = frozenset(["of", "for", "and", "the", "in", "on", "de", "des", "du", "la", "et", "to", "at", "&"])
+
+
+def _letters_of(acronym: str) -> str:
+    return acronym.replace(".", "").replace("&", "").upper()
+
+
+def _initials(long_form: str) -> str:
+    return "".join(w[0] for w in long_form.split() if w[:1].isupper() and w.lower() not in _SMALL_WORDS).upper()
+
+
+def _trim_to_initials(long_form: str, acronym: str) -> str:
+    """The end of ``long_form`` whose capitalized words give ``acronym``'s letters, or ""."""
+    letters = _letters_of(acronym)
+    words = [w for w in long_form.split() if w[:1].isupper()]
+    # trim leading words until the initials match the acronym
+    while words and len(words) > len(letters):
+        long_form = long_form.split(" ", 1)[1]
+        words = words[1:]
+    while long_form[:1].islower() and " " in long_form:  # "of the Council ..." -> "Council ..."
+        long_form = long_form.split(" ", 1)[1]
+    return long_form if "".join(w[0] for w in words).upper() == letters else ""
+
+
+def local_acronyms(spans: list[Span], defined: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Per article, the acronyms that stand for a longer name of the same article: those it spells
+    out, and those of three letters or more whose letters are the initials of exactly one longer
+    name it uses ("NTSB" after "National Transportation Safety Board"). Article id -> acronym
+    key -> key of the long form."""
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    by_article: dict[str, list[Span]] = defaultdict(list)
+    for span in spans:
+        by_article[span.article].append(span)
+    for article, these in by_article.items():
+        mapping = {k: match_key(v) for k, v in defined.get(article, {}).items()}
+        long_forms: dict[str, set[str]] = defaultdict(set)
+        for span in these:
+            if span.label in ("organization", "place") and len(span.text.split()) >= 2:
+                long_forms[_initials(span.text)].add(match_key(span.text))
+        for span in these:
+            if not is_acronym(span.text):
+                continue
+            key = match_key(span.text)
+            letters = _letters_of(span.text)
+            if key not in mapping and len(letters) >= 3 and len(long_forms.get(letters, ())) == 1:
+                mapping[key] = next(iter(long_forms[letters]))
+        if mapping:
+            out[article] = mapping
+    return out
 
 
 def long_forms_by_first_word(long_forms: dict[str, str]) -> dict[str, list[str]]:
@@ -183,50 +253,119 @@ def candidates(
             end = tail.end()  # "Example.Az" cut at the dot
         if _BREAK.search(body, start, end):  # "Jane Roe: Nominee", a heading run into a name: keep the longer part
             start, end = max(_parts(body, start, end), key=lambda p: (_letters(body[p[0] : p[1]]), -p[0]))
-        # extend a span that stops inside a spelled-out acronym
-        surface = clean_surface(m.text)
-        for long_form in by_first_word.get(surface.split(" ", 1)[0], ()):
-            if long_form.startswith(surface) and body.startswith(long_form, _strip_article(body, start)):
-                end = _strip_article(body, start) + len(long_form)
-                break
+        if is_speaker_label(body, start, end):
+            continue  # "((WN))", "Q:": who speaks in an interview, not a name in the news
+        for a, b in _pieces(body, start, end):
+            for c, d, kind in _unglue(body, a, b, label):
+                span = _candidate(article, extraction, m.sentence, kind, c, d, by_first_word)
+                if span is not None:
+                    spans.append(span)
+    return spans
+
+
+def _candidate(
+    article: Article,
+    extraction: ArticleExtraction,
+    sentence: int,
+    label: EntityType,
+    start: int,
+    end: int,
+    by_first_word: dict[str, list[str]],
+) -> Span | None:
+    """The cleaned name span of ``body[start:end]``, or None when it is no name."""
+    body = article.body
+    # extend a span that stops inside a spelled-out acronym
+    surface = clean_surface(body[start:end])
+    for long_form in by_first_word.get(surface.split(" ", 1)[0], ()):
+        if long_form.startswith(surface) and body.startswith(long_form, _strip_article(body, start)):
+            end = _strip_article(body, start) + len(long_form)
+            break
+    raw = body[start:end]
+    text = clean_surface(raw)
+    if not looks_like_name(text) or len(text) < 2:
+        return None
+    before = body[max(0, start - 40) : start]
+    if len(text.split()) == 1 and _TITLE_PART.search(before):
+        return None  # "State" in "Secretary of State"
+    title_cue = False
+    if (title := _leading_title(text, label)) and (at := body.find(title, start, end)) >= 0:
+        start = at + len(title)  # "Lady Jane Roe", "Governors Roe", "Dr Roe": the title is not the name
+        while start < end and (body[start].isspace() or body[start] == "."):
+            start += 1
         raw = body[start:end]
         text = clean_surface(raw)
-        if not looks_like_name(text) or len(text) < 2:
-            continue
         before = body[max(0, start - 40) : start]
-        if len(text.split()) == 1 and _TITLE_PART.search(before):
-            continue  # "State" in "Secretary of State"
-        if label == "person" and (title := _leading_title(text)) and (at := body.find(title, start, end)) >= 0:
-            start = at + len(title)  # "Lady Jane Roe", "Governors Roe": the title is not the name
-            while start < end and body[start].isspace():
-                start += 1
-            raw = body[start:end]
-            text = clean_surface(raw)
-            before = body[max(0, start - 40) : start]
-        if text.split()[0] in SHIP_PREFIXES:
-            continue  # a ship
-        if label == "person" and _group_word(text, body[end : end + 20]):
-            label = "organization"  # "the Al Example tribe", "the Roe family"
-        lead = len(raw) - len(raw.lstrip())
-        offset = raw.find(text[:1], lead) if text else lead
-        if label == "organization" and re.match(r"(?i)the\s", raw[lead:]):
-            offset = lead  # "the United Nations": the article belongs to many organizations' names
-        after = body[end : end + 60]
-        sentence_start = extraction.sentences[m.sentence].start if extraction.sentences else 0
-        spans.append(
-            Span(
-                article=article.id,
-                start=start + max(0, offset),
-                end=end,
-                sentence=m.sentence,
-                text=text,
-                label=label,
-                title_cue=_has_title_before(before) or _has_title_after(after),
-                outlet_cue=bool(_OUTLET_BEFORE.search(before) or _REPORTED_AFTER.match(after)),
-                sentence_initial=not body[sentence_start:start].strip(" \"“‘'’"),
-            )
-        )
-    return spans
+        label, title_cue = "person", True
+        if not looks_like_name(text) or len(text) < 2:
+            return None
+    if text.split()[0] in SHIP_PREFIXES:
+        return None  # a ship
+    group_cue = label == "person" and _group_word(text, body[end : end + 20])
+    if group_cue:
+        label = "organization"  # "the Al Example tribe", "the Roe family"
+    lead = len(raw) - len(raw.lstrip())
+    offset = raw.find(text[:1], lead) if text else lead
+    if label == "organization" and re.match(r"(?i)the\s", raw[lead:]):
+        offset = lead  # "the United Nations": the article belongs to many organizations' names
+    after = body[end : end + 60]
+    sentence_start = extraction.sentences[sentence].start if extraction.sentences else 0
+    return Span(
+        article=article.id,
+        start=start + max(0, offset),
+        end=end,
+        sentence=sentence,
+        text=text,
+        label=label,
+        title_cue=title_cue or _has_title_before(before) or _has_title_after(after),
+        outlet_cue=bool(_OUTLET_BEFORE.search(before) or _REPORTED_AFTER.match(after)),
+        group_cue=group_cue,
+        sentence_initial=not body[sentence_start:start].strip(" \"“‘'’"),
+    )
+
+
+# brackets; a full stop glued to the next sentence ("Afghanistan.Trump"), not a domain ("Caliber.Az")
+_WORD_SPAN = re.compile(r"\S+")
+
+
+def _unglue(body: str, start: int, end: int, label: EntityType) -> list[tuple[int, int, EntityType]]:
+    """A person's name with words glued before it by the tagger, split off: a title run
+    ("Indian Prime Minister Narendra Modi", "Speaker of the House Nancy Pelosi" cut to its
+    name), or a country or region ("India Narendra Modi": the place is a mention of its own).
+    At least two words stay with the name."""
+    words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(body, start, end)]
+    if label != "person" or len(words) < 3:
+        return [(start, end, label)]
+    cut = 0
+    for i, (a, b) in enumerate(words[:-2]):
+        word = body[a:b].strip(".,'’").lower()
+        if word in TITLE_WORDS or word in ORG_WORDS or word == "house":  # "Speaker of the House"
+            cut = i + 1
+    if cut:
+        return [(words[cut][0], end, label)]
+    first = body[words[0][0] : words[0][1]]
+    place = gazetteer.lookup(first) if first[:1].isupper() else None
+    if place is not None and place.kind in ("country", "region") and body[words[1][0]].isupper():
+        return [(words[0][0], words[0][1], "place"), (words[1][0], end, label)]
+    return [(start, end, label)]
+
+
+_CUT = re.compile(r"[(){}]|(?<=[a-z])\.(?=[A-Z][a-z]{3,})")
+
+
+def _pieces(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``body[start:end]`` cut where a name cannot go on: a round bracket, or a full stop glued to
+    the next sentence; each piece with letters is a span of its own. (Square brackets are an
+    editor's insertion into the name itself: :func:`clean_surface` drops them.)"""
+    cuts = [start]
+    for m in _CUT.finditer(body, start, end):
+        cuts += [m.start(), m.end()]
+    cuts.append(end)
+    out = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+        text = body[a:b]
+        if _letters(text):
+            out.append((a + len(text) - len(text.lstrip()), b - len(text) + len(text.rstrip())))
+    return out
 
 
 def _parts(body: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -243,10 +382,15 @@ def _group_word(text: str, after: str) -> bool:
     return any(w.lower().strip(".,;:") in GROUP_WORDS for w in words)
 
 
-def _leading_title(text: str) -> str:
-    """A title word the tagger took into a person's name: "Lady" in "Lady Jane Roe", "Governors"."""
+def _leading_title(text: str, label: str = "person") -> str:
+    """A title word the tagger took into a person's name: "Lady" in "Lady Jane Roe", "Governors",
+    or an honorific before any name ("Dr Roe", "Mrs. Roe"), whatever the tagger called it."""
     words = text.split()
     first = words[0].lower()
+    if len(words) >= 2 and first.rstrip(".") in HONORIFICS and words[1][:1].isupper():
+        return words[0]
+    if label != "person":
+        return ""
     if len(words) >= 3 and first in TITLE_WORDS:
         return words[0]
     if len(words) >= 2 and first.endswith("s") and first[:-1] in TITLE_WORDS:
@@ -271,12 +415,16 @@ def _has_title_before(before: str) -> bool:
 # ---------------------------------------------------------------- keys
 
 
-def assign_keys(spans: list[Span], long_forms: dict[str, str]) -> None:
+def assign_keys(spans: list[Span], long_forms: dict[str, str], local: dict[str, dict[str, str]] | None = None) -> None:
+    """Give each span its key: its article's own reading of an acronym first (``local``, from
+    :func:`local_acronyms`), then the corpus's, then the general alias tables."""
     aliases = {match_key(k): match_key(v) for k, v in {**COUNTRY_ALIASES, **ORG_ALIASES}.items()}
     aliases.update({k: match_key(v) for k, v in long_forms.items()})
+    local = local or {}
     for span in spans:
         key = match_key(span.text)
-        span.key = aliases.get(key, key)
+        mine = local.get(span.article)
+        span.key = mine[key] if mine and key in mine else aliases.get(key, key)
     _merge_place_spellings(spans)
 
 
@@ -340,10 +488,13 @@ def link_people(spans: list[Span], case: WordCase | None = None) -> None:
 
     canonical = _same_people(full, fuzzy_surname, votes)
     by_article: dict[str, set[str]] = defaultdict(set)
+    first_seen: dict[tuple[str, str], int] = {}  # (article, full name): where the article first names them
     for s in spans:
         s.key = canonical.get(s.key, s.key)
-        if s.key in full_set:
+        if s.key in full_set or canonical.get(s.key) in full_set:
             by_article[s.article].add(s.key)
+            at = first_seen.get((s.article, s.key))
+            first_seen[(s.article, s.key)] = s.start if at is None else min(at, s.start)
 
     for s in spans:
         words = s.key.split()
@@ -355,10 +506,21 @@ def link_people(spans: list[Span], case: WordCase | None = None) -> None:
         is_place = gazetteer.lookup(token) is not None
         # a common word ("Nominee") joins a full name only in an article that names that person
         common = case is not None and case.is_common(token, PERSON_COMMON_SHARE)
+        if len(local) > 1:
+            # news names its subject in full first: "Mukherjee" after "Pranab Mukherjee" and later
+            # "Abhijit Mukherjee" is the first of them, when the article named them before
+            earlier = sorted((first_seen[(s.article, k)], k) for k in local if first_seen[(s.article, k)] < s.start)
+            local = {earlier[0][1]} if earlier else local
         if len(local) == 1:
             s.key = next(iter(local))
         elif not local and len(matches) == 1 and not is_place and s.label != "place" and not common:
             s.key = next(iter(matches))
+        elif not local and s.label == "person" and not common:
+            # a first name alone after the full name: "Hosni" for Hosni Mubarak, when the article
+            # names one person of that first name
+            named = [k for k in by_article[s.article] if k.split()[0] == token and first_seen[(s.article, k)] < s.start]
+            if len(named) == 1:
+                s.key = named[0]
 
 
 def _same_people(
@@ -411,19 +573,25 @@ BIG_CITY = 100_000  # a multi-word name of a city this big is the city even if t
 def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
     """Type by vote over all mentions; ``name_parts`` are tokens of known people's full names."""
     votes: Counter[str] = Counter()
+    key_words = cluster.key.split()
     for s in cluster.spans:
-        votes[s.label] += 1
+        # a surname alone joined this full name as a person's (link_people): the tagger's
+        # label of the bare surname ("West", "Blankenship" as places) says nothing more
+        surname = len(key_words) > 1 and match_key(s.text) == key_words[-1]
+        votes["person" if surname else s.label] += 1
         if s.title_cue:
             votes["person"] += 2
         if s.outlet_cue:
             votes["organization"] += 3
-    words = set(cluster.key.split())
+    if _given_name_first(key_words) and not any(s.group_cue for s in cluster.spans):
+        votes["person"] += 2
+    words = set(key_words)
     if words & ORG_WORDS:
         votes["organization"] += len(cluster.spans) + 2
     if cluster.key.split()[-1] in EVENT_WORDS and votes["event"] + votes["organization"] > 0:
         votes["event"] += len(cluster.spans) + 3
-    if words & DOCUMENT_WORDS:
-        return None  # a charter or a treaty: a document, not an entity of ours
+    if words & DOCUMENT_WORDS and not words & ORG_WORDS:
+        return None  # a charter or a treaty: a document, not an entity of ours ("Constitution Party" is one)
     place = gazetteer.lookup(cluster.key)
     big_place = place is not None and (place.kind == "country" or place.population >= BIG_CITY)
     if (
@@ -445,6 +613,17 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
     order = ("organization", "place", "person", "event")
     best = max(sorted(votes, key=lambda t: order.index(t) if t in order else 9), key=lambda t: votes[t])
     return best  # type: ignore[return-value]
+
+
+def _given_name_first(words: list[str]) -> bool:
+    """A two- or three-word name that opens with a given name ("Savannah Guthrie"), with no
+    word of an organization, an event or a place ("Victoria Falls") and no gazetteer entry."""
+    return (
+        2 <= len(words) <= 3
+        and words[0] in given_names()
+        and not (set(words) & (ORG_WORDS | EVENT_WORDS | PLACE_WORDS))
+        and gazetteer.lookup(" ".join(words)) is None
+    )
 
 
 def display_name(cluster: Cluster) -> str:
@@ -520,12 +699,14 @@ def is_junk(cluster: Cluster, first_names: set[str], case: WordCase | None = Non
 def resolve_entities(
     articles: list[Article], extractions: dict[str, ArticleExtraction], ids: SlugRegistry | None = None
 ) -> list[Entity]:
+    defined = local_definitions(articles)
     long_forms = acronym_definitions(articles)
     spans: list[Span] = []
-    by_first_word = long_forms_by_first_word(long_forms)
+    every = {v for d in defined.values() for v in d.values()}
+    by_first_word = long_forms_by_first_word({v: v for v in every})
     for article in articles:
         spans.extend(candidates(article, extractions[article.id], long_forms, by_first_word))
-    assign_keys(spans, long_forms)
+    assign_keys(spans, long_forms, local_acronyms(spans, defined))
     case = word_case(articles)
     link_people(spans, case)
 

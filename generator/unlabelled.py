@@ -14,7 +14,7 @@ import bisect
 from collections import defaultdict
 
 from .models import ArticleExtraction, Entity, EntityMention
-from .names import TITLE_WORDS
+from .names import TITLE_WORDS, is_speaker_label
 
 TYPES = ("person", "organization")
 
@@ -76,6 +76,8 @@ def add_untagged(entities: list[Entity], bodies: dict[str, str], extractions: di
             if entity is None:
                 continue
             for a, b in occurrences(body, surface):
+                if is_speaker_label(body, a, b):
+                    continue
                 i = bisect.bisect_left(spans, (a, b))
                 neighbours = spans[max(0, i - 1) : i + 1]
                 if any(x < b and a < y for x, y in neighbours) or any(x <= a < y for x, y in spans[max(0, i - 3) : i]):

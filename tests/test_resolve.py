@@ -113,6 +113,37 @@ def test_acronym_after_members_of_the_merges() -> None:
     assert [(e.name, e.aliases) for e in entities] == [("Council for Rural Advancement", ["CRA"])]
 
 
+def test_acronym_before_its_long_form_is_defined_too() -> None:
+    article, _ = make("a1", ["The CRA (Council for Rural Advancement) met."], [])
+    assert acronym_definitions([article]) == {"cra": "Council for Rural Advancement"}
+
+
+def test_acronym_spelled_out_two_ways_keeps_each_articles_own_reading() -> None:
+    a1 = make(
+        "a1",
+        ["The Council for Rural Advancement (CRA) met.", "The CRA voted."],
+        [(0, "Council for Rural Advancement", "ORG"), (1, "CRA", "ORG")],
+    )
+    a2 = make(
+        "a2",
+        ["The Coastal Rescue Agency (CRA) sailed.", "The CRA returned."],
+        [(0, "Coastal Rescue Agency", "ORG"), (1, "CRA", "ORG")],
+    )
+    a3 = make("a3", ["The CRA said nothing."], [(0, "CRA", "ORG")])
+    entities = {e.name: sorted({m.article for m in e.mentions}) for e in resolve(a1, a2, a3)}
+    assert acronym_definitions([a1[0], a2[0], a3[0]]) == {}
+    assert entities == {"Council for Rural Advancement": ["a1"], "Coastal Rescue Agency": ["a2"], "CRA": ["a3"]}
+
+
+def test_acronym_joins_the_long_name_of_its_article_whose_initials_it_is() -> None:
+    doc = make(
+        "a1",
+        ["The National Transportation Safety Board will look into it.", "The NTSB said so."],
+        [(0, "The National Transportation Safety Board", "ORG"), (1, "NTSB", "ORG")],
+    )
+    assert [(e.name, e.aliases) for e in resolve(doc)] == [("National Transportation Safety Board", ["NTSB"])]
+
+
 def test_acronym_definition_ignored_when_letters_do_not_match() -> None:
     article, _ = make("a1", ["Farmers met the Council for Rural Advancement (XYZ) today."], [])
     assert acronym_definitions([article]) == {}
@@ -131,7 +162,7 @@ def test_us_spellings_merge() -> None:
     assert us.aliases == ["U.S.", "US"]
 
 
-def test_first_name_alone_gets_no_entity() -> None:
+def test_first_name_alone_joins_the_one_person_the_article_named_so() -> None:
     doc = make(
         "a1",
         ["Edith Marlow spoke on Monday.", "Friends say Edith was tired."],
@@ -139,7 +170,23 @@ def test_first_name_alone_gets_no_entity() -> None:
     )
     entities = resolve(doc)
     assert [e.name for e in entities] == ["Edith Marlow"]
-    assert all(m.text != "Edith" for m in entities[0].mentions)
+    assert [m.text for m in entities[0].mentions] == ["Edith Marlow", "Edith"]
+
+
+def test_first_name_alone_gets_no_entity_when_it_could_be_two_people_or_none() -> None:
+    two = make(
+        "a1",
+        ["Edith Marlow and Edith Roe spoke on Monday.", "Friends say Edith was tired."],
+        [(0, "Edith Marlow", "PERSON"), (0, "Edith Roe", "PERSON"), (1, "Edith", "PERSON")],
+    )
+    assert sorted(e.name for e in resolve(two)) == ["Edith Marlow", "Edith Roe"]
+    assert all(m.text != "Edith" for e in resolve(two) for m in e.mentions)
+    before = make(
+        "a1",
+        ["Friends say Edith was tired.", "Edith Marlow spoke on Monday."],
+        [(0, "Edith", "PERSON"), (1, "Edith Marlow", "PERSON")],
+    )
+    assert [m.text for e in resolve(before) for m in e.mentions] == ["Edith Marlow"]
 
 
 def test_state_in_secretary_of_state_is_no_entity() -> None:
@@ -164,11 +211,30 @@ def test_title_before_makes_org_labelled_name_a_person() -> None:
 def test_without_title_cue_org_label_stands() -> None:
     doc = make(
         "a1",
-        ["Later, Tessa Varnholt spoke on Friday.", "Then Tessa Varnholt left."],
-        [(0, "Tessa Varnholt", "ORG"), (1, "Tessa Varnholt", "ORG")],
+        ["Later, Korvath Varnholt spoke on Friday.", "Then Korvath Varnholt left."],
+        [(0, "Korvath Varnholt", "ORG"), (1, "Korvath Varnholt", "ORG")],
     )
     (entity,) = resolve(doc)
     assert entity.type == "organization"
+
+
+def test_a_given_name_opening_a_name_makes_it_a_person() -> None:
+    doc = make(
+        "a1",
+        ["Later, Tessa Varnholt spoke on Friday.", "Crowds filled Victoria Falls."],
+        [(0, "Tessa Varnholt", "ORG"), (1, "Victoria Falls", "GPE")],
+    )
+    assert {e.name: e.type for e in resolve(doc)} == {"Tessa Varnholt": "person", "Victoria Falls": "place"}
+
+
+def test_a_surname_tagged_as_a_place_does_not_make_its_person_a_place() -> None:
+    doc = make(
+        "a1",
+        ["Korvath Blankmoor spoke.", "Blankmoor said more.", "Blankmoor left.", "Blankmoor returned."],
+        [(0, "Korvath Blankmoor", "PERSON"), (1, "Blankmoor", "GPE"), (2, "Blankmoor", "GPE"), (3, "Blankmoor", "GPE")],
+    )
+    (entity,) = resolve(doc)
+    assert (entity.name, entity.type, len(entity.mentions)) == ("Korvath Blankmoor", "person", 4)
 
 
 def test_title_after_makes_org_labelled_name_a_person() -> None:
@@ -353,3 +419,86 @@ def test_acronym_is_no_person_and_a_big_city_is_a_place_whatever_the_tagger_says
     types = {e.name: e.type for e in resolve(doc)}
     assert types.get("HWTA") != "person"
     assert types["Santa Ana"] == "place"
+
+
+def test_interview_labels_are_not_names() -> None:
+    doc = make(
+        "a1",
+        ["((WN)) Where did Korvath Blankmoor go?", "\n((Korvath Blankmoor)) To Portvale.", "\nQ: And then?"],
+        [(0, "WN", "ORG"), (0, "Korvath Blankmoor", "PERSON"), (1, "Korvath Blankmoor", "PERSON"), (2, "Q", "ORG")],
+    )
+    entities = resolve(doc)
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Korvath Blankmoor", 1)]
+
+
+def test_spans_are_cut_at_round_brackets_and_glued_sentences() -> None:
+    doc = make(
+        "a1",
+        ["Troops left Afghanistan.Trump said so.", "The Harbor Authority (Portvale) met."],
+        [(0, "Afghanistan.Trump", "GPE"), (1, "Harbor Authority (Portvale", "ORG")],
+    )
+    assert sorted((e.name, e.type) for e in resolve(doc)) == [
+        ("Afghanistan", "place"),
+        ("Harbor Authority", "organization"),
+        ("Portvale", "organization"),
+        ("Trump", "place"),
+    ]
+
+
+def test_square_brackets_are_an_editors_insertion_into_the_name() -> None:
+    doc = make(
+        "a1",
+        ["He backed [Korvath B.] Blankmoor in 88."],
+        [(0, "[Korvath B.] Blankmoor", "PERSON")],
+    )
+    assert [e.name for e in resolve(doc)] == ["Korvath B. Blankmoor"]
+
+
+def test_an_honorific_makes_any_name_a_person_and_is_not_part_of_it() -> None:
+    doc = make(
+        "a1",
+        ["A study by Dr. Naomi Varnholt was published.", "Dr Varnholt said more.", "Mrs. Varnholt agreed."],
+        [(0, "Naomi Varnholt", "PERSON"), (1, "Dr Varnholt", "ORG"), (2, "Mrs. Varnholt", "GPE")],
+    )
+    (entity,) = resolve(doc)
+    assert (entity.name, entity.type, [m.text for m in entity.mentions]) == (
+        "Naomi Varnholt",
+        "person",
+        ["Naomi Varnholt", "Varnholt", "Varnholt"],
+    )
+
+
+def test_titles_and_countries_glued_before_a_name_are_split_off() -> None:
+    doc = make(
+        "a1",
+        [
+            "Indian Prime Minister Korvath Blankmoor spoke.",
+            "Speaker of the House Tessa Varnholt replied.",
+            "India Korvath Blankmoor left.",
+        ],
+        [
+            (0, "Indian Prime Minister Korvath Blankmoor", "PERSON"),
+            (1, "House Tessa Varnholt", "PERSON"),
+            (2, "India Korvath Blankmoor", "PERSON"),
+        ],
+    )
+    entities = {e.name: (e.type, len(e.mentions)) for e in resolve(doc)}
+    assert entities == {"Korvath Blankmoor": ("person", 2), "Tessa Varnholt": ("person", 1), "India": ("place", 1)}
+
+
+def test_a_party_named_after_a_document_is_an_organization() -> None:
+    doc = make(
+        "a1",
+        ["The Constitution Party met.", "The Charter was signed."],
+        [(0, "Constitution Party", "ORG"), (1, "Charter", "ORG")],
+    )
+    assert [(e.name, e.type) for e in resolve(doc)] == [("Constitution Party", "organization")]
+
+
+def test_words_that_open_place_names_are_no_given_names() -> None:
+    doc = make(
+        "a1",
+        ["Reporters from Al Jazeera went to West Bengal."],
+        [(0, "Al Jazeera", "ORG"), (0, "West Bengal", "GPE")],
+    )
+    assert {e.name: e.type for e in resolve(doc)} == {"Al Jazeera": "organization", "West Bengal": "place"}
