@@ -564,6 +564,53 @@ def _middles_agree(a: list[str], b: list[str]) -> bool:
     return not a or not b or [w[0] for w in a] == [w[0] for w in b]
 
 
+def link_short_forms(spans: list[Span]) -> None:
+    """Within one article, the short form of an organization's name joins the full name it stands
+    for, when exactly one name of the article fits: "Reform" for "Reform Party", "Unity Party"
+    for "Unity Party of America", "Supreme Court" for "Wisconsin Supreme Court". People's names
+    are :func:`link_people`'s; across articles short forms stay apart (another article's
+    "Supreme Court" may be another court)."""
+    by_article: dict[str, list[Span]] = defaultdict(list)
+    for s in spans:
+        by_article[s.article].append(s)
+    for these in by_article.values():
+        names = {s.key for s in these if s.label != "person" and len(s.key.split()) >= 2}
+        for s in these:
+            if s.label == "person" or gazetteer.lookup(s.key) is not None:
+                continue  # "New York" is not short for "New York Times"
+            fits = {long for long in names if long != s.key and _short_form_of(s.key, long)}
+            # "Supreme Court" in an article naming the Wisconsin and the United States Supreme Court
+            rivals = {long for long in names if long != s.key and long.endswith(" " + s.key)}
+            if len(fits) == 1 and rivals <= fits:
+                s.key = next(iter(fits))
+
+
+def _short_form_of(short: str, long: str) -> bool:
+    """Whether ``short`` is how news shortens ``long``: a party without "Party" ("Reform"), or a
+    body without the country or the field that qualifies it ("Unity Party" of America, "Max
+    Planck Institute" for Evolutionary Anthropology, "Supreme Court" of the United States). A
+    region's or a city's qualifier names another body ("Iowa Democratic Party" is not the
+    Democratic Party), and so does a word added to an acronym ("NBC News")."""
+    words, full = short.split(), long.split()
+    if len(full) <= len(words) or is_acronym(short) or (len(words) == 1 and words[0] in ORG_WORDS):
+        return False
+    if full[: len(words)] == words:
+        rest = full[len(words) :]
+        if rest == ["party"]:
+            return True
+        return words[-1] in ORG_WORDS and rest[0] in ("of", "for") and _national_or_none(" ".join(rest[1:]))
+    if full[-len(words) :] == words and words[-1] in ORG_WORDS:
+        place = gazetteer.lookup(" ".join(full[: -len(words)]))
+        return place is not None and place.kind == "country"
+    return False
+
+
+def _national_or_none(qualifier: str) -> bool:
+    """A qualifier that names a country, or no place at all (a field: "Evolutionary Anthropology")."""
+    place = gazetteer.lookup(qualifier)
+    return place is None or place.kind == "country"
+
+
 # ---------------------------------------------------------------- types
 
 
@@ -709,6 +756,7 @@ def resolve_entities(
     assign_keys(spans, long_forms, local_acronyms(spans, defined))
     case = word_case(articles)
     link_people(spans, case)
+    link_short_forms(spans)
 
     clusters: dict[str, Cluster] = {}
     for s in spans:

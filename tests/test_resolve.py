@@ -502,3 +502,63 @@ def test_words_that_open_place_names_are_no_given_names() -> None:
         [(0, "Al Jazeera", "ORG"), (0, "West Bengal", "GPE")],
     )
     assert {e.name: e.type for e in resolve(doc)} == {"Al Jazeera": "organization", "West Bengal": "place"}
+
+
+def test_short_forms_of_an_organization_join_its_full_name_in_the_article() -> None:
+    doc = make(
+        "a1",
+        [
+            "The Reform Party and the Unity Party of Portvale met in New York.",
+            "Reform won; the Unity Party lost.",
+            "The United States Supreme Court ruled, the Supreme Court said, and the New York Times wrote.",
+        ],
+        [
+            (0, "The Reform Party", "ORG"),
+            (0, "the Unity Party of Portvale", "ORG"),
+            (0, "New York", "GPE"),
+            (1, "Reform", "ORG"),
+            (1, "the Unity Party", "ORG"),
+            (2, "The United States Supreme Court", "ORG"),
+            (2, "the Supreme Court", "ORG"),
+            (2, "the New York Times", "ORG"),
+        ],
+    )
+    entities = {e.name: sorted(m.text for m in e.mentions) for e in resolve(doc)}
+    assert entities["Reform Party"] == ["Reform", "Reform Party"]
+    assert entities["Unity Party of Portvale"] == ["Unity Party", "Unity Party of Portvale"]
+    assert entities["United States Supreme Court"] == ["Supreme Court", "United States Supreme Court"]
+    assert entities["New York"] == ["New York"]
+
+
+def test_a_regions_body_and_an_acronyms_outlet_are_other_bodies() -> None:
+    doc = make(
+        "a1",
+        ["The Iowa Democratic Party and the Democratic Party differ.", "NBC News and NBC agree."],
+        [
+            (0, "The Iowa Democratic Party", "ORG"),
+            (0, "the Democratic Party", "ORG"),
+            (1, "NBC News", "ORG"),
+            (1, "NBC", "ORG"),
+        ],
+    )
+    assert sorted(e.name for e in resolve(doc)) == ["Democratic Party", "Iowa Democratic Party", "NBC", "NBC News"]
+
+
+def test_a_short_form_stays_apart_in_another_article() -> None:
+    a1 = make("a1", ["The Wisconsin Supreme Court ruled."], [(0, "The Wisconsin Supreme Court", "ORG")])
+    a2 = make("a2", ["The Supreme Court ruled."], [(0, "The Supreme Court", "ORG")])
+    assert sorted(e.name for e in resolve(a1, a2)) == ["Supreme Court", "Wisconsin Supreme Court"]
+
+
+def test_a_short_form_two_bodies_of_the_article_could_have_stays_apart() -> None:
+    from generator.resolve import Span, link_short_forms
+
+    def span(key: str) -> Span:
+        return Span("a1", 0, 1, 0, key, "organization", key=key)
+
+    spans = [span("wisconsin supreme court"), span("united states supreme court"), span("supreme court")]
+    link_short_forms(spans)
+    assert spans[2].key == "supreme court"
+    spans = [span("united states supreme court"), span("supreme court")]
+    link_short_forms(spans)
+    assert spans[1].key == "united states supreme court"
