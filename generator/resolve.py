@@ -785,7 +785,9 @@ def resolve_entities(
             mentions=[EntityMention(s.article, s.sentence, s.start, s.end, s.text) for s in spans_sorted],
         )
         entities.append(entity)
-    add_untagged(entities, {a.id: a.body for a in articles}, extractions)
+    add_untagged(
+        entities, {a.id: a.body for a in articles}, extractions, lambda w: case.is_common(w, PERSON_COMMON_SHARE)
+    )
     for entity in entities:
         entity.aliases = sorted({m.text for m in entity.mentions} - {entity.name}, key=reading_order)
     return entities

@@ -11,7 +11,9 @@ same case, never inside another mention.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
+from collections.abc import Callable
 
 from .models import ArticleExtraction, Entity, EntityMention
 from .names import TITLE_WORDS, is_speaker_label
@@ -45,8 +47,15 @@ def occurrences(body: str, surface: str) -> list[tuple[int, int]]:
     return found
 
 
-def add_untagged(entities: list[Entity], bodies: dict[str, str], extractions: dict[str, ArticleExtraction]) -> None:
-    """Add the mentions the tagger missed, in place."""
+def add_untagged(
+    entities: list[Entity],
+    bodies: dict[str, str],
+    extractions: dict[str, ArticleExtraction],
+    is_common: Callable[[str], bool] | None = None,
+) -> None:
+    """Add the mentions the tagger missed, in place: in each article, the forms it resolved; then,
+    in every article, the distinctive names the corpus tags often (:func:`corpus_forms`).
+    ``is_common(word)`` tells a word the corpus writes in lower case too (see there)."""
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     forms: dict[str, dict[str, Entity | None]] = defaultdict(dict)
     for e in entities:
@@ -65,24 +74,118 @@ def add_untagged(entities: list[Entity], bodies: dict[str, str], extractions: di
                     continue
                 seen = forms[m.article].get(surface, e)
                 forms[m.article][surface] = e if seen is e else None  # two entities share it: ambiguous
+    for article in taken:
+        taken[article].sort()
     for article, table in forms.items():
         body = bodies.get(article)
         extraction = extractions.get(article)
         if body is None or extraction is None:
             continue
-        spans = sorted(taken[article])
         starts = [s.start for s in extraction.sentences]
         for surface, entity in sorted(table.items(), key=lambda x: -len(x[0])):
             if entity is None:
                 continue
             for a, b in occurrences(body, surface):
-                if is_speaker_label(body, a, b):
-                    continue
-                i = bisect.bisect_left(spans, (a, b))
-                neighbours = spans[max(0, i - 1) : i + 1]
-                if any(x < b and a < y for x, y in neighbours) or any(x <= a < y for x, y in spans[max(0, i - 3) : i]):
-                    continue
-                entity.mentions.append(EntityMention(article, _sentence_index(starts, a), a, b, surface))
-                bisect.insort(spans, (a, b))
+                _add(entity, article, a, b, surface, taken[article], starts, body)
+    if is_common is not None:
+        known = corpus_forms(entities, is_common)
+        longest = max((len(f.split()) for f in known), default=0)
+        for article, body in bodies.items():
+            extraction = extractions.get(article)
+            if extraction is None or not known:
+                continue
+            starts = [s.start for s in extraction.sentences]
+            for a, b, surface in find_forms(body, known, longest):
+                _add(known[surface], article, a, b, surface, taken[article], starts, body)
     for e in entities:
         e.mentions.sort(key=lambda m: (m.article, m.start))
+
+
+def _add(
+    entity: Entity,
+    article: str,
+    a: int,
+    b: int,
+    surface: str,
+    spans: list[tuple[int, int]],
+    starts: list[int],
+    body: str,
+) -> None:
+    """A mention of ``entity`` at ``body[a:b]``, unless it overlaps one already taken or is a label."""
+    if is_speaker_label(body, a, b):
+        return
+    i = bisect.bisect_left(spans, (a, b))
+    neighbours = spans[max(0, i - 1) : i + 1]
+    if any(x < b and a < y for x, y in neighbours) or any(x <= a < y for x, y in spans[max(0, i - 3) : i]):
+        return
+    entity.mentions.append(EntityMention(article, _sentence_index(starts, a), a, b, surface))
+    bisect.insort(spans, (a, b))
+
+
+MIN_TAGGED = 2  # times the tagger must have found a form for it to be looked for everywhere
+
+
+def corpus_forms(entities: list[Entity], is_common: Callable[[str], bool]) -> dict[str, Entity]:
+    """Forms worth finding in every article, with their entity: a name the tagger found at least
+    twice, that no other entity carries, of an organization or a place, or a person's full name;
+    a one-word form only if it is an acronym of three letters or more or a word the corpus never
+    writes in lower case ("Twitter", not "Reform")."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    by_id = {e.id: e for e in entities}
+    for e in entities:
+        if e.type not in ("person", "organization", "place"):
+            continue
+        for m in e.mentions:
+            owners[m.text].add(e.id)
+            counts[(m.text, e.id)] += 1
+    out: dict[str, Entity] = {}
+    for (surface, entity_id), n in counts.items():
+        entity = by_id[entity_id]
+        words = surface.split()
+        if n < MIN_TAGGED or len(owners[surface]) > 1 or not surface[:1].isupper():
+            continue
+        if entity.type == "person" and len(words) < 2:
+            continue  # a surname alone may be anyone's in another article
+        if len(words) == 1:
+            bare = surface.replace(".", "")
+            acronym = bare.isupper() and bare.isalpha() and len(bare) >= 3
+            if not acronym and (len(surface) < 4 or is_common(surface.lower()) or surface.lower() in TITLE_WORDS):
+                continue
+        out[surface] = entity
+    return out
+
+
+_TOKEN = re.compile(r"[^\s]+")
+_TRAIL = re.compile(r"(?:['’]s|['’]|[.,;:!?\"”)\]])+$")
+
+
+def find_forms(body: str, known: dict[str, object], longest: int) -> list[tuple[int, int, str]]:
+    """Where the forms of ``known`` stand in ``body`` as whole words (longest first, no overlap):
+    runs of up to ``longest`` words that open with a capital or a digit, trailing punctuation and
+    possessives aside."""
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(body)]
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        a = tokens[i][0]
+        if not (body[a].isupper() or body[a].isdigit()) or (a and body[a - 1] not in " \n\t(“\"'‘"):
+            i += 1
+            continue
+        hit = None
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            end = tokens[i + n - 1][1]
+            text = body[a:end]
+            if text in known:
+                hit = (a, end, text, n)
+                break
+            trail = _TRAIL.search(text)
+            if trail and text[: trail.start()] in known:
+                hit = (a, a + trail.start(), text[: trail.start()], n)
+                break
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit[:3])
+        i += hit[3]
+    return found

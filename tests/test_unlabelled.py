@@ -117,3 +117,31 @@ def test_place_mentions_block_but_are_not_extended() -> None:
     add_untagged([paris, hilton], {"a1": body}, {"a1": ext})
     assert found(paris) == [("a1", 0, "Paris")]
     assert found(hilton) == [("a1", 2, "Paris Hilton")]
+
+
+def test_a_distinctive_name_the_tagger_found_elsewhere_is_found_in_every_article() -> None:
+    from generator.models import Sentence
+
+    def article(aid: str, body: str) -> tuple[str, ArticleExtraction]:
+        return aid, ArticleExtraction((Sentence(0, len(body)),), ())
+
+    harbor = Entity("harbor", "organization", "Harbor Authority")
+    harbor.mentions = [
+        EntityMention("a1", 0, 0, 16, "Harbor Authority"),
+        EntityMention("a2", 0, 0, 16, "Harbor Authority"),
+    ]
+    reform = Entity("reform", "organization", "Reform")
+    reform.mentions = [EntityMention("a1", 0, 21, 27, "Reform"), EntityMention("a2", 0, 21, 27, "Reform")]
+    roe = Entity("roe", "person", "Roe")
+    roe.mentions = [EntityMention("a1", 0, 32, 35, "Roe"), EntityMention("a2", 0, 32, 35, "Roe")]
+    bodies = {
+        "a1": "Harbor Authority and Reform and Roe.",
+        "a2": "Harbor Authority and Reform and Roe.",
+        "a3": "Then the Harbor Authority's chief, Reform and Roe spoke; reform came.",
+    }
+    extractions = dict(article(k, v) for k, v in bodies.items())
+    add_untagged([harbor, reform, roe], bodies, extractions, lambda word: word == "reform")
+    assert [(m.article, m.text) for m in harbor.mentions if m.article == "a3"] == [("a3", "Harbor Authority")]
+    assert not any(m.article == "a3" for m in reform.mentions + roe.mentions)  # a common word, a surname
+    (m,) = [m for m in harbor.mentions if m.article == "a3"]
+    assert bodies["a3"][m.start : m.end] == "Harbor Authority"
