@@ -426,6 +426,34 @@ def assign_keys(spans: list[Span], long_forms: dict[str, str], local: dict[str, 
         mine = local.get(span.article)
         span.key = mine[key] if mine and key in mine else aliases.get(key, key)
     _merge_place_spellings(spans)
+    merge_place_forms(spans)
+
+
+# Words that make a place's name its administrative form: "Hubei Province" is Hubei. ("State"
+# is left out: New York State is not New York City.)
+ADMIN_WORDS = frozenset(["province", "county", "prefecture", "oblast", "governorate", "region", "district"])
+FORMAL_STATE = re.compile(r"^(?:(?:islamic|people's|democratic|federal|socialist)\s+)*(?:republic|kingdom)\s+of\s+")
+
+
+def _short_place(key: str) -> str | None:
+    """The common name inside a place's administrative or formal name: "hubei" in "hubei
+    province", "artsakh" in "republic of artsakh"."""
+    words = key.split()
+    if len(words) >= 2 and words[-1] in ADMIN_WORDS:
+        return " ".join(words[:-1])
+    m = FORMAL_STATE.match(key)
+    return key[m.end() :] if m is not None and m.end() < len(key) else None
+
+
+def merge_place_forms(spans: list[Span]) -> None:
+    """A place's administrative or formal name meets its common name when the corpus also uses
+    that name for a place ("Islamic Republic of Iran" and "Iran", "Westchester County" and
+    "Westchester")."""
+    places = {s.key for s in spans if s.label == "place"}
+    for s in spans:
+        short = _short_place(s.key)
+        if short is not None and short in places and s.label != "person":
+            s.key = short
 
 
 def _merge_place_spellings(spans: list[Span]) -> None:
@@ -498,6 +526,19 @@ def link_people(spans: list[Span], case: WordCase | None = None) -> None:
 
     for s in spans:
         words = s.key.split()
+        if len(words) > 1 and s.label == "person":
+            # "De La Fuente" for Rocky De La Fuente, "John Luk" for John Luk Jok: the end or the
+            # start of exactly one longer name the article gave before
+            longer = [
+                k
+                for k in by_article[s.article]
+                if len(k.split()) > len(words)
+                and (k.endswith(" " + s.key) or k.startswith(s.key + " "))
+                and first_seen[(s.article, k)] < s.start
+            ]
+            if len(longer) == 1:
+                s.key = longer[0]
+            continue
         if len(words) != 1 or s.key in surnames.get(s.key, ()):
             continue
         token = words[0]

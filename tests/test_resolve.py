@@ -562,3 +562,38 @@ def test_a_short_form_two_bodies_of_the_article_could_have_stays_apart() -> None
     spans = [span("united states supreme court"), span("supreme court")]
     link_short_forms(spans)
     assert spans[1].key == "united states supreme court"
+
+
+def test_a_multi_word_surname_or_a_shorter_name_joins_the_full_name() -> None:
+    doc = make(
+        "a1",
+        ["Rocky De La Fuente and John Luk Jok spoke.", "De La Fuente left.", "John Luk stayed."],
+        [
+            (0, "Rocky De La Fuente", "PERSON"),
+            (0, "John Luk Jok", "PERSON"),
+            (1, "De La Fuente", "PERSON"),
+            (2, "John Luk", "PERSON"),
+        ],
+    )
+    entities = {e.name: sorted(m.text for m in e.mentions) for e in resolve(doc)}
+    assert entities == {
+        "Rocky De La Fuente": ["De La Fuente", "Rocky De La Fuente"],
+        "John Luk Jok": ["John Luk", "John Luk Jok"],
+    }
+
+
+def test_a_places_formal_or_administrative_name_meets_its_common_name() -> None:
+    a1 = make(
+        "a1",
+        ["The Islamic Republic of Iran and Westchester County replied."],
+        [(0, "The Islamic Republic of Iran", "GPE"), (0, "Westchester County", "GPE")],
+    )
+    a2 = make(
+        "a2",
+        ["Iran and Westchester agreed.", "New York State and New York differ."],
+        [(0, "Iran", "GPE"), (0, "Westchester", "GPE"), (1, "New York State", "GPE"), (1, "New York", "GPE")],
+    )
+    entities = {e.name: sorted(m.text for m in e.mentions) for e in resolve(a1, a2)}
+    assert entities["Iran"] == ["Iran", "Islamic Republic of Iran"]
+    assert entities["Westchester County"] == ["Westchester", "Westchester County"]
+    assert entities["New York State"] == ["New York State"] and entities["New York"] == ["New York"]
