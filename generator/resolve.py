@@ -141,12 +141,13 @@ class Cluster:
 # ---------------------------------------------------------------- candidates
 
 
-def acronym_definitions(articles: list[Article]) -> dict[str, str]:
+def acronym_definitions(articles: list[Article], local: dict[str, dict[str, str]] | None = None) -> dict[str, str]:
     """Acronyms the corpus spells out ("Long Form (LF)", "LF (Long Form)"), each with the one long
     form every article that defines it agrees on: acronym key -> long form. An acronym two
-    articles spell out differently is left out (each keeps its own, :func:`local_acronyms`)."""
+    articles spell out differently is left out (each keeps its own, :func:`local_acronyms`).
+    ``local``: :func:`local_definitions` of ``articles``, when the caller has it."""
     forms: dict[str, set[str]] = defaultdict(set)
-    for defined in local_definitions(articles).values():
+    for defined in (local_definitions(articles) if local is None else local).values():
         for key, long_form in defined.items():
             forms[key].add(long_form)
     return {k: next(iter(v)) for k, v in forms.items() if len(v) == 1}
@@ -356,6 +357,8 @@ def _pieces(body: str, start: int, end: int) -> list[tuple[int, int]]:
     """``body[start:end]`` cut where a name cannot go on: a round bracket, or a full stop glued to
     the next sentence; each piece with letters is a span of its own. (Square brackets are an
     editor's insertion into the name itself: :func:`clean_surface` drops them.)"""
+    if _CUT.search(body, start, end) is None:
+        return [(start, end)]
     cuts = [start]
     for m in _CUT.finditer(body, start, end):
         cuts += [m.start(), m.end()]
@@ -616,12 +619,21 @@ def link_short_forms(spans: list[Span]) -> None:
         by_article[s.article].append(s)
     for these in by_article.values():
         names = {s.key for s in these if s.label != "person" and len(s.key.split()) >= 2}
+        heads: dict[str, set[str]] = defaultdict(set)  # the names each run of opening words begins
+        tails: dict[str, set[str]] = defaultdict(set)  # the names each run of closing words ends
+        for name in names:
+            words = name.split()
+            for i in range(1, len(words)):
+                heads[" ".join(words[:i])].add(name)
+                tails[" ".join(words[i:])].add(name)
         for s in these:
-            if s.label == "person" or gazetteer.lookup(s.key) is not None:
+            if s.label == "person" or (s.key not in heads and s.key not in tails):
+                continue
+            if gazetteer.lookup(s.key) is not None:
                 continue  # "New York" is not short for "New York Times"
-            fits = {long for long in names if long != s.key and _short_form_of(s.key, long)}
+            fits = {long for long in heads[s.key] | tails[s.key] if _short_form_of(s.key, long)}
             # "Supreme Court" in an article naming the Wisconsin and the United States Supreme Court
-            rivals = {long for long in names if long != s.key and long.endswith(" " + s.key)}
+            rivals = tails[s.key]
             if len(fits) == 1 and rivals <= fits:
                 s.key = next(iter(fits))
 
@@ -788,7 +800,7 @@ def resolve_entities(
     articles: list[Article], extractions: dict[str, ArticleExtraction], ids: SlugRegistry | None = None
 ) -> list[Entity]:
     defined = local_definitions(articles)
-    long_forms = acronym_definitions(articles)
+    long_forms = acronym_definitions(articles, defined)
     spans: list[Span] = []
     every = {v for d in defined.values() for v in d.values()}
     by_first_word = long_forms_by_first_word({v: v for v in every})

@@ -89,13 +89,13 @@ def add_untagged(
                 _add(entity, article, a, b, surface, taken[article], starts, body)
     if is_common is not None:
         known = corpus_forms(entities, is_common)
-        longest = max((len(f.split()) for f in known), default=0)
+        firsts = first_words(known)
         for article, body in bodies.items():
             extraction = extractions.get(article)
             if extraction is None or not known:
                 continue
             starts = [s.start for s in extraction.sentences]
-            for a, b, surface in find_forms(body, known, longest):
+            for a, b, surface in find_forms(body, known, firsts):
                 _add(known[surface], article, a, b, surface, taken[article], starts, body)
     for e in entities:
         e.mentions.sort(key=lambda m: (m.article, m.start))
@@ -157,35 +157,62 @@ def corpus_forms(entities: list[Entity], is_common: Callable[[str], bool]) -> di
 
 
 _TOKEN = re.compile(r"[^\s]+")
+_PUNCT = "'’.,;:!?\"”)]"
 _TRAIL = re.compile(r"(?:['’]s|['’]|[.,;:!?\"”)\]])+$")
 
 
-def find_forms(body: str, known: dict[str, object], longest: int) -> list[tuple[int, int, str]]:
-    """Where the forms of ``known`` stand in ``body`` as whole words (longest first, no overlap):
-    runs of up to ``longest`` words that open with a capital or a digit, trailing punctuation and
-    possessives aside."""
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(body)]
+def find_forms(body: str, known: dict[str, object], firsts: dict[str, int] | None = None) -> list[tuple[int, int, str]]:
+    """Where the forms of ``known`` stand in ``body`` as whole words (longest first, no overlap),
+    trailing punctuation and possessives aside. ``firsts``: :func:`first_words` of ``known``,
+    when the caller has it."""
+    if firsts is None:
+        firsts = first_words(known)
     found: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(tokens):
-        a = tokens[i][0]
-        if not (body[a].isupper() or body[a].isdigit()) or (a and body[a - 1] not in " \n\t(“\"'‘"):
-            i += 1
+    words = {w.rstrip(_PUNCT) for w in set(body.split())}  # a quick look first: most forms are not there
+    words |= {w[:-2] for w in words if w.endswith(("'s", "’s"))}
+    here = words & firsts.keys()
+    if not here:
+        return found
+    starts = sorted((a, firsts[word]) for word in here for a in _word_starts(body, word))
+    after = 0  # where the last form found ends: forms do not overlap
+    for a, longest in starts:
+        if a < after:
             continue
-        hit = None
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            end = tokens[i + n - 1][1]
+        ends = [t.end() for _, t in zip(range(longest), _TOKEN.finditer(body, a), strict=False)]
+        for end in reversed(ends):
             text = body[a:end]
             if text in known:
-                hit = (a, end, text, n)
+                found.append((a, end, text))
+                after = end
                 break
+            if text[-1].isalnum() and not text.endswith(("'s", "’s")):
+                continue  # nothing to strip
             trail = _TRAIL.search(text)
             if trail and text[: trail.start()] in known:
-                hit = (a, a + trail.start(), text[: trail.start()], n)
+                found.append((a, a + trail.start(), text[: trail.start()]))
+                after = end
                 break
-        if hit is None:
-            i += 1
-            continue
-        found.append(hit[:3])
-        i += hit[3]
     return found
+
+
+def first_words(known: dict[str, object]) -> dict[str, int]:
+    """The first word of each form of ``known``, with the most words a form that opens so has."""
+    out: dict[str, int] = {}
+    for form in known:
+        words = form.split()
+        out[words[0]] = max(out.get(words[0], 0), len(words))
+    return out
+
+
+def _word_starts(body: str, word: str) -> list[int]:
+    """Where ``word`` begins a whitespace-separated word of ``body`` (it may be followed by
+    punctuation or a possessive: the caller checks the forms)."""
+    out = []
+    at = body.find(word)
+    while at != -1:
+        if at == 0 or body[at - 1].isspace():
+            end = at + len(word)
+            if end == len(body) or not (body[end].isalnum() or body[end] in "-_"):
+                out.append(at)
+        at = body.find(word, at + 1)
+    return out
