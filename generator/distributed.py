@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from .cache import ExtractionCache
-from .extract import cache_key, extract_texts, from_json, load_pipeline, model_version, to_json
+from .extract import Skipped, cache_key, extract_bounded, from_json, load_pipeline, model_version, to_json
 from .ingest import corpus_files, ingest_files
 from .settings import Settings
 
@@ -29,9 +29,17 @@ def _pipeline(model: str) -> Any:
     return load_pipeline(model)
 
 
-def extract_batch(model: str, batch_size: int, texts: list[str]) -> list[dict[str, object]]:
-    """Runs on a worker: the extractions of ``texts``, in order, as the cache stores them."""
-    return [to_json(e) for e in extract_texts(_pipeline(model), texts, batch_size, 1)]
+def extract_batch(
+    model: str,
+    batch_size: int,
+    texts: list[str],
+    max_tokens: int | None = None,
+    max_seconds: float | None = None,
+) -> list[dict[str, object] | None]:
+    """Runs on a worker: the extractions of ``texts``, in order, as the cache stores them; None
+    for a text over ``max_tokens`` or ``max_seconds`` (:func:`extract.extract_bounded`)."""
+    results = extract_bounded(_pipeline(model), texts, batch_size, 1, max_tokens, max_seconds)
+    return [None if isinstance(e, Skipped) else to_json(e) for e in results]
 
 
 def extract_on_cluster(
@@ -42,8 +50,8 @@ def extract_on_cluster(
 ) -> tuple[int, int]:
     """Extract every article of the corpus not yet in the cache on ``client``'s cluster.
 
-    Returns (extracted, already cached). Articles that cannot be read are skipped here and
-    reported by the build, as always.
+    Returns (extracted, already cached). Articles that cannot be read, or are over the bounds of
+    extraction, are skipped here (not cached) and reported by the build, as always.
     """
     from dask.distributed import as_completed
 
@@ -58,18 +66,24 @@ def extract_on_cluster(
             todo[key] = article.body
     keys = list(todo)
     batches = [keys[i : i + batch_articles] for i in range(0, len(keys), batch_articles)]
+    bounds = (settings.max_article_tokens, settings.max_extract_seconds)
     futures = {
-        client.submit(extract_batch, settings.model, settings.batch_size, [todo[k] for k in batch], pure=False): batch
+        client.submit(
+            extract_batch, settings.model, settings.batch_size, [todo[k] for k in batch], *bounds, pure=False
+        ): batch
         for batch in batches
     }
-    done = 0
+    done = skipped = 0
     for future in as_completed(futures):
         batch = futures[future]
         for key, data in zip(batch, future.result(), strict=True):
-            store.put(key, from_json(data))
+            if data is None:
+                skipped += 1
+            else:
+                store.put(key, from_json(data))
         done += len(batch)
         report(f"extracted {done} of {len(keys)} articles")
-    return len(keys), len(articles) - len(keys)
+    return len(keys) - skipped, len(articles) - len(keys)
 
 
 def local_client(workers: int) -> Any:

@@ -50,6 +50,8 @@ class KnowledgeBaseConfig(Config):
     workers = c.Type(int, default=0)
     max_article_bytes = c.Type(int, default=5_000_000)
     max_article_seconds = c.Type((int, float), default=10.0)
+    max_article_tokens = c.Type(int, default=200_000)
+    max_extract_seconds = c.Type((int, float), default=60.0)
     page_min_mentions = c.Type(int, default=1)
 
 
@@ -69,6 +71,8 @@ def settings_from(plugin_config: KnowledgeBaseConfig, config: MkDocsConfig) -> S
         workers=plugin_config.workers,
         max_article_bytes=plugin_config.max_article_bytes,
         max_article_seconds=float(plugin_config.max_article_seconds),
+        max_article_tokens=plugin_config.max_article_tokens,
+        max_extract_seconds=float(plugin_config.max_extract_seconds),
         page_min_mentions=plugin_config.page_min_mentions,
         site_name=config.site_name,
         site_url=config.site_url or "",

@@ -21,7 +21,7 @@ from .aid import find_aid
 from .cache import ExtractionCache, IngestCache
 from .errors import OutputError, describe_os_error
 from .events import build_events
-from .extract import cache_key, extract_texts, load_pipeline, model_version
+from .extract import Skipped, cache_key, extract_bounded, load_pipeline, model_version, tokens_over
 from .ingest import corpus_files, ingest_files
 from .locking import project_lock
 from .models import Article, ArticleExtraction, KnowledgeBase, Problem
@@ -80,33 +80,59 @@ def extraction_workers(setting: int, articles: int) -> int:
     return (os.cpu_count() or 1) if articles >= PARALLEL_FROM else 1
 
 
-def extract_all(articles: list[Article], settings: Settings, stats: Stats) -> dict[str, ArticleExtraction]:
-    """Extract every article, from the cache where possible."""
+def extract_all(
+    articles: list[Article], settings: Settings, stats: Stats, problems: list[Problem] | None = None
+) -> dict[str, ArticleExtraction]:
+    """Extract every article, from the cache where possible.
+
+    An article over ``max_article_tokens`` or ``max_extract_seconds`` is taken out of
+    ``articles`` (in place) and reported in ``problems``, as ingest reports what it skips.
+    """
     cache = ExtractionCache(settings.cache_path)
     results: dict[str, ArticleExtraction] = {}
     todo: list[tuple[Article, str]] = []
+    recount: list[tuple[Article, ArticleExtraction]] = []  # cached, but maybe over a new max_article_tokens
     version = model_version(settings.model)
     for article in articles:
         key = cache_key(article.body, settings.model, version)
         hit = cache.get(key)
-        if hit is not None:
-            results[article.id] = hit
-        else:
+        if hit is None:
             todo.append((article, key))
-    stats.cached = len(articles) - len(todo)
-    stats.extracted = len(todo)
-    if not todo:
-        return results
-    nlp = load_pipeline(settings.model)
-    texts = (a.body for a, _ in todo)
-    workers = extraction_workers(settings.workers, len(todo))
-    with _progress(settings.progress, len(todo)) as advance:
-        for (article, key), extraction in zip(
-            todo, extract_texts(nlp, texts, settings.batch_size, workers), strict=True
-        ):
-            cache.put(key, extraction)
-            results[article.id] = extraction
-            advance()
+        elif len(article.body) > settings.max_article_tokens:  # a token has one character at least
+            recount.append((article, hit))
+        else:
+            results[article.id] = hit
+    stats.cached, stats.extracted = len(results) + len(recount), len(todo)
+    skipped: list[Problem] = []
+    if todo or recount:
+        nlp = load_pipeline(settings.model)
+        bounds = (settings.max_article_tokens, settings.max_extract_seconds)
+        for article, hit in recount:  # counted without a time bound: it was extracted within one
+            over = tokens_over(nlp, article.body, settings.max_article_tokens)
+            if over is None:
+                results[article.id] = hit
+            else:
+                skipped.append(Problem(article.path, over.reason))
+                stats.cached -= 1
+        texts = (a.body for a, _ in todo)
+        workers = extraction_workers(settings.workers, len(todo))
+        with _progress(settings.progress and bool(todo), len(todo)) as advance:
+            for (article, key), extraction in zip(
+                todo, extract_bounded(nlp, texts, settings.batch_size, workers, *bounds), strict=True
+            ):
+                if isinstance(extraction, Skipped):
+                    skipped.append(Problem(article.path, extraction.reason))
+                    stats.extracted -= 1
+                else:
+                    cache.put(key, extraction)
+                    results[article.id] = extraction
+                advance()
+    if skipped:
+        articles[:] = [a for a in articles if a.id in results]
+        if problems is not None:
+            problems += skipped
+            stats.articles -= len(skipped)
+            stats.skipped += len(skipped)
     return results
 
 
@@ -151,7 +177,7 @@ def knowledge_base(settings: Settings, stats: Stats | None = None) -> KnowledgeB
     )
     stats.articles, stats.skipped = len(articles), len(problems)
     t1 = time.perf_counter()
-    extractions = extract_all(articles, settings, stats)
+    extractions = extract_all(articles, settings, stats, problems)
     t2 = time.perf_counter()
     t = t2
     articles = dating.infer_from_text(articles, extractions)

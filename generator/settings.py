@@ -29,6 +29,8 @@ class Settings:
     workers: int = 0  # processes for extraction; 0: every core when there are 100 articles or more
     max_article_bytes: int = 5_000_000  # a larger article is skipped
     max_article_seconds: float = 10.0  # an article that takes longer to read and clean is skipped
+    max_article_tokens: int = 200_000  # an article of more tokens is skipped before extraction
+    max_extract_seconds: float = 60.0  # an article in pieces whose extraction takes longer is skipped
     progress: bool = True
     site_name: str = "News knowledge base"
     site_url: str = ""  # absolute links in feeds, when the site's address is known
