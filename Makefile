@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test eval serve export lint clean chromium bench fuzz
+.PHONY: site test eval eval-heldout serve export lint clean chromium bench fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,9 +38,23 @@ WHITEHOUSE ?= ../shared/corpora/whitehouse
 bench: $(STAMP) chromium  ## full build on the White House corpus and a 1-in-10 sample, against bare spaCy
 	$(BIN)/python -m generator.bench --corpus $(WHITEHOUSE) --every 10 --output benchmarks/RESULTS.md
 
-eval: $(STAMP)  ## quality figures: seeds against their gold annotations, mentions on re3d against bare spaCy
+WIKINEWS ?= ../shared/corpora/wikinews-dev
+GUM ?= ../shared/corpora/gum-dev
+GUM_SCORER ?= ../shared/eval/score_gum.py
+
+eval: $(STAMP)  ## quality figures: seeds, re3d mentions, Wikinews-dev gold and GUM-dev, bare spaCy beside
 	$(BIN)/python -m generator.eval_seeds corpus tests/gold/seeds.yml
 	$(BIN)/python -m generator.eval_mentions $(RE3D)
+	mkdir -p .cache/eval
+	$(BIN)/kb export --corpus $(WIKINEWS) --output .cache/eval/wikinews-dev.json --no-curation
+	$(BIN)/python -m generator.eval_wikinews .cache/eval/wikinews-dev.json tests/gold/wikinews-dev.yml --corpus $(WIKINEWS) --spacy
+	$(BIN)/kb export --corpus $(GUM) --output .cache/eval/gum-dev.json --no-curation
+	$(BIN)/python $(GUM_SCORER) .cache/eval/gum-dev.json $(GUM)
+
+eval-heldout: $(STAMP)  ## the held-out Wikinews gold: score it once, when a change is done
+	mkdir -p .cache/eval
+	$(BIN)/kb export --corpus $(WIKINEWS) --output .cache/eval/wikinews-dev.json --no-curation
+	$(BIN)/python -m generator.eval_wikinews .cache/eval/wikinews-dev.json tests/gold/wikinews-heldout.yml --corpus $(WIKINEWS) --spacy
 
 serve: $(STAMP)  ## preview on http://127.0.0.1:8000, rebuilding the changed pages when corpus/ or templates/ change
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
