@@ -459,14 +459,34 @@ def merge_place_forms(spans: list[Span]) -> None:
             s.key = short
 
 
+SPELLING_SIMILARITY = 60  # rapidfuzz ratio of a variant spelling to the place's name ("kiev"/"kyiv": 75)
+
+
 def _merge_place_spellings(spans: list[Span]) -> None:
-    """Kiev and Kyiv meet under Kyiv when the corpus also has another spelling of it."""
+    """Kiev and Kyiv meet under Kyiv when the corpus also has another spelling of it. GeoNames'
+    alternate names also hold other words ("Homo" for Qom): a variant must be spelled like the
+    name, be an abbreviation, or be read as a place by the tagger most of the time."""
     keys = {s.key for s in spans if s.label in ("place", "person", "organization")}
+    as_place: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for s in spans:
+        seen[s.key] += 1
+        as_place[s.key] += s.label == "place"
     by_place: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         place = gazetteer.variant_of(key)
-        if place is not None and " " not in key:
-            by_place[match_key(place.name)].add(key)
+        if place is None or " " in key:
+            continue
+        primary = match_key(place.name)
+        # spelled like the name, an abbreviation ("DC"), or another name the tagger reads as a
+        # place ("Bombay"); not a word GeoNames also lists ("Homo", tagged as something else)
+        if (
+            key == primary
+            or fuzz.ratio(key, primary) >= SPELLING_SIMILARITY
+            or (len(key) <= 3 and key.isalpha())
+            or as_place[key] * 2 > seen[key]
+        ):
+            by_place[primary].add(key)
     remap: dict[str, str] = {}
     for primary, group in by_place.items():
         if (primary in keys and len(group) > 1) or (len(group) > 1 and primary in group):

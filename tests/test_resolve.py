@@ -597,3 +597,16 @@ def test_a_places_formal_or_administrative_name_meets_its_common_name() -> None:
     assert entities["Iran"] == ["Iran", "Islamic Republic of Iran"]
     assert entities["Westchester County"] == ["Westchester", "Westchester County"]
     assert entities["New York State"] == ["New York State"] and entities["New York"] == ["New York"]
+
+
+def test_an_alternate_name_spelled_unlike_the_place_is_not_joined_to_it() -> None:
+    doc = make(
+        "a1",
+        [
+            "Pilgrims reached Qom on Monday.",
+            "Tools made by Homo sapiens were found.",
+            "Later Homo erectus was studied.",
+        ],
+        [(0, "Qom", "GPE"), (1, "Homo", "ORG"), (2, "Homo", "ORG")],
+    )
+    assert all(not ({m.text for m in e.mentions} >= {"Qom", "Homo"}) for e in resolve(doc))
