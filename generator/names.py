@@ -308,6 +308,7 @@ PLACE_WORDS = frozenset(
         "beach", "park", "street", "avenue", "road", "square", "county", "city", "town", "village", "district",
         "province", "state", "memorial", "bridge", "airport", "station", "harbor", "harbour", "port", "canyon",
         "desert", "forest", "sea", "ocean", "peninsula", "heights", "springs", "creek", "stadium", "arena", "hall",
+        "garden", "gardens", "plaza", "palace", "castle", "tower", "building", "church", "center", "centre",
     ]
 )  # fmt: skip
 

@@ -565,6 +565,8 @@ def link_people(spans: list[Span], case: WordCase | None = None) -> None:
         if len(words) != 1 or s.key in surnames.get(s.key, ()):
             continue
         token = words[0]
+        if is_acronym(s.text):
+            continue  # "ASEAN" in "U.S.-ASEAN" is no one's surname
         matches = {canonical.get(k, k) for k in fuzzy_surname(token)}
         local = matches & by_article[s.article]
         is_place = gazetteer.lookup(token) is not None
@@ -575,8 +577,8 @@ def link_people(spans: list[Span], case: WordCase | None = None) -> None:
             # "Abhijit Mukherjee" is the first of them, when the article named them before
             earlier = sorted((first_seen[(s.article, k)], k) for k in local if first_seen[(s.article, k)] < s.start)
             local = {earlier[0][1]} if earlier else local
-        if len(local) == 1:
-            s.key = next(iter(local))
+        if len(local) == 1 and not (is_place and s.label != "person"):
+            s.key = next(iter(local))  # "Indiana" tagged as a place is not the surname of "Central Indiana"
         elif not local and len(matches) == 1 and not is_place and s.label != "place" and not common:
             s.key = next(iter(matches))
         elif not local and s.label == "person" and not common:
@@ -694,10 +696,13 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
     """Type by vote over all mentions; ``name_parts`` are tokens of known people's full names."""
     votes: Counter[str] = Counter()
     key_words = cluster.key.split()
+    # a surname alone joined this full name as a person's (link_people): when the tagger reads the
+    # full name as a person's, its label of the bare surname ("West", "Blankenship" as places)
+    # says nothing more
+    full = [s for s in cluster.spans if len(key_words) > 1 and match_key(s.text) == cluster.key]
+    read_as_person = sum(s.label == "person" for s in full) * 2 > len(full)
     for s in cluster.spans:
-        # a surname alone joined this full name as a person's (link_people): the tagger's
-        # label of the bare surname ("West", "Blankenship" as places) says nothing more
-        surname = len(key_words) > 1 and match_key(s.text) == key_words[-1]
+        surname = read_as_person and match_key(s.text) == key_words[-1] and not is_acronym(s.text)
         votes["person" if surname else s.label] += 1
         if s.title_cue:
             votes["person"] += 2
@@ -737,12 +742,15 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
 
 def _given_name_first(words: list[str]) -> bool:
     """A two- or three-word name that opens with a given name ("Savannah Guthrie"), with no
-    word of an organization, an event or a place ("Victoria Falls") and no gazetteer entry."""
+    word of an organization, an event or a place ("Victoria Falls"), no "&", and neither it nor
+    its first word a place of the gazetteer."""
     return (
         2 <= len(words) <= 3
         and words[0] in given_names()
         and not (set(words) & (ORG_WORDS | EVENT_WORDS | PLACE_WORDS))
+        and "&" not in words  # "King & Spalding"
         and gazetteer.lookup(" ".join(words)) is None
+        and gazetteer.lookup(words[0]) is None  # "Florence, Alabama", "Madison Healthcare"
     )
 
 

@@ -610,3 +610,19 @@ def test_an_alternate_name_spelled_unlike_the_place_is_not_joined_to_it() -> Non
         [(0, "Qom", "GPE"), (1, "Homo", "ORG"), (2, "Homo", "ORG")],
     )
     assert all(not ({m.text for m in e.mentions} >= {"Qom", "Homo"}) for e in resolve(doc))
+
+
+def test_a_place_or_an_acronym_is_no_surname_of_a_name_the_tagger_misread() -> None:
+    doc = make(
+        "a1",
+        ["Central Indiana and the U.S.-ASEAN summit.", "Indiana voted.", "ASEAN met.", "ASEAN spoke."],
+        [
+            (0, "Central Indiana", "PERSON"),
+            (0, "U.S.-ASEAN", "PERSON"),
+            (1, "Indiana", "GPE"),
+            (2, "ASEAN", "ORG"),
+            (3, "ASEAN", "ORG"),
+        ],
+    )
+    entities = {e.name: e.type for e in resolve(doc)}
+    assert entities["Indiana"] == "place" and entities["ASEAN"] == "organization"
