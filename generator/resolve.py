@@ -542,7 +542,7 @@ def link_people(spans: list[Span], case: WordCase | None = None) -> None:
     first_seen: dict[tuple[str, str], int] = {}  # (article, full name): where the article first names them
     for s in spans:
         s.key = canonical.get(s.key, s.key)
-        if s.key in full_set or canonical.get(s.key) in full_set:
+        if s.key in full_set:
             by_article[s.article].add(s.key)
             at = first_seen.get((s.article, s.key))
             first_seen[(s.article, s.key)] = s.start if at is None else min(at, s.start)

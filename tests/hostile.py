@@ -90,6 +90,18 @@ def build(
     )
 
 
+def start_build(dest: Path, *args: str, **popen: object) -> subprocess.Popen[str]:
+    """``kb build`` started in a process of its own, its errors piped, not waited for."""
+    return subprocess.Popen(  # type: ignore[call-overload]
+        [sys.executable, "-m", "generator", "build", "--config", str(dest / "mkdocs.yml"), *args],
+        cwd=dest,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        **popen,
+    )
+
+
 def manifest(folder: Path) -> dict[str, str]:
     """sha256 of every file under ``folder``, by relative path."""
     return {

@@ -19,7 +19,7 @@ from generator import publish
 from generator.errors import PublishError
 from generator.locking import BuildLocked, project_lock
 
-from .hostile import build, manifest, project
+from .hostile import build, manifest, project, start_build
 from .test_never_lose import corpus
 
 pytestmark = pytest.mark.hostile
@@ -196,13 +196,7 @@ def test_a_second_build_waits_for_the_first(tmp_path: Path, ruler_model: Path) -
     _add_article(dest, 0)
     first = _start(dest)
     _wait_for_staging(dest, first)
-    second = subprocess.Popen(
-        [sys.executable, "-m", "generator", "build", "--config", str(dest / "mkdocs.yml")],
-        cwd=dest,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    second = start_build(dest)
     _, err = first.communicate(timeout=600)
     assert first.returncode == 0, err[-2000:]
     _assert_whole(dest)  # the first build's site, whole: the second is still waiting or generating

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -15,7 +14,7 @@ import pytest
 
 from generator import publish
 
-from .hostile import FILLER, build, manifest, project
+from .hostile import FILLER, build, manifest, project, start_build
 
 pytestmark = pytest.mark.hostile
 
@@ -52,14 +51,7 @@ def test_killed_builds_never_lose_the_site_or_touch_the_inputs(ruler_model: Path
     seen: list[tuple[float, str]] = []
     sites: list[dict[str, str]] = []
     for delay in KILL_AFTER:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "generator", "build", "--config", str(dest / "mkdocs.yml")],
-            cwd=dest,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            start_new_session=True,
-        )
+        process = start_build(dest, start_new_session=True)
         time.sleep(delay)
         finished = process.poll() is not None
         if not finished:
