@@ -46,6 +46,7 @@ from .names import (
     reading_order,
     same_first_name,
 )
+from .short_forms import article_short_forms, shortenings
 from .slugs import SlugRegistry
 from .unlabelled import add_untagged
 
@@ -127,6 +128,7 @@ class Span:
     outlet_cue: bool = False
     group_cue: bool = False  # "the Roe family", "the Al Example tribe": a group of people
     sentence_initial: bool = False
+    the_before: bool = False  # "the Pirates": a body's or a thing's name more than a place's
     key: str = ""
 
 
@@ -321,7 +323,11 @@ def _candidate(
         outlet_cue=bool(_OUTLET_BEFORE.search(before) or _REPORTED_AFTER.match(after)),
         group_cue=group_cue,
         sentence_initial=not body[sentence_start:start].strip(" \"“‘'’"),
+        the_before=bool(_THE_BEFORE.search(before)) or bool(re.match(r"(?i)the\s", raw[lead:])),
     )
+
+
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
 
 
 # brackets; a full stop glued to the next sentence ("Afghanistan.Trump"), not a domain ("Caliber.Az")
@@ -358,7 +364,7 @@ def _pieces(body: str, start: int, end: int) -> list[tuple[int, int]]:
     the next sentence; each piece with letters is a span of its own. (Square brackets are an
     editor's insertion into the name itself: :func:`clean_surface` drops them.)"""
     if _CUT.search(body, start, end) is None:
-        return [(start, end)]
+        return _items(body, start, end)
     cuts = [start]
     for m in _CUT.finditer(body, start, end):
         cuts += [m.start(), m.end()]
@@ -367,7 +373,38 @@ def _pieces(body: str, start: int, end: int) -> list[tuple[int, int]]:
     for a, b in zip(cuts[::2], cuts[1::2], strict=True):
         text = body[a:b]
         if _letters(text):
-            out.append((a + len(text) - len(text.lstrip()), b - len(text) + len(text.rstrip())))
+            out += _items(body, a + len(text) - len(text.lstrip()), b - len(text) + len(text.rstrip()))
+    return out
+
+
+_AND = re.compile(r"(?:and|or|&)\s+")
+
+
+def _items(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``body[start:end]`` cut into the items of a list the tagger took for one name: "Alliance,
+    Reform, Natural Law" (two commas or more), "Prohibition Party, Reform Party" (each item an
+    organization's name). One comma alone stays: "Washington, D.C.", "Acme, Inc."; so do a firm's
+    partners and a list inside a body's name ("Wachtell, Lipton, Rosen & Katz", "Bureau of
+    Alcohol, Tobacco, Firearms and Explosives")."""
+    text = body[start:end]
+    if ", " not in text:
+        return [(start, end)]
+    items = text.split(", ")
+    bodies = [len(i.split()) >= 2 and any(w.lower() in ORG_WORDS for w in i.split()[1:]) for i in items]
+    if len(items) < 3 and not all(bodies):
+        return [(start, end)]
+    if "&" in text or (re.search(r"\s(?:of|for)\s", items[0]) and any(len(i.split()) == 1 for i in items[1:])):
+        return [(start, end)]  # "Wachtell, Lipton, Rosen & Katz", "Bureau of Alcohol, Tobacco, Firearms"
+    out: list[tuple[int, int]] = []
+    at = start
+    for item in items:
+        a = at
+        m = _AND.match(item)
+        if m is not None:
+            a += m.end()
+        if item[m.end() if m else 0 :][:1].isupper():
+            out.append((a, at + len(item)))
+        at += len(item) + 2
     return out
 
 
@@ -653,20 +690,26 @@ def link_short_forms(spans: list[Span]) -> None:
                 continue
             if gazetteer.lookup(s.key) is not None:
                 continue  # "New York" is not short for "New York Times"
-            fits = {long for long in heads[s.key] | tails[s.key] if _short_form_of(s.key, long)}
+            label = "organization" if s.the_before else s.label
+            fits = {long for long in heads[s.key] | tails[s.key] if _short_form_of(s.key, long, label)}
             # "Supreme Court" in an article naming the Wisconsin and the United States Supreme Court
             rivals = tails[s.key]
             if len(fits) == 1 and rivals <= fits:
                 s.key = next(iter(fits))
 
 
-def _short_form_of(short: str, long: str) -> bool:
+def _short_form_of(short: str, long: str, label: str = "organization") -> bool:
     """Whether ``short`` is how news shortens ``long``: a party without "Party" ("Reform"), or a
     body without the country or the field that qualifies it ("Unity Party" of America, "Max
     Planck Institute" for Evolutionary Anthropology, "Supreme Court" of the United States). A
     region's or a city's qualifier names another body ("Iowa Democratic Party" is not the
-    Democratic Party), and so does a word added to an acronym ("NBC News")."""
+    Democratic Party), and so does a word added to an acronym ("NBC News"). The other short
+    forms of :func:`short_forms.shortenings` ("Harvard", "the Pirates") count unless the tagger
+    read the short form as a place's name (``label``) and no "the" opens it: "in Saint Louis" is
+    not Saint Louis University."""
     words, full = short.split(), long.split()
+    if len(full) > len(words) and short in shortenings(long) and label != "place":
+        return True  # "harvard" for "harvard university", "pirates" for "pittsburgh pirates"
     if len(full) <= len(words) or is_acronym(short) or (len(words) == 1 and words[0] in ORG_WORDS):
         return False
     if full[: len(words)] == words:
@@ -867,7 +910,11 @@ def resolve_entities(
         )
         entities.append(entity)
     add_untagged(
-        entities, {a.id: a.body for a in articles}, extractions, lambda w: case.is_common(w, PERSON_COMMON_SHARE)
+        entities,
+        {a.id: a.body for a in articles},
+        extractions,
+        lambda w: case.is_common(w, PERSON_COMMON_SHARE),
+        article_short_forms(articles, extractions, entities, defined),
     )
     for entity in entities:
         entity.aliases = sorted({m.text for m in entity.mentions} - {entity.name}, key=reading_order)

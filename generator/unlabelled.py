@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from .models import ArticleExtraction, Entity, EntityMention
 from .names import TITLE_WORDS, is_speaker_label
+from .short_forms import usable
 
 TYPES = ("person", "organization")
 
@@ -52,10 +53,13 @@ def add_untagged(
     bodies: dict[str, str],
     extractions: dict[str, ArticleExtraction],
     is_common: Callable[[str], bool] | None = None,
+    short_forms: dict[str, dict[str, Entity]] | None = None,
 ) -> None:
-    """Add the mentions the tagger missed, in place: in each article, the forms it resolved; then,
-    in every article, the distinctive names the corpus tags often (:func:`corpus_forms`).
-    ``is_common(word)`` tells a word the corpus writes in lower case too (see there)."""
+    """Add the mentions the tagger missed, in place: in each article, the forms it resolved and the
+    short forms of its organizations' names (``short_forms``, from
+    :func:`short_forms.article_short_forms`); then, in every article, the distinctive names the
+    corpus tags often (:func:`corpus_forms`). ``is_common(word)`` tells a word the corpus writes in
+    lower case too (see there)."""
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     forms: dict[str, dict[str, Entity | None]] = defaultdict(dict)
     for e in entities:
@@ -77,28 +81,48 @@ def add_untagged(
     for article in taken:
         taken[article].sort()
     for article, table in forms.items():
-        body = bodies.get(article)
-        extraction = extractions.get(article)
-        if body is None or extraction is None:
-            continue
-        starts = [s.start for s in extraction.sentences]
-        for surface, entity in sorted(table.items(), key=lambda x: -len(x[0])):
-            if entity is None:
-                continue
-            for a, b in occurrences(body, surface):
-                _add(entity, article, a, b, surface, taken[article], starts, body)
-    if is_common is not None:
-        known = corpus_forms(entities, is_common)
+        _add_forms(article, table, bodies, extractions, taken[article])
+    # the corpus's forms are the tagger's and the articles' own: an article's short form ("IRA" for
+    # the one account it spells out) does not make another body's acronym ambiguous everywhere
+    known = corpus_forms(entities, is_common) if is_common is not None else {}
+    for article, shorts in (short_forms or {}).items():
+        _add_forms(article, dict(shorts), bodies, extractions, taken[article], is_common, short=True)
+    if known:
         firsts = first_words(known)
         for article, body in bodies.items():
             extraction = extractions.get(article)
-            if extraction is None or not known:
+            if extraction is None:
                 continue
             starts = [s.start for s in extraction.sentences]
             for a, b, surface in find_forms(body, known, firsts):
                 _add(known[surface], article, a, b, surface, taken[article], starts, body)
     for e in entities:
         e.mentions.sort(key=lambda m: (m.article, m.start))
+
+
+def _add_forms(
+    article: str,
+    table: dict[str, Entity | None],
+    bodies: dict[str, str],
+    extractions: dict[str, ArticleExtraction],
+    spans: list[tuple[int, int]],
+    is_common: Callable[[str], bool] | None = None,
+    short: bool = False,
+) -> None:
+    """Every occurrence in ``article`` of each form of ``table`` (longest first) becomes a mention
+    of its entity; a form whose entity is None is ambiguous and skipped. ``short``: the forms are
+    short forms, used only where :func:`short_forms.usable` allows."""
+    body = bodies.get(article)
+    extraction = extractions.get(article)
+    if body is None or extraction is None:
+        return
+    starts = [s.start for s in extraction.sentences]
+    for surface, entity in sorted(table.items(), key=lambda x: -len(x[0])):
+        if entity is None:
+            continue
+        for a, b in occurrences(body, surface):
+            if not short or usable(body, a, b, is_common):
+                _add(entity, article, a, b, surface, spans, starts, body)
 
 
 def _add(

@@ -626,3 +626,58 @@ def test_a_place_or_an_acronym_is_no_surname_of_a_name_the_tagger_misread() -> N
     )
     entities = {e.name: e.type for e in resolve(doc)}
     assert entities["Indiana"] == "place" and entities["ASEAN"] == "organization"
+
+
+def test_short_forms_the_tagger_missed_are_mentions_of_the_body_they_shorten() -> None:
+    doc = make(
+        "a1",
+        [
+            "The Reform Party and the Georgian Bar Association (GBA) met at Harvard University.",
+            "Later Reform said the GBA agreed, Harvard students said, and the New York Post agreed.",
+            "According to the Post, Reform UK and the Republican senators disagreed.",
+        ],
+        [
+            (0, "The Reform Party", "ORG"),
+            (0, "the Georgian Bar Association", "ORG"),
+            (0, "Harvard University", "ORG"),
+            (1, "the New York Post", "ORG"),
+            (2, "Republican", "NORP"),
+        ],
+    )
+    entities = {e.name: sorted(m.text for m in e.mentions) for e in resolve(doc)}
+    assert entities["Reform Party"] == ["Reform", "Reform Party"]  # not "Reform UK"
+    assert entities["Georgian Bar Association"] == ["GBA", "GBA", "Georgian Bar Association"]
+    assert entities["Harvard University"] == ["Harvard", "Harvard University"]
+    assert entities["New York Post"] == ["New York Post", "Post"]
+
+
+def test_a_short_form_read_as_a_place_stays_the_place() -> None:
+    doc = make(
+        "a1",
+        ["She studied at Portvale Reach University.", "She still lives in Portvale Reach."],
+        [(0, "Portvale Reach University", "ORG"), (1, "Portvale Reach", "GPE")],
+    )
+    entities = {e.name: (e.type, sorted(m.text for m in e.mentions)) for e in resolve(doc)}
+    assert entities["Portvale Reach"] == ("place", ["Portvale Reach"])
+    assert entities["Portvale Reach University"] == ("organization", ["Portvale Reach University"])
+
+
+def test_a_list_the_tagger_took_for_one_name_is_cut_into_its_items() -> None:
+    doc = make(
+        "a1",
+        [
+            "Candidates of the Alliance, Reform, and Natural Law parties spoke.",
+            "The Prohibition Party, Reform Party members met in Washington, D.C. with Acme, Inc. staff.",
+        ],
+        [
+            (0, "Alliance, Reform, and Natural Law", "ORG"),
+            (1, "The Prohibition Party, Reform Party", "ORG"),
+            (1, "Washington, D.C.", "GPE"),
+            (1, "Acme, Inc.", "ORG"),
+        ],
+    )
+    entities = {e.name: sorted(m.text for m in e.mentions) for e in resolve(doc)}
+    assert entities["Natural Law"] == ["Natural Law"]
+    assert entities["Prohibition Party"] == ["Prohibition Party"]
+    assert entities["Reform Party"] == ["Reform", "Reform Party"]  # the list's "Reform" is its short form
+    assert {n for n in entities if ", " in n} == {"Washington, D.C.", "Acme, Inc"}  # one comma alone stays
