@@ -543,8 +543,25 @@ def _is_full_name(key: str, votes: Counter[str]) -> bool:
     return votes["person"] > 0 and votes["person"] >= votes["organization"] + votes["place"] - 1
 
 
-def link_people(spans: list[Span], case: WordCase | None = None) -> None:
-    """Point surnames and partial names at the full name they stand for."""
+def headline_name(title: str, surname: str) -> str | None:
+    """The full name a headline gives to ``surname`` (as written in the text), as a key: "Jared
+    Padalecki" for "Padalecki". Only a first name directly before it counts, not a title ("US
+    President Trump"), a place or a body's word."""
+    m = re.search(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+" + re.escape(surname) + r"(?![\w-])", title)
+    if m is None:
+        return None
+    first = m.group(1).casefold()
+    if first in TITLE_WORDS or first.rstrip(".") in HONORIFICS or first in ORG_WORDS or first in PLACE_WORDS:
+        return None
+    if gazetteer.lookup(first) is not None or first.endswith(("'s", "’s")):
+        return None
+    return match_key(f"{m.group(1)} {surname}")
+
+
+def link_people(spans: list[Span], case: WordCase | None = None, titles: dict[str, str] | None = None) -> None:
+    """Point surnames and partial names at the full name they stand for. ``titles``: each article's
+    headline, whose full name of a person decides whom that article's bare surname means (a
+    biography's subject, named in full only where the tagger missed it, is not their mother)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for s in spans:
         votes[s.key]["person" if s.title_cue else s.label] += 1
@@ -587,13 +604,13 @@ def link_people(spans: list[Span], case: WordCase | None = None) -> None:
     for s in spans:
         words = s.key.split()
         if len(words) > 1 and s.label == "person":
-            # "De La Fuente" for Rocky De La Fuente, "John Luk" for John Luk Jok: the end or the
-            # start of exactly one longer name the article gave before
+            # "De La Fuente" for Rocky De La Fuente, "John Luk" for John Luk Jok, "Otto Jespersen"
+            # for Jens Otto Harry Jespersen: part of exactly one longer name the article gave before
             longer = [
                 k
                 for k in by_article[s.article]
                 if len(k.split()) > len(words)
-                and (k.endswith(" " + s.key) or k.startswith(s.key + " "))
+                and (k.endswith(" " + s.key) or k.startswith(s.key + " ") or _within(words, k.split()))
                 and first_seen[(s.article, k)] < s.start
             ]
             if len(longer) == 1:
@@ -606,6 +623,19 @@ def link_people(spans: list[Span], case: WordCase | None = None) -> None:
             continue  # "ASEAN" in "U.S.-ASEAN" is no one's surname
         matches = {canonical.get(k, k) for k in fuzzy_surname(token)}
         local = matches & by_article[s.article]
+        headline = (
+            headline_name(titles.get(s.article, ""), s.text) if titles and matches and s.label == "person" else None
+        )
+        if headline is not None and not (case is not None and case.is_common(headline.split()[0], PERSON_COMMON_SHARE)):
+            # a surname of the corpus's people, after a first name ("Hurricane Helene" is no one's)
+            first = headline.split()[0]
+            same = [k for k in local if _within(headline.split(), k.split())]
+            same = same or [k for k in matches if same_first_name(first, k.split()[0])]
+            longest = max(same, key=lambda k: (len(k.split()), k), default=headline)
+            # "Otto Jespersen" and "Jens Otto Harry Jespersen" in one article are one man
+            fits = all(k == longest or _within(k.split(), longest.split()) for k in same)
+            s.key = longest if same and fits else canonical.get(headline, headline)
+            continue
         is_place = gazetteer.lookup(token) is not None
         # a common word ("Nominee") joins a full name only in an article that names that person
         common = case is not None and case.is_common(token, PERSON_COMMON_SHARE)
@@ -624,6 +654,15 @@ def link_people(spans: list[Span], case: WordCase | None = None) -> None:
             named = [k for k in by_article[s.article] if k.split()[0] == token and first_seen[(s.article, k)] < s.start]
             if len(named) == 1:
                 s.key = named[0]
+
+
+def _within(short: list[str], long: list[str]) -> bool:
+    """Whether the two-word name ``short`` is ``long`` with names left out ("otto jespersen" in
+    "jens otto harry jespersen"): a name of ``long`` and the same surname."""
+    if len(short) != 2 or short[-1] != long[-1]:
+        return False  # "George W. Bush" is not George H. W. Bush
+    rest = iter(long[:-1])
+    return all(word in rest for word in short[:-1])
 
 
 def _same_people(
@@ -879,7 +918,7 @@ def resolve_entities(
         spans.extend(candidates(article, extractions[article.id], long_forms, by_first_word))
     assign_keys(spans, long_forms, local_acronyms(spans, defined))
     case = word_case(articles)
-    link_people(spans, case)
+    link_people(spans, case, {a.id: a.title for a in articles})
     link_short_forms(spans)
 
     clusters: dict[str, Cluster] = {}

@@ -681,3 +681,57 @@ def test_a_list_the_tagger_took_for_one_name_is_cut_into_its_items() -> None:
     assert entities["Prohibition Party"] == ["Prohibition Party"]
     assert entities["Reform Party"] == ["Reform", "Reform Party"]  # the list's "Reform" is its short form
     assert {n for n in entities if ", " in n} == {"Washington, D.C.", "Acme, Inc"}  # one comma alone stays
+
+
+def test_a_headline_decides_whom_a_bare_surname_means() -> None:
+    from dataclasses import replace
+
+    from generator.resolve import headline_name
+
+    assert headline_name("Jared Padalecki wins award", "Padalecki") == "jared padalecki"
+    assert headline_name("US President Trump grants clemency", "Trump") is None  # a title, no first name
+    assert headline_name("In Texas Padalecki wins", "Padalecki") is None  # a place
+    article, extraction = make(
+        "a1",
+        [
+            "Jens Otto Harry Kestrel was born in Randers.",
+            "Otto Kestrel studied there.",
+            "His mother was Sherri Kestrel.",
+            "Kestrel wrote many books.",
+            "Otto wrote one more.",
+        ],
+        [
+            (0, "Jens Otto Harry Kestrel", "PERSON"),
+            (1, "Otto Kestrel", "PERSON"),
+            (2, "Sherri Kestrel", "PERSON"),
+            (3, "Kestrel", "PERSON"),
+        ],
+    )
+    entities = {
+        e.name: sorted(m.text for m in e.mentions)
+        for e in resolve((replace(article, title="Otto Kestrel dies"), extraction))
+    }
+    assert entities["Jens Otto Harry Kestrel"] == ["Jens Otto Harry Kestrel", "Kestrel", "Otto Kestrel"]
+    assert entities["Sherri Kestrel"] == ["Sherri Kestrel"]
+    # a biography's subject the tagger missed in full is not the one relative it did find
+    article, extraction = make(
+        "a2",
+        ["Jared Tristan Kestrel is an actor.", "Kestrel was born to Sherri Kestrel.", "Kestrel won."],
+        [(1, "Kestrel", "PERSON"), (1, "Sherri Kestrel", "PERSON"), (2, "Kestrel", "PERSON")],
+    )
+    entities = {e.name: sorted(m.text for m in e.mentions) for e in resolve((article, extraction))}
+    assert entities["Sherri Kestrel"].count("Kestrel") >= 2  # no headline to go by
+    titled = replace(article, title="Jared Kestrel")
+    entities = {e.name: sorted(m.text for m in e.mentions) for e in resolve((titled, extraction))}
+    assert entities["Sherri Kestrel"] == ["Sherri Kestrel"]
+    assert set(entities["Kestrel"]) == {"Kestrel"} and len(entities["Kestrel"]) >= 2
+
+
+def test_a_middle_initial_keeps_two_people_apart() -> None:
+    doc = make(
+        "a1",
+        ["George H. W. Kestrel met George W. Kestrel.", "George W. Kestrel left."],
+        [(0, "George H. W. Kestrel", "PERSON"), (0, "George W. Kestrel", "PERSON"), (1, "George W. Kestrel", "PERSON")],
+    )
+    entities = {e.name: len(e.mentions) for e in resolve(doc)}
+    assert entities == {"George H. W. Kestrel": 1, "George W. Kestrel": 2}
