@@ -377,6 +377,7 @@ def _pieces(body: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_SLASH = re.compile(r"[a-z]/[A-Z](?=[a-z])")
 _AND = re.compile(r"(?:and|or|&)\s+")
 
 
@@ -387,6 +388,9 @@ def _items(body: str, start: int, end: int) -> list[tuple[int, int]]:
     partners and a list inside a body's name ("Wachtell, Lipton, Rosen & Katz", "Bureau of
     Alcohol, Tobacco, Firearms and Explosives")."""
     text = body[start:end]
+    slash = _SLASH.search(text)
+    if slash is not None:  # "Blankenship/Mohr", "Bison/Aurochs": two names, not one
+        return [*_items(body, start, start + slash.start() + 1), *_items(body, start + slash.end() - 1, end)]
     if ", " not in text:
         return [(start, end)]
     items = text.split(", ")
@@ -882,6 +886,10 @@ def merge_qualified_organizations(clusters: dict[str, Cluster]) -> None:
 # ---------------------------------------------------------------- junk
 
 
+# letters, then a number after a hyphen: a code ("COVID-19", "SARS-CoV-2"), not a body's name
+_CODE_NAME = re.compile(r"^[A-Za-z]{3,}(?:-[A-Za-z]+)*-\d+$")
+
+
 def is_junk(cluster: Cluster, first_names: set[str], case: WordCase | None = None) -> bool:
     words = cluster.key.split()
     if is_degree(cluster.name):
@@ -895,6 +903,10 @@ def is_junk(cluster: Cluster, first_names: set[str], case: WordCase | None = Non
     person_votes = sum(s.label == "person" for s in cluster.spans)
     if len(words) == 1 and words[0] in first_names and person_votes * 2 >= len(cluster.spans):
         return True  # a first name alone
+    if len(words) == 1 and cluster.type == "person" and len(cluster.spans) == 1 and not cluster.spans[0].title_cue:
+        return True  # one word said once in the corpus, no title: too little to tell a name ("Majorly")
+    if _CODE_NAME.match(cluster.name):
+        return True  # "COVID-19", "SARS-CoV-2": a disease's, a virus's or a model's code
     opening_only = len(cluster.spans) <= 2 and all(s.sentence_initial for s in cluster.spans)
     if len(words) == 1 and opening_only and not is_acronym(cluster.name) and gazetteer.lookup(cluster.key) is None:
         return True  # a capitalized word opening a heading or sentence

@@ -735,3 +735,26 @@ def test_a_middle_initial_keeps_two_people_apart() -> None:
     )
     entities = {e.name: len(e.mentions) for e in resolve(doc)}
     assert entities == {"George H. W. Kestrel": 1, "George W. Kestrel": 2}
+
+
+def test_weak_or_coded_names_get_no_page() -> None:
+    doc = make(
+        "a1",
+        [
+            "Majorly, the COVID-19 outbreak and SARS-CoV-2 worried Edith Marlow.",
+            "President Kestrel spoke.",
+            "The Blankenship/Mohr ticket won.",
+        ],
+        [
+            (0, "Majorly", "PERSON"),
+            (0, "COVID-19", "ORG"),
+            (0, "SARS-CoV-2", "ORG"),
+            (0, "Edith Marlow", "PERSON"),
+            (1, "Kestrel", "PERSON"),
+            (2, "Blankenship/Mohr", "ORG"),
+        ],
+    )
+    names = {e.name for e in resolve(doc)}
+    # one word said once with nothing to say it is a name, a code, a pair run into one name
+    assert not names & {"Majorly", "COVID-19", "SARS-CoV-2", "Blankenship/Mohr"}
+    assert {"Edith Marlow", "Kestrel"} <= names  # a title makes one word a person's name
