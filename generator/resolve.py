@@ -127,6 +127,7 @@ class Span:
     title_cue: bool = False
     outlet_cue: bool = False
     group_cue: bool = False  # "the Roe family", "the Al Example tribe": a group of people
+    person_cue: bool = False  # "Roe, who", "Roe (born 1960)", "Roe, 45,", "Roe's wife": someone's
     sentence_initial: bool = False
     the_before: bool = False  # "the Pirates": a body's or a thing's name more than a place's
     key: str = ""
@@ -320,6 +321,7 @@ def _candidate(
         text=text,
         label=label,
         title_cue=title_cue or _has_title_before(before) or _has_title_after(after),
+        person_cue=_PERSON_AFTER.match(after) is not None,
         outlet_cue=bool(_OUTLET_BEFORE.search(before) or _REPORTED_AFTER.match(after)),
         group_cue=group_cue,
         sentence_initial=not body[sentence_start:start].strip(" \"“‘'’"),
@@ -327,6 +329,11 @@ def _candidate(
     )
 
 
+# what follows only a person's name: "who" (a body is "which"), a birth year or age, a relative
+_PERSON_AFTER = re.compile(
+    r"(?:,\s+(?:who|whose)\b|\s+\((?:born|b\.|aged?)\s|,\s+(?:aged\s+)?\d{1,3},"
+    r"|['’]s\s+(?:wife|husband|son|daughter|father|mother|brother|sister|widow|widower|parents|children|girlfriend|boyfriend)\b)"
+)
 _THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
 
 
@@ -790,7 +797,7 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
     for s in cluster.spans:
         surname = read_as_person and match_key(s.text) == key_words[-1] and not is_acronym(s.text)
         votes["person" if surname else s.label] += 1
-        if s.title_cue:
+        if s.title_cue or s.person_cue:
             votes["person"] += 2
         if s.outlet_cue:
             votes["organization"] += 3

@@ -758,3 +758,12 @@ def test_weak_or_coded_names_get_no_page() -> None:
     # one word said once with nothing to say it is a name, a code, a pair run into one name
     assert not names & {"Majorly", "COVID-19", "SARS-CoV-2", "Blankenship/Mohr"}
     assert {"Edith Marlow", "Kestrel"} <= names  # a title makes one word a person's name
+
+
+def test_what_follows_only_a_persons_name_makes_it_a_person() -> None:
+    doc = make(
+        "a1",
+        ["Viktar Kestrel, who ran for office, was arrested.", "Odile Marrow (born 1960) spoke."],
+        [(0, "Viktar Kestrel", "ORG"), (1, "Odile Marrow", "ORG")],
+    )
+    assert {e.name: e.type for e in resolve(doc)} == {"Viktar Kestrel": "person", "Odile Marrow": "person"}
