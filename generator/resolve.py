@@ -329,6 +329,8 @@ def _candidate(
     )
 
 
+# a one-word name ending in a domain: a website ("News.com.au", "Politics1.com")
+_WEBSITE = re.compile(r"^[\w.-]*\w\.(?:com|org|net|gov|edu|info|io|ai|[a-z]{2})$")
 # what follows only a person's name: "who" (a body is "which"), a birth year or age, a relative
 _PERSON_AFTER = re.compile(
     r"(?:,\s+(?:who|whose)\b|\s+\((?:born|b\.|aged?)\s|,\s+(?:aged\s+)?\d{1,3},"
@@ -819,6 +821,8 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
     ):
         votes["place"] += len(cluster.spans) * 2 + 3
     written = Counter(s.text for s in cluster.spans).most_common(1)[0][0]  # the name is chosen after the type
+    if _WEBSITE.search(written):
+        return "organization"  # "Portfolio.hu", "Vote.gov": a website, whoever runs it
     no_person = any(c.isdigit() for c in cluster.key) or (len(words) == 1 and is_acronym(written))
     if no_person or any(_INNER_POSSESSIVE.search(s.text) for s in cluster.spans):
         # "G7 Leaders", "SOTU", "Roe's Budget": people's names have no digits or possessives and are not acronyms

@@ -767,3 +767,12 @@ def test_what_follows_only_a_persons_name_makes_it_a_person() -> None:
         [(0, "Viktar Kestrel", "ORG"), (1, "Odile Marrow", "ORG")],
     )
     assert {e.name: e.type for e in resolve(doc)} == {"Viktar Kestrel": "person", "Odile Marrow": "person"}
+
+
+def test_a_website_is_an_organization() -> None:
+    doc = make(
+        "a1",
+        ["Reports from Portvale.hu and News.portvale.au agreed."],
+        [(0, "Portvale.hu", "GPE"), (0, "News.portvale.au", "GPE")],
+    )
+    assert {e.name: e.type for e in resolve(doc)} == {"Portvale.hu": "organization", "News.portvale.au": "organization"}
