@@ -329,6 +329,8 @@ def _candidate(
     )
 
 
+# last words of the names of products and software, never of a person ("Rocky Linux", "Zorin OS")
+PRODUCT_WORDS = frozenset(["linux", "os", "browser", "app", "phone", "tablet", "console", "telescope", "rover"])
 # a one-word name ending in a domain: a website ("News.com.au", "Politics1.com")
 _WEBSITE = re.compile(r"^[\w.-]*\w\.(?:com|org|net|gov|edu|info|io|ai|[a-z]{2})$")
 # what follows only a person's name: "who" (a body is "which"), a birth year or age, a relative
@@ -551,7 +553,7 @@ def _merge_place_spellings(spans: list[Span]) -> None:
 
 def _is_full_name(key: str, votes: Counter[str]) -> bool:
     words = key.split()
-    if not 2 <= len(words) <= 4 or any(w in ORG_WORDS or w in EVENT_WORDS for w in words):
+    if not 2 <= len(words) <= 4 or any(w in ORG_WORDS or w in EVENT_WORDS for w in words) or words[-1] in PRODUCT_WORDS:
         return False
     return votes["person"] > 0 and votes["person"] >= votes["organization"] + votes["place"] - 1
 
@@ -824,6 +826,9 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
     if _WEBSITE.search(written):
         return "organization"  # "Portfolio.hu", "Vote.gov": a website, whoever runs it
     no_person = any(c.isdigit() for c in cluster.key) or (len(words) == 1 and is_acronym(written))
+    product = len(key_words) > 1 and key_words[-1] in PRODUCT_WORDS  # "Rocky Linux": its maker's, not a person's
+    if product and votes["person"]:
+        votes["organization"] += votes.pop("person")
     if no_person or any(_INNER_POSSESSIVE.search(s.text) for s in cluster.spans):
         # "G7 Leaders", "SOTU", "Roe's Budget": people's names have no digits or possessives and are not acronyms
         votes.pop("person", None)

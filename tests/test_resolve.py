@@ -776,3 +776,14 @@ def test_a_website_is_an_organization() -> None:
         [(0, "Portvale.hu", "GPE"), (0, "News.portvale.au", "GPE")],
     )
     assert {e.name: e.type for e in resolve(doc)} == {"Portvale.hu": "organization", "News.portvale.au": "organization"}
+
+
+def test_a_product_is_no_person_and_takes_no_surnames() -> None:
+    doc = make(
+        "a1",
+        ["Rocky Kestrel Linux is new.", "Rocky Linux will replace it.", "Many people use Linux."],
+        [(0, "Rocky Kestrel Linux", "PERSON"), (1, "Rocky Linux", "PERSON"), (2, "Linux", "PERSON")],
+    )
+    entities = {e.name: (e.type, sorted(m.text for m in e.mentions)) for e in resolve(doc)}
+    assert entities["Rocky Linux"][0] == "organization"
+    assert "Linux" not in entities["Rocky Linux"][1]
