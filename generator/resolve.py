@@ -259,7 +259,7 @@ def candidates(
             start, end = max(_parts(body, start, end), key=lambda p: (_letters(body[p[0] : p[1]]), -p[0]))
         if is_speaker_label(body, start, end):
             continue  # "((WN))", "Q:": who speaks in an interview, not a name in the news
-        for a, b in _pieces(body, start, end):
+        for a, b in (run for piece in _pieces(body, start, end) for run in _runs(body, *piece)):
             for c, d, kind in _unglue(body, a, b, label):
                 span = _candidate(article, extraction, m.sentence, kind, c, d, by_first_word)
                 if span is not None:
@@ -385,6 +385,48 @@ def _pieces(body: str, start: int, end: int) -> list[tuple[int, int]]:
         text = body[a:b]
         if _letters(text):
             out += _items(body, a + len(text) - len(text.lstrip()), b - len(text) + len(text.rstrip()))
+    return out
+
+
+# lower-case words a name may hold ("Jules et Jim", "Frankfurt am Main", "Kelly v. United States",
+# "the Labour party")
+_INNER_LOWER = frozenset(
+    ["of", "for", "and", "the", "in", "on", "at", "to", "a", "an", "am", "upon", "sur", "en", "et", "y", "e", "i",
+     "de", "del", "della", "des", "der", "den", "di", "da", "do", "dos", "das", "du", "la", "le", "les", "van", "von",
+     "ter", "ten", "zu", "bin", "bint", "ibn", "abu", "al", "el", "es", "ul", "ur", "ud",
+     "v", "v.", "vs.", "vs", "&", "party",
+     "against", "with", "without", "from", "by", "under", "over", "between", "among", "within", "across", "beyond"]
+)  # fmt: skip
+_POSSESSIVE = re.compile(r"['’]s?$")
+# words a name does not end with: "Grand Lodge of", "Teen Choice Awards for", "Theodore the"
+_NO_LAST = frozenset(
+    ["of", "for", "and", "the", "in", "on", "at", "to", "a", "an", "&", "et", "y", "v", "v.", "vs.", "vs", "against",
+     "with", "without", "from", "by", "under", "over", "between", "among", "within", "across", "beyond"]
+)  # fmt: skip
+
+
+def _runs(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``body[start:end]`` cut at the lower-case words no name holds ("Byron composed Thyrza",
+    "House of Wax as Wade"), each run without the connecting words it ends with ("Grand Lodge
+    of")."""
+    if gazetteer.lookup(body[start:end]) is not None:
+        return [(start, end)]  # "Dar es Salaam"
+    tokens = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(body, start, end)]
+    runs: list[list[tuple[int, int]]] = [[]]
+    for a, b in tokens:
+        word = body[a:b]
+        if word[:1].islower() and word.islower() and _POSSESSIVE.sub("", word.rstrip(",;:.")) not in _INNER_LOWER:
+            runs.append([])  # "composed", "as": no name's word
+        else:
+            runs[-1].append((a, b))
+    out: list[tuple[int, int]] = []
+    for run in runs:
+        while run and body[run[-1][0] : run[-1][1]].rstrip(",;:") in _NO_LAST:
+            run.pop()
+        while run and body[run[0][0] : run[0][1]] in _NO_LAST and body[run[0][0] : run[0][1]] != "the":
+            run.pop(0)
+        if run:
+            out.append((run[0][0], run[-1][1]))
     return out
 
 

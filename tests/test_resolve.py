@@ -787,3 +787,23 @@ def test_a_product_is_no_person_and_takes_no_surnames() -> None:
     entities = {e.name: (e.type, sorted(m.text for m in e.mentions)) for e in resolve(doc)}
     assert entities["Rocky Linux"][0] == "organization"
     assert "Linux" not in entities["Rocky Linux"][1]
+
+
+def test_a_name_is_cut_at_words_no_name_holds_and_ends_on_a_name_word() -> None:
+    doc = make(
+        "a1",
+        [
+            "Kestrel composed Thyrza for the Grand Lodge of the city.",
+            "Jules et Jim won, as did the Alliance against Hunger and the Labour party's candidate.",
+        ],
+        [
+            (0, "Kestrel composed Thyrza", "PERSON"),
+            (0, "the Grand Lodge of", "ORG"),
+            (1, "Jules et Jim", "WORK_OF_ART"),
+            (1, "the Alliance against Hunger", "ORG"),
+            (1, "the Labour party's", "ORG"),
+        ],
+    )
+    names = {e.name for e in resolve(doc)}
+    assert {"Grand Lodge", "Alliance against Hunger", "Labour party"} <= names
+    assert not {n for n in names if n.endswith((" of", " composed Thyrza"))}
