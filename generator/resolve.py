@@ -71,6 +71,14 @@ _OUTLET_BEFORE = re.compile(
     r"\b(?:outlet|newspaper|daily|weekly|magazine|broadcaster|agency|website|channel|tabloid|news\s+site)\s+$",
     re.IGNORECASE,
 )
+# "wrote on Twitter", "a statement on Facebook", "trended on Twitter", "posted to YouTube": a platform
+# or a channel, not a person ("pressure on Roe" has no word of publishing before it)
+_PLATFORM_BEFORE = re.compile(
+    r"(?:\b(?:post\w*|tweet\w*|wr[io]te|writes|said|says|statement|message|announc\w*|endors\w*|video|photos?|"
+    r"footage|report\w*|viral|trend\w*|users?|respon\w*|hail\w*|confirm\w*|shar\w*|publish\w*|live|appear\w*|"
+    r"account|pages?)\b[^.!?\"“”]{0,50}\bon|\bpost\w*\b[^.!?\"“”]{0,30}\bto)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _REPORTED_AFTER = re.compile(r"^\s+(?:reported|reports)\b")
 _DOMAIN_TAIL = re.compile(r"\.[A-Za-z]{2,6}\b")
 _BREAK = re.compile(r":|\n")
@@ -322,7 +330,9 @@ def _candidate(
         label=label,
         title_cue=title_cue or _has_title_before(before) or _has_title_after(after),
         person_cue=_PERSON_AFTER.match(after) is not None,
-        outlet_cue=bool(_OUTLET_BEFORE.search(before) or _REPORTED_AFTER.match(after)),
+        outlet_cue=bool(
+            _OUTLET_BEFORE.search(before) or _REPORTED_AFTER.match(after) or _PLATFORM_BEFORE.search(before)
+        ),
         group_cue=group_cue,
         sentence_initial=not body[sentence_start:start].strip(" \"“‘'’"),
         the_before=bool(_THE_BEFORE.search(before)) or bool(re.match(r"(?i)the\s", raw[lead:])),
@@ -996,7 +1006,8 @@ def resolve_entities(
         clusters.setdefault(s.key, Cluster(s.key)).spans.append(s)
     merge_qualified_organizations(clusters)
     full_names = [k for k, c in clusters.items() if len(k.split()) > 1 and _mostly_person(c)]
-    first_names = {k.split()[0] for k in full_names}
+    # first names of the people named more than once ("Twitter West", a misreading, gives none)
+    first_names = {k.split()[0] for k in full_names if len(clusters[k].spans) > 1}
     name_parts = first_names | {k.split()[-1] for k in full_names}
     for c in clusters.values():
         c.type = vote_type(c, name_parts)

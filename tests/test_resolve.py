@@ -807,3 +807,27 @@ def test_a_name_is_cut_at_words_no_name_holds_and_ends_on_a_name_word() -> None:
     names = {e.name for e in resolve(doc)}
     assert {"Grand Lodge", "Alliance against Hunger", "Labour party"} <= names
     assert not {n for n in names if n.endswith((" of", " composed Thyrza"))}
+
+
+def test_a_platform_people_post_on_is_an_organization() -> None:
+    doc = make(
+        "a1",
+        [
+            "Marlow wrote on Chirper that she won.",
+            "The clip went viral on Chirper.",
+            "Her video was posted to Chirper.",
+            "Critics put pressure on Kestrel.",
+            "Kestrel said nothing.",
+        ],
+        [
+            (0, "Marlow", "PERSON"),
+            (0, "Chirper", "PERSON"),
+            (1, "Chirper", "PERSON"),
+            (2, "Chirper", "PERSON"),
+            (3, "Kestrel", "PERSON"),
+            (4, "Kestrel", "PERSON"),
+        ],
+    )
+    types = {e.name: e.type for e in resolve(doc)}
+    assert types["Chirper"] == "organization"
+    assert types["Kestrel"] == "person"  # "pressure on" is no publishing
