@@ -361,7 +361,15 @@ def _unglue(body: str, start: int, end: int, label: EntityType) -> list[tuple[in
     name), or a country or region ("India Narendra Modi": the place is a mention of its own).
     At least two words stay with the name."""
     words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(body, start, end)]
-    if label != "person" or len(words) < 3:
+    if len(words) < 3:
+        return [(start, end, label)]
+    if label != "person":
+        # "Vermont Bernie Sanders" read as a body: a place, then a given name opening a person's name
+        first = body[words[0][0] : words[0][1]]
+        rest = [match_key(body[a:b]) for a, b in words[1:]]
+        place = gazetteer.lookup(first) if first[:1].isupper() else None
+        if place is not None and place.kind in ("country", "region") and _given_name_first(rest):
+            return [(words[0][0], words[0][1], "place"), (words[1][0], end, "person")]
         return [(start, end, label)]
     cut = 0
     for i, (a, b) in enumerate(words[:-2]):

@@ -831,3 +831,13 @@ def test_a_platform_people_post_on_is_an_organization() -> None:
     types = {e.name: e.type for e in resolve(doc)}
     assert types["Chirper"] == "organization"
     assert types["Kestrel"] == "person"  # "pressure on" is no publishing
+
+
+def test_a_place_glued_before_a_persons_name_read_as_a_body_is_split_off() -> None:
+    doc = make(
+        "a1",
+        ["Senator Bernie Kestrel of Vermont won.", "Vermont Bernie Kestrel then spoke."],
+        [(0, "Bernie Kestrel", "PERSON"), (0, "Vermont", "GPE"), (1, "Vermont Bernie Kestrel", "ORG")],
+    )
+    entities = {e.name: (e.type, len(e.mentions)) for e in resolve(doc)}
+    assert entities == {"Bernie Kestrel": ("person", 2), "Vermont": ("place", 2)}
