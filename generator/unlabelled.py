@@ -15,8 +15,9 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
+from . import gazetteer
 from .models import ArticleExtraction, Entity, EntityMention
-from .names import TITLE_WORDS, is_speaker_label
+from .names import TITLE_WORDS, given_names, is_speaker_label
 from .short_forms import usable
 
 TYPES = ("person", "organization")
@@ -55,13 +56,15 @@ def add_untagged(
     is_common: Callable[[str], bool] | None = None,
     short_forms: dict[str, dict[str, Entity]] | None = None,
 ) -> None:
-    """Add the mentions the tagger missed, in place: in each article, the forms it resolved and the
-    short forms of its organizations' names (``short_forms``, from
+    """Add the mentions the tagger missed, in place: in each article, the forms it resolved, the
+    first name of a person it names in full, and the short forms of its organizations' names (``short_forms``, from
     :func:`short_forms.article_short_forms`); then, in every article, the distinctive names the
     corpus tags often (:func:`corpus_forms`). ``is_common(word)`` tells a word the corpus writes in
     lower case too (see there)."""
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     forms: dict[str, dict[str, Entity | None]] = defaultdict(dict)
+    firsts: dict[str, dict[str, Entity | None]] = defaultdict(dict)  # "Edith" for Edith Marlow
+    named_at: dict[tuple[str, str], int] = {}  # (article, given name): where the full name first stands
     for e in entities:
         if e.type not in ("person", "organization", "place"):
             continue
@@ -73,6 +76,13 @@ def add_untagged(
             words = m.text.split()
             if e.type == "person" and len(words) >= 2:
                 surfaces.add(words[-1])
+                first = words[0]
+                given = first[:1].isupper() and first.lower() in given_names() and first.lower() not in TITLE_WORDS
+                if given and gazetteer.lookup(first) is None:  # not "Tweet" of "Tweet Thread", not "Charlotte"
+                    seen = firsts[m.article].get(first, e)
+                    firsts[m.article][first] = e if seen is e else None
+                    at = named_at.get((m.article, first), m.start)
+                    named_at[(m.article, first)] = min(at, m.start)
             for surface in surfaces:
                 if len(surface) < 3 or not surface[:1].isupper() or surface.lower() in TITLE_WORDS:
                     continue
@@ -82,6 +92,13 @@ def add_untagged(
         taken[article].sort()
     for article, table in forms.items():
         _add_forms(article, table, bodies, extractions, taken[article])
+    if is_common is not None:
+        # a given name alone stands for the one person of the article who has it, unless it is
+        # another entity's form or a word the corpus writes in lower case ("Will", "Mark")
+        for article, table in firsts.items():
+            mine = {f: e for f, e in table.items() if f not in forms[article] and not is_common(f.lower())}
+            after = {f: named_at[(article, f)] for f in mine}  # only once the article has named them in full
+            _add_forms(article, mine, bodies, extractions, taken[article], is_common, short=True, after=after)
     # the corpus's forms are the tagger's and the articles' own: an article's short form ("IRA" for
     # the one account it spells out) does not make another body's acronym ambiguous everywhere
     known = corpus_forms(entities, is_common) if is_common is not None else {}
@@ -108,10 +125,12 @@ def _add_forms(
     spans: list[tuple[int, int]],
     is_common: Callable[[str], bool] | None = None,
     short: bool = False,
+    after: dict[str, int] | None = None,
 ) -> None:
     """Every occurrence in ``article`` of each form of ``table`` (longest first) becomes a mention
     of its entity; a form whose entity is None is ambiguous and skipped. ``short``: the forms are
-    short forms, used only where :func:`short_forms.usable` allows."""
+    short forms, used only where :func:`short_forms.usable` allows; ``after``: where each form's
+    occurrences may begin."""
     body = bodies.get(article)
     extraction = extractions.get(article)
     if body is None or extraction is None:
@@ -121,6 +140,8 @@ def _add_forms(
         if entity is None:
             continue
         for a, b in occurrences(body, surface):
+            if after is not None and a < after.get(surface, 0):
+                continue
             if not short or usable(body, a, b, is_common):
                 _add(entity, article, a, b, surface, spans, starts, body)
 

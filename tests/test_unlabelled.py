@@ -145,3 +145,16 @@ def test_a_distinctive_name_the_tagger_found_elsewhere_is_found_in_every_article
     assert not any(m.article == "a3" for m in reform.mentions + roe.mentions)  # a common word, a surname
     (m,) = [m for m in harbor.mentions if m.article == "a3"]
     assert bodies["a3"][m.start : m.end] == "Harbor Authority"
+
+
+def test_a_given_name_alone_is_a_mention_of_the_one_person_who_has_it() -> None:
+    body, ext = article(
+        ["Edith Kestrel and Charlotte Marrow met in Charlotte.", "Later, Edith spoke.", "Will it rain? Edith left."]
+    )
+    edith = Entity("edith-kestrel", "person", "Edith Kestrel", mentions=[mention("a", body, ext, "Edith Kestrel")])
+    marrow = Entity(
+        "charlotte-marrow", "person", "Charlotte Marrow", mentions=[mention("a", body, ext, "Charlotte Marrow")]
+    )
+    add_untagged([edith, marrow], {"a": body}, {"a": ext}, is_common=lambda w: w == "will")
+    assert found(edith) == [("a", 0, "Edith Kestrel"), ("a", 1, "Edith"), ("a", 2, "Edith")]
+    assert found(marrow) == [("a", 0, "Charlotte Marrow")]  # "Charlotte" is also a city's name
