@@ -178,6 +178,10 @@ ORG_WORDS = frozenset(
     ]
 )
 
+# Words that make a place's name its administrative form: "Hubei Province" is Hubei. ("State"
+# is left out: New York State is not New York City.)
+ADMIN_WORDS = frozenset(["province", "county", "prefecture", "oblast", "governorate", "region", "district"])
+
 # Words that make a name an event's.
 EVENT_WORDS = frozenset(
     ["summit", "meeting", "conference", "talks", "election", "elections", "war", "games", "olympics", "forum", "visit"]

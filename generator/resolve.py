@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 from . import gazetteer
 from .models import Article, ArticleExtraction, Entity, EntityMention, EntityType
 from .names import (
+    ADMIN_WORDS,
     COUNTRY_ALIASES,
     DOCUMENT_WORDS,
     EVENT_WORDS,
@@ -544,9 +545,6 @@ def assign_keys(spans: list[Span], long_forms: dict[str, str], local: dict[str, 
     merge_place_forms(spans)
 
 
-# Words that make a place's name its administrative form: "Hubei Province" is Hubei. ("State"
-# is left out: New York State is not New York City.)
-ADMIN_WORDS = frozenset(["province", "county", "prefecture", "oblast", "governorate", "region", "district"])
 FORMAL_STATE = re.compile(r"^(?:(?:islamic|people's|democratic|federal|socialist)\s+)*(?:republic|kingdom)\s+of\s+")
 
 
@@ -562,13 +560,15 @@ def _short_place(key: str) -> str | None:
 
 def merge_place_forms(spans: list[Span]) -> None:
     """A place's administrative or formal name meets its common name when the corpus also uses
-    that name for a place ("Islamic Republic of Iran" and "Iran", "Westchester County" and
-    "Westchester")."""
+    that name for a place or the gazetteer knows it ("Islamic Republic of Iran" and "Iran",
+    "Westchester County" and "Westchester", "Qom Province" and "Qom")."""
     places = {s.key for s in spans if s.label == "place"}
     for s in spans:
         short = _short_place(s.key)
-        if short is not None and short in places and s.label != "person":
-            s.key = short
+        if short is None or s.label == "person":
+            continue
+        if short in places or (s.label == "place" and gazetteer.lookup(short) is not None):
+            s.key = short  # "Qom Province" and a "Qom" the tagger took for a person
 
 
 SPELLING_SIMILARITY = 60  # rapidfuzz ratio of a variant spelling to the place's name ("kiev"/"kyiv": 75)

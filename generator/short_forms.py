@@ -18,7 +18,7 @@ from functools import cache
 
 from . import gazetteer
 from .models import Article, ArticleExtraction, Entity
-from .names import DOCUMENT_WORDS, ORG_WORDS, PLACE_WORDS, given_names, match_key
+from .names import ADMIN_WORDS, DOCUMENT_WORDS, ORG_WORDS, PLACE_WORDS, given_names, match_key
 
 # "X University" is shortened to "X" ("Harvard"); "University of X" is not (X is a place).
 INSTITUTION_WORDS = frozenset(["university", "college"])
@@ -28,6 +28,22 @@ PAPER_PREFIXES = frozenset(["daily", "sunday"])
 # Party, nor "Texas Supreme Court" the Supreme Court. Newspapers, teams and firms are the place's
 # own ("the Post", "the Pirates").
 _PAPER_WORDS = frozenset(["times", "post", "press", "news", "tribune", "herald", "journal", "daily", "media", "club"])
+_COMPASS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "middle",
+        "upper",
+        "lower",
+    ]
+)
 LOCAL_BODY_WORDS = (ORG_WORDS - _PAPER_WORDS) | {"house", "legislature", "representatives", "delegates", "chamber"}
 
 
@@ -47,6 +63,10 @@ def shortenings(name: str) -> tuple[str, ...]:
             out.append(" ".join(words[j:i]))
     if len(low) >= 2 and low[-1] in INSTITUTION_WORDS and all(w not in ORG_WORDS for w in low[:-1]):
         out.append(" ".join(words[:-1]))
+    if len(low) >= 2 and low[-1] in ADMIN_WORDS:
+        if low[0] in _COMPASS:
+            return ()  # "Southern District" is not "Southern"
+        return (" ".join(words[:-1]),)  # "Hubei" for "Hubei Province"
     for i in range(1, len(words)):
         if any(w in LOCAL_BODY_WORDS or not w[:1].isalnum() for w in low[i:]) or low[i] in ("of", "for", "and"):
             break
@@ -91,7 +111,7 @@ def article_short_forms(
             key = match_key(m.text)
             seen = named[m.article].get(key, e)
             named[m.article][key] = e if seen is e else None
-            if e.type == "organization":
+            if e.type == "organization" or (e.type == "place" and key.split()[-1] in ADMIN_WORDS):
                 org_texts[m.article][m.text] = e
     out: dict[str, dict[str, Entity]] = {}
     for article in articles:
@@ -111,7 +131,7 @@ def article_short_forms(
         for acronym_key, long_form in defined.get(article.id, {}).items():
             entity = table.get(match_key(long_form))
             if entity is None or entity.type != "organization":
-                continue
+                continue  # an acronym a place's name spells out is left to the gazetteer
             for m in _ACRONYM.finditer(article.body):
                 text = m.group(0) if "." in m.group(0)[:-1] else m.group(0).rstrip(".")  # "RHEL." ends a sentence
                 if match_key(text) == acronym_key:
@@ -120,9 +140,9 @@ def article_short_forms(
         mine: dict[str, Entity] = {}
         for short, owners in fits.items():
             key = match_key(short)
-            if len(owners) != 1 or key in groups or gazetteer.lookup(key) is not None:
-                continue
             entity = by_id[next(iter(owners))]
+            if len(owners) != 1 or key in groups or (entity.type != "place" and gazetteer.lookup(key) is not None):
+                continue
             if table.get(key, entity) is not entity:
                 continue  # the article gives the short form to another entity
             mine[short] = entity
@@ -147,7 +167,13 @@ def usable(body: str, start: int, end: int, is_common: Callable[[str], bool] | N
     if after[:1].isupper():
         return False
     before = body[max(0, start - 30) : start].split()
-    if before and before[-1][:1].isupper() and not sentence_initial(body, body.rfind(before[-1], 0, start)):
+    opening = sentence_initial(body, start)
+    if (
+        before
+        and not opening
+        and before[-1][:1].isupper()
+        and not sentence_initial(body, body.rfind(before[-1], 0, start))
+    ):
         return False  # "Democratic Primary": the end of a longer name
     common = is_common is not None and is_common(body[start:end].casefold())
-    return not (common and sentence_initial(body, start))
+    return not (common and opening)

@@ -841,3 +841,24 @@ def test_a_place_glued_before_a_persons_name_read_as_a_body_is_split_off() -> No
     )
     entities = {e.name: (e.type, len(e.mentions)) for e in resolve(doc)}
     assert entities == {"Bernie Kestrel": ("person", 2), "Vermont": ("place", 2)}
+
+
+def test_a_places_administrative_name_meets_its_common_name() -> None:
+    doc = make(
+        "a1",
+        [
+            "He was born in Qom Province and lived in Portvale County.",
+            "Portvale lies to the north.",
+            "Qom mourned him; the Republic of Vanuatu sent word.",
+        ],
+        [
+            (0, "Qom Province", "GPE"),
+            (0, "Portvale County", "GPE"),
+            (2, "Qom", "PERSON"),
+            (2, "the Republic of Vanuatu", "GPE"),
+        ],
+    )
+    entities = {e.name: (e.type, sorted(m.text for m in e.mentions)) for e in resolve(doc)}
+    assert entities["Qom"] == ("place", ["Qom", "Qom Province"])  # the gazetteer knows Qom
+    assert entities["Portvale County"] == ("place", ["Portvale", "Portvale County"])  # the article shortens it
+    assert entities["Vanuatu"] == ("place", ["Republic of Vanuatu"])
