@@ -71,16 +71,43 @@ def _looks_like_outlet(text: str) -> bool:
     return not any(w[:1].islower() for w in text.split())
 
 
+# what ends with a full stop without ending a sentence: an initial ("Richard K. Guy"), a dotted
+# abbreviation ("U.S.", "D.C."), a title or another short form ("Dr.", "St.", "v.", "No.")
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(\"“‘])(?:[A-Za-z](?:\.[A-Za-z])*|Mr|Mrs|Ms|Dr|St|Ste|Jr|Sr|Mt|Ft|No|Nos|Inc|Ltd|Co|Corp|Gen|Gov|"
+    r"Sen|Rep|Lt|Col|Capt|Sgt|Cpl|Adm|Prof|Rev|Hon|Pres|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|vs?|etc|"
+    r"Ave|Blvd|Rd|Dept|Univ|Bros|Gov't)\.$"
+)
+
+
+def sentences(text: str, maxsplit: int = 0) -> list[str]:
+    """``text`` cut into sentences, not after an abbreviation or an initial."""
+    out: list[str] = []
+    start = 0
+    for m in _SENTENCE_SPLIT.finditer(text):
+        if _ABBREVIATION.search(text, max(start, m.start() - 12), m.start()) and text[m.start() - 1] == ".":
+            continue
+        out.append(text[start : m.start()])
+        start = m.end()
+        if maxsplit and len(out) == maxsplit:
+            break
+    out.append(text[start:])
+    return out
+
+
 def is_headline(line: str) -> bool:
+    """A short line that is one sentence, or several without a closing full stop ("Man dies.
+    Police investigate")."""
     words = line.split()
     if not 2 <= len(words) <= 25:
         return False
-    return len(_SENTENCE_SPLIT.split(line.strip())) == 1
+    text = line.strip()
+    return len(sentences(text)) == 1 or (len(words) <= 15 and not text.endswith("."))
 
 
 def derive_title(text: str, max_words: int = 12) -> str:
     """A title from the first sentence, cut at a word boundary."""
-    first = _SENTENCE_SPLIT.split(text.strip(), maxsplit=1)[0].strip()
+    first = sentences(text.strip(), maxsplit=1)[0].strip()
     words = first.split()
     if len(words) <= max_words + 3:
         return first.rstrip(".")

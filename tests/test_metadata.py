@@ -165,3 +165,25 @@ def test_is_headline_and_derive_title() -> None:
     assert not is_headline("Portvale")
     assert not is_headline("The ferry starts soon. Tickets cost four crowns.")
     assert derive_title("Ferry starts soon. Tickets cost four crowns.") == "Ferry starts soon"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "U.S. Senate passes the ferry bill",
+        "Mathematician Richard K. Guy dies aged 103",
+        "Supreme Court rules in Kelly v. United States",
+        "Dr. Jane Roe wins the harbor prize",
+        "Protest in Washington, D.C. draws thousands",
+        "Wikinews interviews Jo Jorgensen, U.S. Libertarian Party nominee",
+    ],
+)
+def test_a_headline_is_not_cut_at_an_abbreviation_or_an_initial(headline: str) -> None:
+    _, found = detect([headline, "", "The body opens here. It goes on."])
+    assert found.title == headline
+    assert derive_title(f"{headline} today. The body goes on.") == f"{headline} today"
+
+
+def test_a_short_headline_of_two_sentences_is_one_headline() -> None:
+    _, found = detect(["Ferry sinks. Crew rescued", "", "The body opens here. It goes on."])
+    assert found.title == "Ferry sinks. Crew rescued"
