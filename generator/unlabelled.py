@@ -111,8 +111,16 @@ def add_untagged(
             if extraction is None:
                 continue
             starts = [s.start for s in extraction.sentences]
+            # bodies the article names in full: "Supreme Court" in an article about the Wisconsin
+            # Supreme Court is not the Supreme Court another article means
+            own = [
+                (f" {f}", e) for f, e in forms.get(article, {}).items() if " " in f and e and e.type == "organization"
+            ]
             for a, b, surface in find_forms(body, known, firsts):
-                _add(known[surface], article, a, b, surface, taken[article], starts, body)
+                entity = known[surface]
+                if entity.type == "organization" and any(f.endswith(f" {surface}") and e is not entity for f, e in own):
+                    continue
+                _add(entity, article, a, b, surface, taken[article], starts, body)
     for e in entities:
         e.mentions.sort(key=lambda m: (m.article, m.start))
 

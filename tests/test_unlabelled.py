@@ -158,3 +158,20 @@ def test_a_given_name_alone_is_a_mention_of_the_one_person_who_has_it() -> None:
     add_untagged([edith, marrow], {"a": body}, {"a": ext}, is_common=lambda w: w == "will")
     assert found(edith) == [("a", 0, "Edith Kestrel"), ("a", 1, "Edith"), ("a", 2, "Edith")]
     assert found(marrow) == [("a", 0, "Charlotte Marrow")]  # "Charlotte" is also a city's name
+
+
+def test_a_corpus_form_is_not_added_where_the_article_names_a_longer_body_ending_so() -> None:
+    from generator.models import Sentence
+
+    bodies = {
+        "a1": "The Supreme Court ruled.",
+        "a2": "The Supreme Court agreed.",
+        "a3": "The Portvale Supreme Court ruled; the Supreme Court was split.",
+    }
+    extractions = {k: ArticleExtraction((Sentence(0, len(v)),), ()) for k, v in bodies.items()}
+    court = Entity("court", "organization", "Supreme Court")
+    court.mentions = [EntityMention("a1", 0, 4, 17, "Supreme Court"), EntityMention("a2", 0, 4, 17, "Supreme Court")]
+    local = Entity("local", "organization", "Portvale Supreme Court")
+    local.mentions = [EntityMention("a3", 0, 4, 26, "Portvale Supreme Court")]
+    add_untagged([court, local], bodies, extractions, lambda word: False)
+    assert not any(m.article == "a3" for m in court.mentions)
