@@ -201,6 +201,9 @@ GROUP_WORDS = frozenset(["tribe", "tribes", "clan", "clans", "family", "families
 
 # Generational suffixes that do not change whose name it is ("Jr.").
 _SUFFIX = re.compile(r"\s+(?:jr|sr)$")
+_OPENING_LONG = {"st": "saint", "mt": "mount", "ft": "fort"}
+_OPENING_SHORT = re.compile(r"^(st|mt|ft) (?=\w)")
+_CAMPUS_AT = re.compile(r"^(university of \w+(?: \w+)?) at ")
 
 # Short and long forms of countries and blocs that a gazetteer does not list as aliases.
 COUNTRY_ALIASES: dict[str, str] = {
@@ -268,7 +271,11 @@ def match_key(text: str) -> str:
     text = re.sub(r"(?<=\w)\.(?=\w)|\.(?=\s|$)", "", text)
     text = re.sub(r"[-'\"]", " ", text)
     text = re.sub(r"[^\w\s]", "", text)
-    return _SUFFIX.sub("", " ".join(text.split()))
+    text = _SUFFIX.sub("", " ".join(text.split()))
+    # "St. Petersburg" is "Saint Petersburg", "Mt. Rainier" "Mount Rainier", "Ft. Worth" "Fort Worth"
+    text = _OPENING_SHORT.sub(lambda m: _OPENING_LONG[m.group(1)] + " ", text)
+    # "University of California at Berkeley" is "University of California, Berkeley"
+    return _CAMPUS_AT.sub(r"\1 ", text)
 
 
 def reading_order(text: str) -> tuple[str, str]:

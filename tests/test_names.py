@@ -88,3 +88,10 @@ def test_reading_order_breaks_case_ties_whatever_the_input_order() -> None:
     forms = ["MARLOW", "marlow", "Marlow", "Abel"]
     assert sorted(forms, key=reading_order) == sorted(reversed(forms), key=reading_order)
     assert sorted(forms, key=reading_order)[0] == "Abel"
+
+
+def test_match_key_spells_out_opening_short_forms_and_a_campus_at() -> None:
+    assert match_key("St. Petersburg") == match_key("Saint Petersburg") == "saint petersburg"
+    assert match_key("Mt. Rainier") == match_key("Mount Rainier")
+    assert match_key("University of Portvale at Eastbrook") == match_key("University of Portvale, Eastbrook")
+    assert match_key("Main St.") == "main st"  # a street's "St." is not a saint
