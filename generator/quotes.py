@@ -144,6 +144,11 @@ def same_statement(a: str, b: str) -> bool:
     return fuzz.ratio(na, nb) >= 90
 
 
+# the place or the audience of a statement, never its speaker: "on Twitter", "told the BBC", "via
+# Facebook", "to reporters" (but "according to X" names the source)
+_VENUE = re.compile(r"(?:\b(?:on|via|told|tells|tell)|(?<!according)\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 class _Article:
     """Entity mentions of one article outside quotes, in order, for finding speakers."""
 
@@ -152,7 +157,12 @@ class _Article:
         self.extraction = extraction
         self.spans = quote_spans(article.body)
         self.starts = [s.start for s in extraction.sentences]
-        self.mentions = [m for m in mentions if not any(a <= m[0] < b for a, b in self.spans)]
+        body = article.body
+        self.mentions = [
+            m
+            for m in mentions
+            if not any(a <= m[0] < b for a, b in self.spans) and not _VENUE.search(body, max(0, m[0] - 30), m[0])
+        ]
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)

@@ -303,3 +303,19 @@ def test_shared_articles() -> None:
     ]
     shared = shared_articles(merge_quotes(found, SlugRegistry(), NAMES))
     assert dict(shared) == {"a1": {"a2", "a3"}, "a2": {"a1"}, "a3": {"a1"}, "a4": set()}
+
+
+def test_the_venue_or_audience_of_a_statement_is_never_its_speaker() -> None:
+    chirper = Entity(id="chirper", type="organization", name="Chirper")
+    art, ext, mentions = article(
+        [
+            ['Kuleba wrote on Chirper, "We will not give up an inch of our land."'],
+            ['The government said on Chirper, "Our harbor stays open to every ship."'],
+            ['Kuleba told NATO, "Our harbor stays open to every ship tonight."'],
+        ],
+        {"Kuleba": KULEBA, "Chirper": chirper, "NATO": NATO},
+    )
+    speakers = [q.speaker for q in find_quotes(art, ext, mentions)]
+    assert speakers[0] == "dmytro-kuleba"
+    assert speakers[1] != "chirper"
+    assert speakers[2] == "dmytro-kuleba"
