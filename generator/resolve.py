@@ -942,21 +942,31 @@ def _is_country(name: str) -> bool:
     return place is not None and place.kind == "country"
 
 
+def _country_of(qualifier: str) -> str:
+    place = gazetteer.lookup(qualifier)
+    return place.name if place is not None else qualifier
+
+
 def merge_qualified_organizations(clusters: dict[str, Cluster]) -> None:
-    """ "Congress" joins "US Congress" when that is the only place-qualified form of it."""
+    """ "Congress" joins "US Congress" when the corpus qualifies it with one country only, however
+    spelled ("US Congress", "United States Congress")."""
     by_tail: dict[str, list[str]] = defaultdict(list)  # "us congress" under "congress"
     for key in clusters:
         words = key.split()
         for i in range(1, len(words)):
             by_tail[" ".join(words[i:])].append(key)
     for key in list(clusters):
-        cluster = clusters[key]
-        if sum(s.label == "organization" for s in cluster.spans) * 2 <= len(cluster.spans):
+        cluster = clusters.get(key)
+        if cluster is None or sum(s.label == "organization" for s in cluster.spans) * 2 <= len(cluster.spans):
             continue
         longer = [k for k in by_tail.get(key, ()) if k in clusters and _is_country(k[: -len(key) - 1])]
-        if len(longer) == 1:
-            clusters[longer[0]].spans.extend(cluster.spans)
-            del clusters[key]
+        countries = {_country_of(k[: -len(key) - 1]) for k in longer}
+        if longer and len(countries) == 1:
+            # "US Democratic Party" and "United States Democratic Party": one country, one body
+            target = max(longer, key=lambda k: (len(clusters[k].spans), k))
+            for other in [*longer, key]:
+                if other != target:
+                    clusters[target].spans.extend(clusters.pop(other).spans)
 
 
 # ---------------------------------------------------------------- junk

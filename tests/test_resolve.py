@@ -862,3 +862,14 @@ def test_a_places_administrative_name_meets_its_common_name() -> None:
     assert entities["Qom"] == ("place", ["Qom", "Qom Province"])  # the gazetteer knows Qom
     assert entities["Portvale County"] == ("place", ["Portvale", "Portvale County"])  # the article shortens it
     assert entities["Vanuatu"] == ("place", ["Republic of Vanuatu"])
+
+
+def test_one_body_qualified_by_one_country_in_two_spellings_is_one_entity() -> None:
+    docs = [
+        make("a1", ["The US Harbor Board met."], [(0, "The US Harbor Board", "ORG")]),
+        make("a2", ["The United States Harbor Board met."], [(0, "The United States Harbor Board", "ORG")]),
+        make("a3", ["The Harbor Board met again."], [(0, "The Harbor Board", "ORG")]),
+        make("a4", ["The Iowa Harbor Board met too."], [(0, "The Iowa Harbor Board", "ORG")]),
+    ]
+    entities = {e.name: len(e.mentions) for e in resolve(*docs)}
+    assert entities == {"United States Harbor Board": 3, "Iowa Harbor Board": 1}
