@@ -182,6 +182,23 @@ ORG_WORDS = frozenset(
 # is left out: New York State is not New York City.)
 ADMIN_WORDS = frozenset(["province", "county", "prefecture", "oblast", "governorate", "region", "district"])
 
+# Time zones, which the tagger takes for organizations ("14:00 UTC", "Central European Time").
+TIME_ZONES = frozenset(
+    ["utc", "gmt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "akdt", "hst", "ast", "adt",
+     "cet", "cest", "eet", "eest", "wet", "west", "bst", "ist", "pkt", "jst", "kst", "hkt", "sgt", "awst", "acst",
+     "aest", "aedt", "acdt", "nzst", "nzdt", "msk", "brt", "art", "wat", "cat", "eat", "sast"]
+)  # fmt: skip
+_ZONE_NAME = re.compile(r"(?i)^(?:[a-z]+\s+){0,3}(?:standard|daylight|summer|mean)?\s*time$")
+
+
+def is_time_zone(name: str) -> bool:
+    """ "UTC", "IST", "Central European Time", "Eastern Standard Time": a time zone's name."""
+    words = name.split()
+    if len(words) == 1:
+        return name.isupper() and name.casefold() in TIME_ZONES
+    return bool(_ZONE_NAME.match(name)) and words[0][:1].isupper()
+
+
 # Words that make a name an event's.
 EVENT_WORDS = frozenset(
     ["summit", "meeting", "conference", "talks", "election", "elections", "war", "games", "olympics", "forum", "visit"]

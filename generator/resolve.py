@@ -42,6 +42,7 @@ from .names import (
     is_acronym,
     is_degree,
     is_speaker_label,
+    is_time_zone,
     looks_like_name,
     match_key,
     reading_order,
@@ -991,6 +992,8 @@ def is_junk(cluster: Cluster, first_names: set[str], case: WordCase | None = Non
         return True  # a first name alone
     if len(words) == 1 and cluster.type == "person" and len(cluster.spans) == 1 and not cluster.spans[0].title_cue:
         return True  # one word said once in the corpus, no title: too little to tell a name ("Majorly")
+    if is_time_zone(cluster.name):
+        return True  # "UTC", "Central European Time"
     if _CODE_NAME.match(cluster.name):
         return True  # "COVID-19", "SARS-CoV-2": a disease's, a virus's or a model's code
     opening_only = len(cluster.spans) <= 2 and all(s.sentence_initial for s in cluster.spans)

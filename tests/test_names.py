@@ -95,3 +95,10 @@ def test_match_key_spells_out_opening_short_forms_and_a_campus_at() -> None:
     assert match_key("Mt. Rainier") == match_key("Mount Rainier")
     assert match_key("University of Portvale at Eastbrook") == match_key("University of Portvale, Eastbrook")
     assert match_key("Main St.") == "main st"  # a street's "St." is not a saint
+
+
+def test_time_zones_are_known() -> None:
+    from generator.names import is_time_zone
+
+    assert all(is_time_zone(n) for n in ["UTC", "GMT", "AEST", "Central European Time", "Eastern Standard Time"])
+    assert not any(is_time_zone(n) for n in ["West", "Time", "New York Times", "Showtime", "NATO"])

@@ -873,3 +873,12 @@ def test_one_body_qualified_by_one_country_in_two_spellings_is_one_entity() -> N
     ]
     entities = {e.name: len(e.mentions) for e in resolve(*docs)}
     assert entities == {"United States Harbor Board": 3, "Iowa Harbor Board": 1}
+
+
+def test_a_time_zone_gets_no_page() -> None:
+    doc = make(
+        "a1",
+        ["The vote closed at 14:00 UTC, or 15:00 Central European Time, in Portvale.", "By 16:00 UTC it was over."],
+        [(0, "UTC", "ORG"), (0, "Central European Time", "ORG"), (0, "Portvale", "GPE"), (1, "UTC", "ORG")],
+    )
+    assert [e.name for e in resolve(doc)] == ["Portvale"]
