@@ -343,6 +343,13 @@ def _candidate(
 
 # last words of the names of products and software, never of a person ("Rocky Linux", "Zorin OS")
 PRODUCT_WORDS = frozenset(["linux", "os", "browser", "app", "phone", "tablet", "console", "telescope", "rover"])
+# last words of events' names that, unlike EVENT_WORDS, may end a person's name too ("Doris Day",
+# "Cup"): they count only against a body's or a place's reading. ("Caucus" is left out: the
+# Congressional Black Caucus is a body.)
+EVENT_ENDINGS = frozenset(
+    ["championship", "championships", "cup", "tournament", "festival", "olympiad", "marathon", "primary", "primaries",
+     "referendum", "ceremony", "day", "open", "rapid", "blitz"]
+)  # fmt: skip
 # a one-word name ending in a domain: a website ("News.com.au", "Politics1.com")
 _WEBSITE = re.compile(r"^[\w.-]*\w\.(?:com|org|net|gov|edu|info|io|ai|[a-z]{2})$")
 # what follows only a person's name: "who" (a body is "which"), a birth year or age, a relative
@@ -871,8 +878,11 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
     words = set(key_words)
     if words & ORG_WORDS:
         votes["organization"] += len(cluster.spans) + 2
-    if cluster.key.split()[-1] in EVENT_WORDS and votes["event"] + votes["organization"] > 0:
-        votes["event"] += len(cluster.spans) + 3
+    last = key_words[-1]
+    if (last in EVENT_WORDS and votes["event"] + votes["organization"] > 0) or (
+        last in EVENT_ENDINGS and len(key_words) > 1 and votes["event"] + votes["organization"] + votes["place"] > 0
+    ):
+        votes["event"] += len(cluster.spans) + 3  # "Asian Junior Championships", "International Women's Day"
     if words & DOCUMENT_WORDS and not words & ORG_WORDS:
         return None  # a charter or a treaty: a document, not an entity of ours ("Constitution Party" is one)
     place = gazetteer.lookup(cluster.key)

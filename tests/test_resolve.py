@@ -882,3 +882,20 @@ def test_a_time_zone_gets_no_page() -> None:
         [(0, "UTC", "ORG"), (0, "Central European Time", "ORG"), (0, "Portvale", "GPE"), (1, "UTC", "ORG")],
     )
     assert [e.name for e in resolve(doc)] == ["Portvale"]
+
+
+def test_a_championship_or_a_day_is_an_event() -> None:
+    doc = make(
+        "a1",
+        ["She won the Asian Junior Championships in Portvale on International Women's Day.", "Doris Day sang."],
+        [
+            (0, "the Asian Junior Championships", "ORG"),
+            (0, "Portvale", "GPE"),
+            (0, "International Women's Day", "ORG"),
+            (1, "Doris Day", "PERSON"),
+        ],
+    )
+    types = {e.name: e.type for e in resolve(doc)}
+    assert types["Asian Junior Championships"] == "event"
+    assert types["International Women's Day"] == "event"
+    assert types["Doris Day"] == "person"
