@@ -379,6 +379,14 @@ def _unglue(body: str, start: int, end: int, label: EntityType) -> list[tuple[in
         place = gazetteer.lookup(first) if first[:1].isupper() else None
         if place is not None and place.kind in ("country", "region") and _given_name_first(rest):
             return [(words[0][0], words[0][1], "place"), (words[1][0], end, "person")]
+        # "Presidential Spokesperson Harry Roque", "House of Representatives Darin LaHood": a title or
+        # a body, then a person's name; the body is a mention of its own, the title is not
+        lead = [body[a:b].strip(".,'’").lower() for a, b in words]
+        cut = max((i + 1 for i, w in enumerate(lead[:-2]) if w in TITLE_WORDS or w in ORG_WORDS), default=0)
+        if cut and _given_name_first([match_key(body[a:b]) for a, b in words[cut:]]):
+            person = (words[cut][0], end, "person")
+            body_part = any(w in ORG_WORDS for w in lead[:cut])
+            return [(start, words[cut - 1][1], label), person] if body_part else [person]
         return [(start, end, label)]
     cut = 0
     for i, (a, b) in enumerate(words[:-2]):

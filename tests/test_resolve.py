@@ -899,3 +899,13 @@ def test_a_championship_or_a_day_is_an_event() -> None:
     assert types["Asian Junior Championships"] == "event"
     assert types["International Women's Day"] == "event"
     assert types["Doris Day"] == "person"
+
+
+def test_a_title_or_a_body_glued_before_a_persons_name_read_as_a_body_is_cut_off() -> None:
+    doc = make(
+        "a1",
+        ["Presidential Spokesperson Harry Kestrel spoke.", "Harbor Council Edith Marlow agreed."],
+        [(0, "Presidential Spokesperson Harry Kestrel", "ORG"), (1, "Harbor Council Edith Marlow", "ORG")],
+    )
+    entities = {e.name: e.type for e in resolve(doc)}
+    assert entities == {"Harry Kestrel": "person", "Harbor Council": "organization", "Edith Marlow": "person"}
