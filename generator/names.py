@@ -245,6 +245,16 @@ COUNTRY_ALIASES: dict[str, str] = {
     "the netherlands": "Netherlands",
 }
 
+# Former states and empires, which the gazetteer of today's countries does not list and whose
+# names often end in a body's word ("Soviet Union").
+FORMER_STATES = frozenset(
+    ["soviet union", "ussr", "yugoslavia", "czechoslovakia", "east germany", "west germany", "ottoman empire",
+     "british empire", "roman empire", "holy roman empire", "byzantine empire", "austria hungary",
+     "austro hungarian empire", "russian empire", "prussia", "confederate states of america", "confederacy",
+     "rhodesia", "zaire", "ceylon", "siam", "persia", "south yemen", "north yemen", "mughal empire",
+     "qing dynasty", "weimar republic", "third reich", "nazi germany"]
+)  # fmt: skip
+
 # Abbreviations of blocs and bodies that news uses without spelling them out.
 ORG_ALIASES: dict[str, str] = {
     "eu": "European Union",

@@ -30,6 +30,7 @@ from .names import (
     COUNTRY_ALIASES,
     DOCUMENT_WORDS,
     EVENT_WORDS,
+    FORMER_STATES,
     GROUP_WORDS,
     HONORIFICS,
     ORG_ALIASES,
@@ -893,6 +894,8 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
         votes["event"] += len(cluster.spans) + 3  # "Asian Junior Championships", "International Women's Day"
     if words & DOCUMENT_WORDS and not words & ORG_WORDS:
         return None  # a charter or a treaty: a document, not an entity of ours ("Constitution Party" is one)
+    if cluster.key in FORMER_STATES:
+        votes["place"] += len(cluster.spans) * 3 + 3  # "Soviet Union", "Confederate States of America"
     place = gazetteer.lookup(cluster.key)
     big_place = place is not None and (place.kind == "country" or place.population >= BIG_CITY)
     if (

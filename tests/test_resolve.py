@@ -909,3 +909,8 @@ def test_a_title_or_a_body_glued_before_a_persons_name_read_as_a_body_is_cut_off
     )
     entities = {e.name: e.type for e in resolve(doc)}
     assert entities == {"Harry Kestrel": "person", "Harbor Council": "organization", "Edith Marlow": "person"}
+
+
+def test_a_former_state_is_a_place() -> None:
+    doc = make("a1", ["He left the Soviet Union in 1980."], [(0, "the Soviet Union", "ORG")])
+    assert {e.name: e.type for e in resolve(doc)} == {"Soviet Union": "place"}
