@@ -95,8 +95,19 @@ TITLE_WORDS = frozenset(
         "minority",
         "ceo",
         "founder",
+        # religious titles
+        "ayatollah", "imam", "rabbi", "pastor", "reverend", "cardinal", "bishop", "archbishop", "cleric",
+        # ranks and offices
+        "sergeant", "lieutenant", "corporal", "detective", "inspector", "constable", "sheriff", "superintendent",
+        "councillor", "councilor", "councilman", "councilwoman", "alderman", "assemblyman", "assemblywoman",
+        "comptroller", "treasurer", "professor",
+        # occupations news puts before a name ("Immunologist Kristian Andersen")
+        "immunologist", "virologist", "epidemiologist", "astronomer", "archaeologist", "archeologist",
+        "astrophysicist", "physicist", "economist", "historian", "scientist", "researcher", "journalist",
+        "activist", "lawyer", "attorney", "actor", "actress", "singer", "rapper", "author", "novelist",
+        "candidate", "nominee", "coach",
     ]
-)
+)  # fmt: skip
 
 # Honorifics: before a capitalized word they always make it a person's name ("Dr Roe", "Mrs. Roe").
 HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "fr", "mme", "mlle"])

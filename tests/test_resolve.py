@@ -914,3 +914,12 @@ def test_a_title_or_a_body_glued_before_a_persons_name_read_as_a_body_is_cut_off
 def test_a_former_state_is_a_place() -> None:
     doc = make("a1", ["He left the Soviet Union in 1980."], [(0, "the Soviet Union", "ORG")])
     assert {e.name: e.type for e in resolve(doc)} == {"Soviet Union": "place"}
+
+
+def test_a_religious_title_or_an_occupation_before_a_name_is_not_the_name() -> None:
+    doc = make(
+        "a1",
+        ["Immunologist Kristian Kestrel and Ayatollah Mousa Marrow Zanjani spoke."],
+        [(0, "Immunologist Kristian Kestrel", "PERSON"), (0, "Ayatollah Mousa Marrow Zanjani", "PERSON")],
+    )
+    assert sorted(e.name for e in resolve(doc)) == ["Kristian Kestrel", "Mousa Marrow Zanjani"]
