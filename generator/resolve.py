@@ -344,6 +344,15 @@ def _candidate(
 
 # last words of the names of products and software, never of a person ("Rocky Linux", "Zorin OS")
 PRODUCT_WORDS = frozenset(["linux", "os", "browser", "app", "phone", "tablet", "console", "telescope", "rover"])
+# last words of places' names that end no one's name (unlike "Hall", "Hill", "Street", "Castle",
+# "Bay" or "Lake", which are surnames too)
+PLACE_ENDINGS = frozenset(
+    ["cemetery", "station", "shelf", "glacier", "strait", "straits", "gulf", "canal", "peninsula", "airport",
+     "stadium", "arena", "plaza", "avenue", "boulevard", "harbour", "harbor", "province", "county", "mountains",
+     "islands", "river", "valley", "canyon", "desert", "ocean", "sea", "square", "memorial", "cathedral",
+     "monument", "palace", "temple", "mosque", "reservoir", "dam", "coast", "volcano", "crater", "basin",
+     "plateau", "falls", "springs", "heights", "prefecture", "oblast", "governorate"]
+)  # fmt: skip
 # last words of events' names that, unlike EVENT_WORDS, may end a person's name too ("Doris Day",
 # "Cup"): they count only against a body's or a place's reading. ("Caucus" is left out: the
 # Congressional Black Caucus is a body.)
@@ -894,6 +903,8 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
         votes["event"] += len(cluster.spans) + 3  # "Asian Junior Championships", "International Women's Day"
     if words & DOCUMENT_WORDS and not words & ORG_WORDS:
         return None  # a charter or a treaty: a document, not an entity of ours ("Constitution Party" is one)
+    if len(key_words) > 1 and last in PLACE_ENDINGS and not words & ORG_WORDS:
+        votes["place"] += votes.pop("person", 0) + len(cluster.spans) + 2  # "Montmartre Cemetery", "McMurdo Station"
     if cluster.key in FORMER_STATES:
         votes["place"] += len(cluster.spans) * 3 + 3  # "Soviet Union", "Confederate States of America"
     place = gazetteer.lookup(cluster.key)

@@ -923,3 +923,23 @@ def test_a_religious_title_or_an_occupation_before_a_name_is_not_the_name() -> N
         [(0, "Immunologist Kristian Kestrel", "PERSON"), (0, "Ayatollah Mousa Marrow Zanjani", "PERSON")],
     )
     assert sorted(e.name for e in resolve(doc)) == ["Kristian Kestrel", "Mousa Marrow Zanjani"]
+
+
+def test_a_name_ending_in_a_word_only_places_end_with_is_a_place() -> None:
+    doc = make(
+        "a1",
+        ["He is buried in Portvale Cemetery near Kestrel Station.", "Darrell Hall and Anita Castle spoke."],
+        [
+            (0, "Portvale Cemetery", "PERSON"),
+            (0, "Kestrel Station", "ORG"),
+            (1, "Darrell Hall", "PERSON"),
+            (1, "Anita Castle", "PERSON"),
+        ],
+    )
+    types = {e.name: e.type for e in resolve(doc)}
+    assert types == {
+        "Portvale Cemetery": "place",
+        "Kestrel Station": "place",
+        "Darrell Hall": "person",  # "Hall" and "Castle" are surnames too
+        "Anita Castle": "person",
+    }
