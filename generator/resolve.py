@@ -922,6 +922,8 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
     product = len(key_words) > 1 and key_words[-1] in PRODUCT_WORDS  # "Rocky Linux": its maker's, not a person's
     if product and votes["person"]:
         votes["organization"] += votes.pop("person")
+    if cluster.key in PRODUCT_WORDS:  # "Linux" alone: software, neither a person nor a place
+        votes["organization"] += votes.pop("person", 0) + votes.pop("place", 0) + 1
     if no_person or any(_INNER_POSSESSIVE.search(s.text) for s in cluster.spans):
         # "G7 Leaders", "SOTU", "Roe's Budget": people's names have no digits or possessives and are not acronyms
         votes.pop("person", None)

@@ -787,6 +787,7 @@ def test_a_product_is_no_person_and_takes_no_surnames() -> None:
     entities = {e.name: (e.type, sorted(m.text for m in e.mentions)) for e in resolve(doc)}
     assert entities["Rocky Linux"][0] == "organization"
     assert "Linux" not in entities["Rocky Linux"][1]
+    assert entities["Linux"][0] == "organization"  # software alone, though the tagger says person
 
 
 def test_a_name_is_cut_at_words_no_name_holds_and_ends_on_a_name_word() -> None:
