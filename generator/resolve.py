@@ -332,7 +332,7 @@ def _candidate(
         text=text,
         label=label,
         title_cue=title_cue or _has_title_before(before) or _has_title_after(after),
-        person_cue=_PERSON_AFTER.match(after) is not None,
+        person_cue=_PERSON_AFTER.match(after) is not None or _he_or_she_next(body, extraction, sentence, start),
         outlet_cue=bool(
             _OUTLET_BEFORE.search(before) or _REPORTED_AFTER.match(after) or _PLATFORM_BEFORE.search(before)
         ),
@@ -367,6 +367,16 @@ _PERSON_AFTER = re.compile(
     r"(?:,\s+(?:who|whose)\b|\s+\((?:born|b\.|aged?)\s|,\s+(?:aged\s+)?\d{1,3},"
     r"|['’]s\s+(?:wife|husband|son|daughter|father|mother|brother|sister|widow|widower|parents|children|girlfriend|boyfriend)\b)"
 )
+def _he_or_she_next(body: str, extraction: ArticleExtraction, sentence: int, start: int) -> bool:
+    """Whether the name opens its sentence and the next sentence opens with "He" or "She": the
+    subject the pronoun takes up is a person ("Brock Pierce launched a bid. He said ...")."""
+    sentences = extraction.sentences
+    if sentence + 1 >= len(sentences) or body[sentences[sentence].start : start].strip(" \"“‘'’"):
+        return False
+    return _HE_SHE.match(body, sentences[sentence + 1].start) is not None
+
+
+_HE_SHE = re.compile(r"[\"“‘']?(?:He|She)\s")
 _THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
 
 

@@ -944,3 +944,12 @@ def test_a_name_ending_in_a_word_only_places_end_with_is_a_place() -> None:
         "Darrell Hall": "person",  # "Hall" and "Castle" are surnames too
         "Anita Castle": "person",
     }
+
+
+def test_a_name_whose_next_sentence_opens_with_he_or_she_is_a_persons() -> None:
+    doc = make(
+        "a1",
+        ["Judit Kestrel won the match.", "She had trained for years.", "Portvale Mining won too.", "It paid out."],
+        [(0, "Judit Kestrel", "ORG"), (2, "Portvale Mining", "ORG")],
+    )
+    assert {e.name: e.type for e in resolve(doc)} == {"Judit Kestrel": "person", "Portvale Mining": "organization"}
