@@ -485,7 +485,7 @@ def _runs(body: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_SLASH = re.compile(r"[a-z]/[A-Z](?=[a-z])")
+_SLASH = re.compile(r"(?<=[A-Za-z])/(?=[A-Z])")
 _AND = re.compile(r"(?:and|or|&)\s+")
 
 
@@ -496,9 +496,11 @@ def _items(body: str, start: int, end: int) -> list[tuple[int, int]]:
     partners and a list inside a body's name ("Wachtell, Lipton, Rosen & Katz", "Bureau of
     Alcohol, Tobacco, Firearms and Explosives")."""
     text = body[start:end]
-    slash = _SLASH.search(text)
-    if slash is not None:  # "Blankenship/Mohr", "Bison/Aurochs": two names, not one
-        return [*_items(body, start, start + slash.start() + 1), *_items(body, start + slash.end() - 1, end)]
+    for slash in _SLASH.finditer(text):
+        # "Blankenship/Mohr", "Red Hat/IBM": two names, not one; "AC/DC" and "TCP/IP" are one
+        left, right = text[: slash.start()].split()[-1], text[slash.end() :].split()[0]
+        if any(c.islower() for c in left + right):
+            return [*_items(body, start, start + slash.start()), *_items(body, start + slash.end(), end)]
     if ", " not in text:
         return [(start, end)]
     items = text.split(", ")

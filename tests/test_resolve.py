@@ -743,7 +743,7 @@ def test_weak_or_coded_names_get_no_page() -> None:
         [
             "Majorly, the COVID-19 outbreak and SARS-CoV-2 worried Edith Marlow.",
             "President Kestrel spoke.",
-            "The Blankenship/Mohr ticket won.",
+            "The Blankenship/Mohr ticket won; Red Hat/IBM and AC/DC did not.",
         ],
         [
             (0, "Majorly", "PERSON"),
@@ -752,12 +752,15 @@ def test_weak_or_coded_names_get_no_page() -> None:
             (0, "Edith Marlow", "PERSON"),
             (1, "Kestrel", "PERSON"),
             (2, "Blankenship/Mohr", "ORG"),
+            (2, "Red Hat/IBM", "ORG"),
+            (2, "AC/DC", "ORG"),
         ],
     )
     names = {e.name for e in resolve(doc)}
     # one word said once with nothing to say it is a name, a code, a pair run into one name
     assert not names & {"Majorly", "COVID-19", "SARS-CoV-2", "Blankenship/Mohr"}
     assert {"Edith Marlow", "Kestrel"} <= names  # a title makes one word a person's name
+    assert {"Red Hat", "IBM", "AC/DC"} <= names  # two names split at the slash; one acronym stays whole
 
 
 def test_what_follows_only_a_persons_name_makes_it_a_person() -> None:
