@@ -453,6 +453,12 @@ _INNER_LOWER = frozenset(
      "against", "with", "without", "from", "by", "under", "over", "between", "among", "within", "across", "beyond"]
 )  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?$")
+# honours and degrees written after a person's name
+POSTNOMINALS = frozenset(
+    ["FRS", "FRSE", "FBA", "FRSA", "FREng", "DBE", "CBE", "OBE", "MBE", "KBE", "GBE", "KCB", "GCB", "KCMG", "GCMG",
+     "KCVO", "GCVO", "CVO", "LVO", "KG", "KT", "CH", "OM", "RA", "QC", "KC", "MP", "MEP", "MSP", "PhD", "Ph.D",
+     "MD", "DDS", "Esq", "FACS", "FRCP", "FRCS"]
+)  # fmt: skip
 # words a name does not end with: "Grand Lodge of", "Teen Choice Awards for", "Theodore the"
 _NO_LAST = frozenset(
     ["of", "for", "and", "the", "in", "on", "at", "to", "a", "an", "&", "et", "y", "v", "v.", "vs.", "vs", "against",
@@ -478,6 +484,8 @@ def _runs(body: str, start: int, end: int) -> list[tuple[int, int]]:
     for run in runs:
         while run and body[run[-1][0] : run[-1][1]].rstrip(",;:") in _NO_LAST:
             run.pop()
+        while len(run) >= 3 and body[run[-1][0] : run[-1][1]].rstrip(",;:.") in POSTNOMINALS:
+            run.pop()  # "Daniel Bernoulli FRS", "Zaha Hadid DBE RA": honours after a name are not the name
         while run and body[run[0][0] : run[0][1]] in _NO_LAST and body[run[0][0] : run[0][1]] != "the":
             run.pop(0)
         if run:

@@ -956,3 +956,13 @@ def test_a_name_whose_next_sentence_opens_with_he_or_she_is_a_persons() -> None:
         [(0, "Judit Kestrel", "ORG"), (2, "Portvale Mining", "ORG")],
     )
     assert {e.name: e.type for e in resolve(doc)} == {"Judit Kestrel": "person", "Portvale Mining": "organization"}
+
+
+def test_honours_after_a_name_are_not_the_name() -> None:
+    doc = make(
+        "a1",
+        ["Daniel Kestrel FRS was born in Portvale.", "Kestrel studied medicine."],
+        [(0, "Daniel Kestrel FRS", "PERSON"), (0, "Portvale", "GPE"), (1, "Kestrel", "PERSON")],
+    )
+    entities = {e.name: sorted(m.text for m in e.mentions) for e in resolve(doc)}
+    assert entities["Daniel Kestrel"] == ["Daniel Kestrel", "Kestrel"]
