@@ -742,6 +742,8 @@ def link_people(spans: list[Span], case: WordCase | None = None, titles: dict[st
         token = words[0]
         if is_acronym(s.text):
             continue  # "ASEAN" in "U.S.-ASEAN" is no one's surname
+        if token.endswith("s") and token[:-1] in surnames:
+            continue  # "the Olsens", "the Trumps": a family, not one of them
         matches = {canonical.get(k, k) for k in fuzzy_surname(token)}
         local = matches & by_article[s.article]
         headline = (

@@ -966,3 +966,13 @@ def test_honours_after_a_name_are_not_the_name() -> None:
     )
     entities = {e.name: sorted(m.text for m in e.mentions) for e in resolve(doc)}
     assert entities["Daniel Kestrel"] == ["Daniel Kestrel", "Kestrel"]
+
+
+def test_a_plural_surname_is_a_family_not_one_of_them() -> None:
+    doc = make(
+        "a1",
+        ["Ashley Kestrel acted.", "The Kestrels were famous.", "Kestrel retired."],
+        [(0, "Ashley Kestrel", "PERSON"), (1, "Kestrels", "PERSON"), (2, "Kestrel", "PERSON")],
+    )
+    entities = {e.name: sorted(m.text for m in e.mentions) for e in resolve(doc)}
+    assert entities["Ashley Kestrel"] == ["Ashley Kestrel", "Kestrel"]
