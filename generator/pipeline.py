@@ -7,6 +7,7 @@ plugin are thin callers of these two functions.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import threading
@@ -179,7 +180,26 @@ def knowledge_base(settings: Settings, stats: Stats | None = None) -> KnowledgeB
     t1 = time.perf_counter()
     extractions = extract_all(articles, settings, stats, problems)
     t2 = time.perf_counter()
-    t = t2
+    # the articles and their extractions live for the whole build: frozen, the collector stops
+    # rescanning them each time resolve's many small objects trigger a collection
+    gc.freeze()
+    try:
+        kb = _resolve(settings, stats, articles, extractions, problems, t2)
+    finally:
+        gc.unfreeze()  # a preview rebuilds in the same process: what this build leaves must be collectable
+    stats.seconds.update(ingest=t1 - t0, extract=t2 - t1, resolve=time.perf_counter() - t2)
+    return kb
+
+
+def _resolve(
+    settings: Settings,
+    stats: Stats,
+    articles: list[Article],
+    extractions: dict[str, ArticleExtraction],
+    problems: list[Problem],
+    t: float,
+) -> KnowledgeBase:
+    """The knowledge base of the extracted articles: entities, facts, relations and topics."""
     articles = dating.infer_from_text(articles, extractions)
     ids = SlugRegistry()
     t = stats.step("dating", t)
@@ -213,7 +233,6 @@ def knowledge_base(settings: Settings, stats: Stats | None = None) -> KnowledgeB
     t = stats.step("curation and relations", t)
     kb.topics = find_topics(kb, settings.topics_path)
     stats.step("topics", t)
-    stats.seconds.update(ingest=t1 - t0, extract=t2 - t1, resolve=time.perf_counter() - t2)
     return kb
 
 

@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz
@@ -320,7 +320,7 @@ def _candidate(
         label = "organization"  # "the Al Example tribe", "the Roe family"
     lead = len(raw) - len(raw.lstrip())
     offset = raw.find(text[:1], lead) if text else lead
-    if label == "organization" and re.match(r"(?i)the\s", raw[lead:]):
+    if label == "organization" and _THE_OPENING.match(raw, lead):
         offset = lead  # "the United Nations": the article belongs to many organizations' names
     after = body[end : end + 60]
     sentence_start = extraction.sentences[sentence].start if extraction.sentences else 0
@@ -334,11 +334,13 @@ def _candidate(
         title_cue=title_cue or _has_title_before(before) or _has_title_after(after),
         person_cue=_PERSON_AFTER.match(after) is not None or _he_or_she_next(body, extraction, sentence, start),
         outlet_cue=bool(
-            _OUTLET_BEFORE.search(before) or _REPORTED_AFTER.match(after) or _PLATFORM_BEFORE.search(before)
+            _OUTLET_BEFORE.search(before)
+            or _REPORTED_AFTER.match(after)
+            or (_on_or_to(before) and _PLATFORM_BEFORE.search(before))
         ),
         group_cue=group_cue,
         sentence_initial=not body[sentence_start:start].strip(" \"“‘'’"),
-        the_before=bool(_THE_BEFORE.search(before)) or bool(re.match(r"(?i)the\s", raw[lead:])),
+        the_before=before.rstrip()[-4:].lower() in (" the", "the") or bool(_THE_OPENING.match(raw, lead)),
     )
 
 
@@ -367,6 +369,8 @@ _PERSON_AFTER = re.compile(
     r"(?:,\s+(?:who|whose)\b|\s+\((?:born|b\.|aged?)\s|,\s+(?:aged\s+)?\d{1,3},"
     r"|['’]s\s+(?:wife|husband|son|daughter|father|mother|brother|sister|widow|widower|parents|children|girlfriend|boyfriend)\b)"
 )
+
+
 def _he_or_she_next(body: str, extraction: ArticleExtraction, sentence: int, start: int) -> bool:
     """Whether the name opens its sentence and the next sentence opens with "He" or "She": the
     subject the pronoun takes up is a person ("Brock Pierce launched a bid. He said ...")."""
@@ -377,7 +381,15 @@ def _he_or_she_next(body: str, extraction: ArticleExtraction, sentence: int, sta
 
 
 _HE_SHE = re.compile(r"[\"“‘']?(?:He|She)\s")
-_THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+_THE_OPENING = re.compile(r"(?i)the\s")
+
+
+def _on_or_to(before: str) -> bool:
+    """A quick look before :data:`_PLATFORM_BEFORE`: the text ends with "on", "to" or "the"."""
+    last = before.rstrip()[-4:].lower()
+    return last.endswith((" on", " to", " the")) or last in ("on", "to", "the")
+
+
 
 
 # brackets; a full stop glued to the next sentence ("Afghanistan.Trump"), not a domain ("Caliber.Az")
@@ -389,6 +401,8 @@ def _unglue(body: str, start: int, end: int, label: EntityType) -> list[tuple[in
     ("Indian Prime Minister Narendra Modi", "Speaker of the House Nancy Pelosi" cut to its
     name), or a country or region ("India Narendra Modi": the place is a mention of its own).
     At least two words stay with the name."""
+    if body.count(" ", start, end) < 2 and not any(c in body[start:end] for c in "\t\n"):
+        return [(start, end, label)]  # fewer than three words
     words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(body, start, end)]
     if len(words) < 3:
         return [(start, end, label)]
@@ -470,7 +484,13 @@ def _runs(body: str, start: int, end: int) -> list[tuple[int, int]]:
     """``body[start:end]`` cut at the lower-case words no name holds ("Byron composed Thyrza",
     "House of Wax as Wade"), each run without the connecting words it ends with ("Grand Lodge
     of")."""
-    if gazetteer.lookup(body[start:end]) is not None:
+    text = body[start:end]
+    words = text.split()
+    if not words:
+        return []
+    if all(not w[:1].islower() for w in words) and words[-1].rstrip(",;:.") not in POSTNOMINALS:
+        return [(start, end)]  # no lower-case word, nothing after the name: most names
+    if gazetteer.lookup(text) is not None:
         return [(start, end)]  # "Dar es Salaam"
     tokens = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(body, start, end)]
     runs: list[list[tuple[int, int]]] = [[]]
@@ -664,11 +684,18 @@ def _is_full_name(key: str, votes: Counter[str]) -> bool:
     return votes["person"] > 0 and votes["person"] >= votes["organization"] + votes["place"] - 1
 
 
+@lru_cache(maxsize=4096)
+def _headline_pattern(surname: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+" + re.escape(surname) + r"(?![\w-])")
+
+
 def headline_name(title: str, surname: str) -> str | None:
     """The full name a headline gives to ``surname`` (as written in the text), as a key: "Jared
     Padalecki" for "Padalecki". Only a first name directly before it counts, not a title ("US
     President Trump"), a place or a body's word."""
-    m = re.search(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+" + re.escape(surname) + r"(?![\w-])", title)
+    if surname not in title:
+        return None  # most headlines do not name the person: no pattern to build
+    m = _headline_pattern(surname).search(title)
     if m is None:
         return None
     first = m.group(1).casefold()

@@ -128,15 +128,19 @@ def article_short_forms(
             for short in filter(lambda x: x[:1].isupper(), shortenings(text)):
                 fits[short].add(id(entity))
                 by_id[id(entity)] = entity
+        wanted: dict[str, Entity] = {}  # acronym key -> the body it spells out
         for acronym_key, long_form in defined.get(article.id, {}).items():
             entity = table.get(match_key(long_form))
-            if entity is None or entity.type != "organization":
-                continue  # an acronym a place's name spells out is left to the gazetteer
-            for m in _ACRONYM.finditer(article.body):
-                text = m.group(0) if "." in m.group(0)[:-1] else m.group(0).rstrip(".")  # "RHEL." ends a sentence
-                if match_key(text) == acronym_key:
-                    fits[text].add(id(entity))
-                    by_id[id(entity)] = entity
+            if entity is not None and entity.type == "organization":  # a place's is the gazetteer's
+                wanted[acronym_key] = entity
+        for m in _ACRONYM.finditer(article.body) if wanted else ():
+            text = m.group(0) if "." in m.group(0)[:-1] else m.group(0).rstrip(".")  # "RHEL." ends a sentence
+            if not (text[1:2].isupper() or "." in text):
+                continue  # not written as an acronym
+            entity = wanted.get(match_key(text))
+            if entity is not None:
+                fits[text].add(id(entity))
+                by_id[id(entity)] = entity
         mine: dict[str, Entity] = {}
         for short, owners in fits.items():
             key = match_key(short)

@@ -113,12 +113,15 @@ def add_untagged(
             starts = [s.start for s in extraction.sentences]
             # bodies the article names in full: "Supreme Court" in an article about the Wisconsin
             # Supreme Court is not the Supreme Court another article means
-            own = [
-                (f" {f}", e) for f, e in forms.get(article, {}).items() if " " in f and e and e.type == "organization"
-            ]
+            ends: dict[str, set[str]] = defaultdict(set)  # a closing run of words -> the bodies ending so
+            for f, e in forms.get(article, {}).items():
+                if e is not None and e.type == "organization" and " " in f:
+                    words = f.split()
+                    for i in range(1, len(words)):
+                        ends[" ".join(words[i:])].add(e.id)
             for a, b, surface in find_forms(body, known, firsts):
                 entity = known[surface]
-                if entity.type == "organization" and any(f.endswith(f" {surface}") and e is not entity for f, e in own):
+                if entity.type == "organization" and ends.get(surface, set()) - {entity.id}:
                     continue
                 _add(entity, article, a, b, surface, taken[article], starts, body)
     for e in entities:
