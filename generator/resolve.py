@@ -150,6 +150,7 @@ class Cluster:
     spans: list[Span] = field(default_factory=list)
     type: EntityType | None = "organization"
     name: str = ""
+    bare: str = ""  # the key of the name without its country, when country-qualified forms were merged
 
 
 # ---------------------------------------------------------------- candidates
@@ -388,8 +389,6 @@ def _on_or_to(before: str) -> bool:
     """A quick look before :data:`_PLATFORM_BEFORE`: the text ends with "on", "to" or "the"."""
     last = before.rstrip()[-4:].lower()
     return last.endswith((" on", " to", " the")) or last in ("on", "to", "the")
-
-
 
 
 # brackets; a full stop glued to the next sentence ("Afghanistan.Trump"), not a domain ("Caliber.Az")
@@ -1013,6 +1012,11 @@ def display_name(cluster: Cluster) -> str:
         shouted = form.isupper() and not is_acronym(form)  # "JANE Q. ROE" from a heading
         return (not shouted, min(len(form.split()), 6), forms[form], -form.count("."), form)
 
+    # a party goes by its bare name ("Democratic Party", not "United States Democratic Party") when
+    # the corpus mostly writes it so; a state's bodies keep their country ("United States Senate")
+    bare = [f for f in forms if cluster.bare.endswith(" party") and match_key(f) == cluster.bare]
+    if bare and sum(forms[f] for f in bare) * 2 >= sum(forms.values()):
+        return max(bare, key=lambda f: (not f.isupper(), f[:1].isupper() and f.istitle(), forms[f], f))
     return max(forms, key=score)
 
 
@@ -1051,6 +1055,7 @@ def merge_qualified_organizations(clusters: dict[str, Cluster]) -> None:
             for other in [*longer, key]:
                 if other != target:
                     clusters[target].spans.extend(clusters.pop(other).spans)
+            clusters[target].bare = key
 
 
 # ---------------------------------------------------------------- junk

@@ -879,6 +879,18 @@ def test_one_body_qualified_by_one_country_in_two_spellings_is_one_entity() -> N
     assert entities == {"United States Harbor Board": 3, "Iowa Harbor Board": 1}
 
 
+def test_a_party_merged_with_its_country_qualified_forms_goes_by_its_bare_name() -> None:
+    docs = [
+        make("a1", ["The US Harbor Party met."], [(0, "The US Harbor Party", "ORG")]),
+        make(
+            "a2",
+            ["The Harbor Party met.", "The Harbor Party won."],
+            [(0, "The Harbor Party", "ORG"), (1, "The Harbor Party", "ORG")],
+        ),
+    ]
+    assert [e.name for e in resolve(*docs)] == ["Harbor Party"]
+
+
 def test_a_time_zone_gets_no_page() -> None:
     doc = make(
         "a1",
