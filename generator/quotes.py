@@ -144,6 +144,8 @@ def same_statement(a: str, b: str) -> bool:
     return fuzz.ratio(na, nb) >= 90
 
 
+# a relative clause after the subject, closed by a comma before the speech verb
+_RELATIVE = re.compile(r",\s+(?:whose|who|which)\b[^,;.!?]*,\s*$")
 # the place or the audience of a statement, never its speaker: "on Twitter", "told the BBC", "via
 # Facebook", "to reporters" (but "according to X" names the source)
 _VENUE = re.compile(r"(?:\b(?:on|via|told|tells|tell)|(?<!according)\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -184,6 +186,13 @@ def _subject(doc: _Article, window_start: int, verb_start: int, verb_end: int, a
     """Who the speech verb at body[verb_start:verb_end] belongs to."""
     body = doc.article.body
     before = doc.named_in(window_start, verb_start, ("person", "organization", "place"))
+    # "Robinson, whose Twitter bio reads ..., writes": a name inside a clause about the subject is
+    # not the subject; the gap is measured from the subject, across the clause
+    clause = _RELATIVE.search(body, window_start, verb_start)
+    if clause is not None:
+        outside = [m for m in before if m[1] <= clause.start()]
+        if outside and not re.search(r"[.;!?]", body[outside[-1][1] : clause.start()]):
+            return outside[-1][3].id
     after = doc.named_in(verb_end, after_end, ("person", "organization"))
     gap_before = body[before[-1][1] : verb_start] if before else ""
     if before and len(gap_before) <= 60 and not re.search(r"[.;!?]", gap_before):

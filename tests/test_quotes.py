@@ -319,3 +319,12 @@ def test_the_venue_or_audience_of_a_statement_is_never_its_speaker() -> None:
     assert speakers[0] == "dmytro-kuleba"
     assert speakers[1] != "chirper"
     assert speakers[2] == "dmytro-kuleba"
+
+
+def test_a_name_inside_a_clause_about_the_subject_is_not_the_speaker() -> None:
+    chirper = Entity(id="chirper", type="organization", name="Chirper")
+    art, ext, mentions = article(
+        [['NATO chief Kuleba, whose Chirper profile lists every ship, writes: "Our harbor stays open tonight."']],
+        {"Kuleba": KULEBA, "Chirper": chirper},
+    )
+    assert [q.speaker for q in find_quotes(art, ext, mentions)] == ["dmytro-kuleba"]
