@@ -321,10 +321,12 @@ def _candidate(
         label = "organization"  # "the Al Example tribe", "the Roe family"
     lead = len(raw) - len(raw.lstrip())
     offset = raw.find(text[:1], lead) if text else lead
-    if label == "organization" and _THE_OPENING.match(raw, lead):
+    the_opening = _THE_OPENING.match(raw, lead) is not None
+    if label == "organization" and the_opening:
         offset = lead  # "the United Nations": the article belongs to many organizations' names
     after = body[end : end + 60]
     sentence_start = extraction.sentences[sentence].start if extraction.sentences else 0
+    opening = not body[sentence_start:start].strip(" \"“‘'’")
     return Span(
         article=article.id,
         start=start + max(0, offset),
@@ -333,15 +335,15 @@ def _candidate(
         text=text,
         label=label,
         title_cue=title_cue or _has_title_before(before) or _has_title_after(after),
-        person_cue=_PERSON_AFTER.match(after) is not None or _he_or_she_next(body, extraction, sentence, start),
+        person_cue=_PERSON_AFTER.match(after) is not None or (opening and _he_or_she_next(body, extraction, sentence)),
         outlet_cue=bool(
             _OUTLET_BEFORE.search(before)
             or _REPORTED_AFTER.match(after)
             or (_on_or_to(before) and _PLATFORM_BEFORE.search(before))
         ),
         group_cue=group_cue,
-        sentence_initial=not body[sentence_start:start].strip(" \"“‘'’"),
-        the_before=before.rstrip()[-4:].lower() in (" the", "the") or bool(_THE_OPENING.match(raw, lead)),
+        sentence_initial=opening,
+        the_before=the_opening or before.rstrip()[-4:].lower() in (" the", "the"),
     )
 
 
@@ -372,13 +374,11 @@ _PERSON_AFTER = re.compile(
 )
 
 
-def _he_or_she_next(body: str, extraction: ArticleExtraction, sentence: int, start: int) -> bool:
-    """Whether the name opens its sentence and the next sentence opens with "He" or "She": the
-    subject the pronoun takes up is a person ("Brock Pierce launched a bid. He said ...")."""
+def _he_or_she_next(body: str, extraction: ArticleExtraction, sentence: int) -> bool:
+    """Whether the sentence after this one opens with "He" or "She": the subject of this one, the
+    name opening it, is a person ("Brock Pierce launched a bid. He said ...")."""
     sentences = extraction.sentences
-    if sentence + 1 >= len(sentences) or body[sentences[sentence].start : start].strip(" \"“‘'’"):
-        return False
-    return _HE_SHE.match(body, sentences[sentence + 1].start) is not None
+    return sentence + 1 < len(sentences) and _HE_SHE.match(body, sentences[sentence + 1].start) is not None
 
 
 _HE_SHE = re.compile(r"[\"“‘']?(?:He|She)\s")
@@ -405,34 +405,34 @@ def _unglue(body: str, start: int, end: int, label: EntityType) -> list[tuple[in
     words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(body, start, end)]
     if len(words) < 3:
         return [(start, end, label)]
-    if label != "person":
-        # "Vermont Bernie Sanders" read as a body: a place, then a given name opening a person's name
-        first = body[words[0][0] : words[0][1]]
-        rest = [match_key(body[a:b]) for a, b in words[1:]]
-        place = gazetteer.lookup(first) if first[:1].isupper() else None
-        if place is not None and place.kind in ("country", "region") and _given_name_first(rest):
-            return [(words[0][0], words[0][1], "place"), (words[1][0], end, "person")]
-        # "Presidential Spokesperson Harry Roque", "House of Representatives Darin LaHood": a title or
-        # a body, then a person's name; the body is a mention of its own, the title is not
-        lead = [body[a:b].strip(".,'’").lower() for a, b in words]
-        cut = max((i + 1 for i, w in enumerate(lead[:-2]) if w in TITLE_WORDS or w in ORG_WORDS), default=0)
-        if cut and _given_name_first([match_key(body[a:b]) for a, b in words[cut:]]):
-            person = (words[cut][0], end, "person")
-            body_part = any(w in ORG_WORDS for w in lead[:cut])
-            return [(start, words[cut - 1][1], label), person] if body_part else [person]
-        return [(start, end, label)]
-    cut = 0
-    for i, (a, b) in enumerate(words[:-2]):
-        word = body[a:b].strip(".,'’").lower()
-        if word in TITLE_WORDS or word in ORG_WORDS or word == "house":  # "Speaker of the House"
-            cut = i + 1
-    if cut:
-        return [(words[cut][0], end, label)]
+    lead = [body[a:b].strip(".,'’").lower() for a, b in words]
     first = body[words[0][0] : words[0][1]]
     place = gazetteer.lookup(first) if first[:1].isupper() else None
-    if place is not None and place.kind in ("country", "region") and body[words[1][0]].isupper():
-        return [(words[0][0], words[0][1], "place"), (words[1][0], end, label)]
+    glued_place = place is not None and place.kind in ("country", "region")
+    if label == "person":
+        cut = _after_titles(lead, also=("house",))  # "Speaker of the House"
+        if cut:
+            return [(words[cut][0], end, label)]
+        if glued_place and body[words[1][0]].isupper():
+            return [(words[0][0], words[0][1], "place"), (words[1][0], end, label)]
+        return [(start, end, label)]
+    # read as a body: "Vermont Bernie Sanders", a place, then a given name opening a person's name
+    if glued_place and _given_name_first([match_key(body[a:b]) for a, b in words[1:]]):
+        return [(words[0][0], words[0][1], "place"), (words[1][0], end, "person")]
+    # "Presidential Spokesperson Harry Roque", "House of Representatives Darin LaHood": a title or
+    # a body, then a person's name; the body is a mention of its own, the title is not
+    cut = _after_titles(lead)
+    if cut and _given_name_first([match_key(body[a:b]) for a, b in words[cut:]]):
+        person = (words[cut][0], end, "person")
+        body_part = any(w in ORG_WORDS for w in lead[:cut])
+        return [(start, words[cut - 1][1], label), person] if body_part else [person]
     return [(start, end, label)]
+
+
+def _after_titles(lead: list[str], also: tuple[str, ...] = ()) -> int:
+    """How many opening words of a name (lower case, edge punctuation off) end with its last
+    title or body word, keeping two words for the name; 0 if none."""
+    return max((i + 1 for i, w in enumerate(lead[:-2]) if w in TITLE_WORDS or w in ORG_WORDS or w in also), default=0)
 
 
 _CUT = re.compile(r"[(){}]|(?<=[a-z])\.(?=[A-Z][a-z]{3,})")
@@ -1025,16 +1025,6 @@ def _mostly_person(cluster: Cluster) -> bool:
     return person * 2 > len(cluster.spans)
 
 
-def _is_country(name: str) -> bool:
-    place = gazetteer.lookup(name)
-    return place is not None and place.kind == "country"
-
-
-def _country_of(qualifier: str) -> str:
-    place = gazetteer.lookup(qualifier)
-    return place.name if place is not None else qualifier
-
-
 def merge_qualified_organizations(clusters: dict[str, Cluster]) -> None:
     """ "Congress" joins "US Congress" when the corpus qualifies it with one country only, however
     spelled ("US Congress", "United States Congress")."""
@@ -1047,9 +1037,10 @@ def merge_qualified_organizations(clusters: dict[str, Cluster]) -> None:
         cluster = clusters.get(key)
         if cluster is None or sum(s.label == "organization" for s in cluster.spans) * 2 <= len(cluster.spans):
             continue
-        longer = [k for k in by_tail.get(key, ()) if k in clusters and _is_country(k[: -len(key) - 1])]
-        countries = {_country_of(k[: -len(key) - 1]) for k in longer}
-        if longer and len(countries) == 1:
+        qualifiers = {k: gazetteer.lookup(k[: -len(key) - 1]) for k in by_tail.get(key, ()) if k in clusters}
+        countries = {k: p.name for k, p in qualifiers.items() if p is not None and p.kind == "country"}
+        longer = list(countries)
+        if longer and len(set(countries.values())) == 1:
             # "US Democratic Party" and "United States Democratic Party": one country, one body
             target = max(longer, key=lambda k: (len(clusters[k].spans), k))
             for other in [*longer, key]:
