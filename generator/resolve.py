@@ -716,6 +716,9 @@ def link_people(spans: list[Span], case: WordCase | None = None, titles: dict[st
     cued_surnames = {s.key for s in spans if s.title_cue and " " not in s.key}
     for key in [k for k in votes if " " in k and k.split()[-1] in cued_surnames]:
         votes[key]["person"] += 2
+    grouped = {s.key for s in spans if s.group_cue}
+    for key in [k for k in votes if " " in k and k not in grouped and _given_name_first(k.split())]:
+        votes[key]["person"] += 2  # "Siméon Poisson" opens with a given name, whatever the tagger read
     full = sorted(k for k, v in votes.items() if _is_full_name(k, v))
     full_set = set(full)
     surnames: dict[str, set[str]] = defaultdict(set)
@@ -931,7 +934,8 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
     # full name as a person's, its label of the bare surname ("West", "Blankenship" as places)
     # says nothing more
     full = [s for s in cluster.spans if len(key_words) > 1 and match_key(s.text) == cluster.key]
-    read_as_person = sum(s.label == "person" for s in full) * 2 > len(full)
+    given_first = _given_name_first(key_words) and not any(s.group_cue for s in cluster.spans)
+    read_as_person = given_first or sum(s.label == "person" for s in full) * 2 > len(full)
     for s in cluster.spans:
         surname = read_as_person and match_key(s.text) == key_words[-1] and not is_acronym(s.text)
         votes["person" if surname else s.label] += 1
@@ -939,7 +943,7 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
             votes["person"] += 2
         if s.outlet_cue:
             votes["organization"] += 3
-    if _given_name_first(key_words) and not any(s.group_cue for s in cluster.spans):
+    if given_first:
         votes["person"] += 2
     words = set(key_words)
     if words & ORG_WORDS:

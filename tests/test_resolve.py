@@ -237,6 +237,18 @@ def test_a_surname_tagged_as_a_place_does_not_make_its_person_a_place() -> None:
     assert (entity.name, entity.type, len(entity.mentions)) == ("Korvath Blankmoor", "person", 4)
 
 
+def test_a_surname_joins_a_full_name_the_tagger_misread_when_a_given_name_opens_it() -> None:
+    # the tagger reads the full name and the bare surname as an organization each time: the given
+    # name still makes it a person, and the surname joins it without outvoting it
+    doc = make(
+        "a1",
+        ["Tessa Blankmoor read it.", "In July, Blankmoor declared it wrong.", "Then Blankmoor's report came."],
+        [(0, "Tessa Blankmoor", "ORG"), (1, "Blankmoor", "ORG"), (2, "Blankmoor", "ORG")],
+    )
+    (entity,) = resolve(doc)
+    assert (entity.name, entity.type, len(entity.mentions)) == ("Tessa Blankmoor", "person", 3)
+
+
 def test_title_after_makes_org_labelled_name_a_person() -> None:
     doc = make(
         "a1",
