@@ -150,7 +150,9 @@ ORG_WORDS = frozenset(
         "corporation",
         "corp",
         "inc",
+        "llc",
         "ltd",
+        "plc",
         "news",
         "times",
         "post",
@@ -334,14 +336,17 @@ def _nicknames() -> NickNamer:
 
 @cache
 def given_names() -> frozenset[str]:
-    """English given names and their familiar forms (lower case), from the ``nicknames`` package's
-    public table: "Savannah" or "Don" opening a two-word name makes it a person's."""
+    """Given names (lower case): English ones and their familiar forms, from the ``nicknames``
+    package's public table, and those of many languages in ``data/given_names.txt`` (see
+    :mod:`generator.given_names_table`). "Savannah" or "Narendra" opening a two-word name
+    makes it a person's."""
     import csv
     from importlib import resources
 
     with resources.files("nicknames").joinpath("names.csv").open(encoding="utf-8") as fh:
         rows = list(csv.reader(fh))[1:]
     names = {name for row in rows for name in (row[0], row[-1]) if name.isalpha() and len(name) > 2}
+    names.update(resources.files(__package__).joinpath("data/given_names.txt").read_text(encoding="utf-8").split())
     return frozenset(names - _NOT_GIVEN)
 
 

@@ -356,7 +356,7 @@ PLACE_ENDINGS = frozenset(
      "stadium", "arena", "plaza", "avenue", "boulevard", "harbour", "harbor", "province", "county", "mountains",
      "islands", "river", "valley", "canyon", "desert", "ocean", "sea", "square", "memorial", "cathedral",
      "monument", "palace", "temple", "mosque", "reservoir", "dam", "coast", "volcano", "crater", "basin",
-     "plateau", "falls", "springs", "heights", "prefecture", "oblast", "governorate"]
+     "plateau", "falls", "springs", "heights", "prefecture", "oblast", "governorate", "junction"]
 )  # fmt: skip
 # last words of events' names that, unlike EVENT_WORDS, may end a person's name too ("Doris Day",
 # "Cup"): they count only against a body's or a place's reading. ("Caucus" is left out: the
@@ -716,7 +716,7 @@ def link_people(spans: list[Span], case: WordCase | None = None, titles: dict[st
     cued_surnames = {s.key for s in spans if s.title_cue and " " not in s.key}
     for key in [k for k in votes if " " in k and k.split()[-1] in cued_surnames]:
         votes[key]["person"] += 2
-    grouped = {s.key for s in spans if s.group_cue}
+    grouped = {s.key for s in spans if s.group_cue or _opens_with_acronym(s.text)}
     for key in [k for k in votes if " " in k and k not in grouped and _given_name_first(k.split())]:
         votes[key]["person"] += 2  # "Siméon Poisson" opens with a given name, whatever the tagger read
     full = sorted(k for k, v in votes.items() if _is_full_name(k, v))
@@ -934,7 +934,9 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
     # full name as a person's, its label of the bare surname ("West", "Blankenship" as places)
     # says nothing more
     full = [s for s in cluster.spans if len(key_words) > 1 and match_key(s.text) == cluster.key]
-    given_first = _given_name_first(key_words) and not any(s.group_cue for s in cluster.spans)
+    given_first = _given_name_first(key_words) and not any(
+        s.group_cue or _opens_with_acronym(s.text) for s in cluster.spans
+    )
     read_as_person = given_first or sum(s.label == "person" for s in full) * 2 > len(full)
     for s in cluster.spans:
         surname = read_as_person and match_key(s.text) == key_words[-1] and not is_acronym(s.text)
@@ -989,6 +991,12 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
     return best  # type: ignore[return-value]
 
 
+def _opens_with_acronym(text: str) -> bool:
+    """Whether a name opens with a word in capitals ("NATO Allies", "LAO PDR"): no given name."""
+    first = text.split(" ", 1)[0]
+    return sum(c.isalpha() for c in first) >= 2 and first.isupper()
+
+
 def _given_name_first(words: list[str]) -> bool:
     """A two- or three-word name that opens with a given name ("Savannah Guthrie"), with no
     word of an organization, an event or a place ("Victoria Falls"), no "&", and neither it nor
@@ -997,7 +1005,8 @@ def _given_name_first(words: list[str]) -> bool:
         2 <= len(words) <= 3
         and words[0] in given_names()
         and not (set(words) & (ORG_WORDS | EVENT_WORDS | PLACE_WORDS))
-        and "&" not in words  # "King & Spalding"
+        and not {"&", "and"} & set(words)  # "King & Spalding" ("king and spalding" as a key)
+        and words[-1] not in TITLE_WORDS  # "Stanley Morrison Professor": a chair named after someone
         and gazetteer.lookup(" ".join(words)) is None
         and gazetteer.lookup(words[0]) is None  # "Florence, Alabama", "Madison Healthcare"
     )

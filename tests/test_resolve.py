@@ -516,6 +516,25 @@ def test_words_that_open_place_names_are_no_given_names() -> None:
     assert {e.name: e.type for e in resolve(doc)} == {"Al Jazeera": "organization", "West Bengal": "place"}
 
 
+def test_a_given_name_of_any_language_makes_a_misread_name_a_person() -> None:
+    doc = make(
+        "a1",
+        ["Then Narendra Tallowmere spoke.", "Later Perttu Kelmscott wrote."],
+        [(0, "Narendra Tallowmere", "ORG"), (1, "Perttu Kelmscott", "ORG")],
+    )
+    assert {e.name: e.type for e in resolve(doc)} == {"Narendra Tallowmere": "person", "Perttu Kelmscott": "person"}
+
+
+def test_no_given_name_opens_an_acronym_or_a_partnership() -> None:
+    doc = make(
+        "a1",
+        ["The EVA Kelmscott fund grew.", "The EVA Kelmscott fund paid.", "Lawyers of Lewis & Tallowmere came."],
+        [(0, "EVA Kelmscott", "ORG"), (1, "EVA Kelmscott", "ORG"), (2, "Lewis & Tallowmere", "ORG")],
+    )
+    types = {e.name: e.type for e in resolve(doc)}
+    assert types == {"EVA Kelmscott": "organization", "Lewis & Tallowmere": "organization"}
+
+
 def test_short_forms_of_an_organization_join_its_full_name_in_the_article() -> None:
     doc = make(
         "a1",
