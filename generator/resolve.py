@@ -426,6 +426,14 @@ def _unglue(body: str, start: int, end: int, label: EntityType) -> list[tuple[in
         person = (words[cut][0], end, "person")
         body_part = any(w in ORG_WORDS for w in lead[:cut])
         return [(start, words[cut - 1][1], label), person] if body_part else [person]
+    # "Eli Beckerman of Open the Debates", "Aaron Hamlin of The Center for Election Science": a
+    # person's name, "of", the body they speak for; each is a mention of its own
+    of = next((i for i, w in enumerate(lead) if w == "of"), 0)
+    named = 2 <= of <= 3 and of + 1 < len(words) and body[words[of + 1][0]].isupper()
+    if named and _given_name_first([match_key(body[a:b]) for a, b in words[:of]]):
+        tail = body[words[of + 1][0] : end]
+        kind: EntityType = "place" if gazetteer.lookup(tail) is not None else label
+        return [(start, words[of - 1][1], "person"), (words[of + 1][0], end, kind)]
     return [(start, end, label)]
 
 

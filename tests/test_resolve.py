@@ -878,6 +878,21 @@ def test_a_place_glued_before_a_persons_name_read_as_a_body_is_split_off() -> No
     assert entities == {"Bernie Kestrel": ("person", 2), "Vermont": ("place", 2)}
 
 
+def test_a_person_of_a_body_read_as_one_name_is_two_mentions() -> None:
+    doc = make(
+        "a1",
+        ["Guests were Eli Kestrel of Open the Ballots, and Ada Marlow of Lisbon."],
+        [(0, "Eli Kestrel of Open the Ballots", "ORG"), (0, "Ada Marlow of Lisbon", "ORG")],
+    )
+    entities = {e.name: e.type for e in resolve(doc)}
+    assert entities == {
+        "Eli Kestrel": "person",
+        "Open the Ballots": "organization",
+        "Ada Marlow": "person",
+        "Lisbon": "place",
+    }
+
+
 def test_a_places_administrative_name_meets_its_common_name() -> None:
     doc = make(
         "a1",
