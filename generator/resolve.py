@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -647,6 +647,35 @@ def merge_place_forms(spans: list[Span]) -> None:
 SPELLING_SIMILARITY = 60  # rapidfuzz ratio of a variant spelling to the place's name ("kiev"/"kyiv": 75)
 
 
+def split_place_pairs(spans: list[Span], bodies: dict[str, str]) -> list[Span]:
+    """"Karipur, Kerala" read as one place is a town and its region, two mentions, when the
+    part after the comma is a place of its own: the gazetteer's, or one the corpus names alone.
+    An abbreviation after the comma is part of the name ("Washington, D.C.")."""
+    alone = {match_key(s.text) for s in spans if s.label == "place" and ", " not in s.text}
+    out: list[Span] = []
+    for s in spans:
+        head, _, region = s.text.partition(", ")
+        if (
+            s.label != "place"
+            or not region
+            or ", " in region
+            or "." in region
+            or is_acronym(region)
+            or not head[:1].isupper()
+            or not region[:1].isupper()
+            or (match_key(region) not in alone and gazetteer.lookup(region) is None)
+        ):
+            out.append(s)
+            continue
+        raw = bodies[s.article][s.start : s.end]
+        if not (raw.startswith(head + ", ") and raw.endswith(region)):
+            out.append(s)  # the name was cleaned of a line break or a bracket: left whole
+            continue
+        out.append(replace(s, end=s.start + len(head), text=head))
+        out.append(replace(s, start=s.end - len(region), text=region, sentence_initial=False, the_before=False))
+    return out
+
+
 def _merge_place_spellings(spans: list[Span]) -> None:
     """Kiev and Kyiv meet under Kyiv when the corpus also has another spelling of it. GeoNames'
     alternate names also hold other words ("Homo" for Qom): a variant must be spelled like the
@@ -1117,6 +1146,7 @@ def resolve_entities(
     by_first_word = long_forms_by_first_word({v: v for v in every})
     for article in articles:
         spans.extend(candidates(article, extractions[article.id], long_forms, by_first_word))
+    spans = split_place_pairs(spans, {a.id: a.body for a in articles})
     assign_keys(spans, long_forms, local_acronyms(spans, defined))
     case = word_case(articles)
     link_people(spans, case, {a.id: a.title for a in articles})

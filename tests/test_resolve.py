@@ -893,6 +893,25 @@ def test_a_person_of_a_body_read_as_one_name_is_two_mentions() -> None:
     }
 
 
+def test_a_town_and_its_region_read_as_one_place_are_two_places() -> None:
+    doc = make(
+        "a1",
+        [
+            "The plane landed at Karipur, Kelvara in the rain.",
+            "Kelvara is green.",
+            "Lomé, Togo and Washington, D.C. wait.",
+        ],
+        [
+            (0, "Karipur, Kelvara", "GPE"),
+            (1, "Kelvara", "GPE"),
+            (2, "Lomé, Togo", "GPE"),
+            (2, "Washington, D.C.", "GPE"),
+        ],
+    )
+    places = {e.name: len(e.mentions) for e in resolve(doc)}
+    assert places == {"Karipur": 1, "Kelvara": 2, "Lomé": 1, "Togo": 1, "Washington, D.C.": 1}
+
+
 def test_a_places_administrative_name_meets_its_common_name() -> None:
     doc = make(
         "a1",
