@@ -444,16 +444,21 @@ def _after_titles(lead: list[str], also: tuple[str, ...] = ()) -> int:
 
 
 _CUT = re.compile(r"[(){}]|(?<=[a-z])\.(?=[A-Z][a-z]{3,})")
+_CUT_QUOTE = re.compile(r"[(){}\"“”]|(?<=[a-z])\.(?=[A-Z][a-z]{3,})")
 
 
 def _pieces(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``body[start:end]`` cut where a name cannot go on: a round bracket, or a full stop glued to
-    the next sentence; each piece with letters is a span of its own. (Square brackets are an
-    editor's insertion into the name itself: :func:`clean_surface` drops them.)"""
-    if _CUT.search(body, start, end) is None:
+    """``body[start:end]`` cut where a name cannot go on: a round bracket, a full stop glued to
+    the next sentence, or a double quote that opens or closes a quotation around it (``Twitter
+    "Youtube-dl``; a nickname quoted inside a name, ``Dwayne "The Rock" Johnson``, stays); each
+    piece with letters is a span of its own. (Square brackets are an editor's insertion into the
+    name itself: :func:`clean_surface` drops them.)"""
+    quotes = sum(body.count(q, start, end) for q in '"“”')
+    cut = _CUT_QUOTE if quotes % 2 else _CUT
+    if cut.search(body, start, end) is None:
         return _items(body, start, end)
     cuts = [start]
-    for m in _CUT.finditer(body, start, end):
+    for m in cut.finditer(body, start, end):
         cuts += [m.start(), m.end()]
     cuts.append(end)
     out = []
@@ -648,7 +653,7 @@ SPELLING_SIMILARITY = 60  # rapidfuzz ratio of a variant spelling to the place's
 
 
 def split_place_pairs(spans: list[Span], bodies: dict[str, str]) -> list[Span]:
-    """"Karipur, Kerala" read as one place is a town and its region, two mentions, when the
+    """ "Karipur, Kerala" read as one place is a town and its region, two mentions, when the
     part after the comma is a place of its own: the gazetteer's, or one the corpus names alone.
     An abbreviation after the comma is part of the name ("Washington, D.C.")."""
     alone = {match_key(s.text) for s in spans if s.label == "place" and ", " not in s.text}

@@ -457,6 +457,16 @@ def test_spans_are_cut_at_round_brackets_and_glued_sentences() -> None:
     ]
 
 
+def test_a_quotation_mark_ends_a_name_but_a_quoted_nickname_stays_inside_it() -> None:
+    doc = make(
+        "a1",
+        ['The Harbor Authority said on Chirper "Tallowmere is wrong."', 'Korvath "The Rock" Blankmoor agreed.'],
+        [(0, 'Chirper "Tallowmere', "ORG"), (1, 'Korvath "The Rock" Blankmoor', "PERSON")],
+    )
+    names = sorted(e.name for e in resolve(doc))
+    assert names == ["Chirper", 'Korvath "The Rock" Blankmoor', "Tallowmere"]
+
+
 def test_square_brackets_are_an_editors_insertion_into_the_name() -> None:
     doc = make(
         "a1",
