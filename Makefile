@@ -48,13 +48,15 @@ eval: $(STAMP)  ## quality figures: seeds, re3d mentions, Wikinews-dev gold and 
 	mkdir -p .cache/eval
 	$(BIN)/kb export --corpus $(WIKINEWS) --output .cache/eval/wikinews-dev.json --no-curation
 	$(BIN)/python -m generator.eval_wikinews .cache/eval/wikinews-dev.json tests/gold/wikinews-dev.yml --corpus $(WIKINEWS) --spacy
+	$(BIN)/python -m generator.eval_facts .cache/eval/wikinews-dev.json tests/gold/wikinews-facts.yml
 	$(BIN)/kb export --corpus $(GUM) --output .cache/eval/gum-dev.json --no-curation
 	$(BIN)/python $(GUM_SCORER) .cache/eval/gum-dev.json $(GUM)
 
-eval-heldout: $(STAMP)  ## the held-out Wikinews gold: score it once, when a change is done
+eval-heldout: $(STAMP)  ## the held-out Wikinews gold (entities and facts): score it once, when a change is done
 	mkdir -p .cache/eval
 	$(BIN)/kb export --corpus $(WIKINEWS) --output .cache/eval/wikinews-dev.json --no-curation
 	$(BIN)/python -m generator.eval_wikinews .cache/eval/wikinews-dev.json tests/gold/wikinews-heldout.yml --corpus $(WIKINEWS) --spacy
+	$(BIN)/python -m generator.eval_facts .cache/eval/wikinews-dev.json tests/gold/wikinews-facts-heldout.yml
 
 serve: $(STAMP)  ## preview on http://127.0.0.1:8000, rebuilding the changed pages when corpus/ or templates/ change
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
