@@ -39,7 +39,9 @@ SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|explained|stated|states|noted|continued|stressed|wrote|writes|asked|argued|"
     "warned|insisted|declared|announced|affirmed|reaffirmed|urged|vowed|appealed|emphasized|emphasised|claimed|"
     "replied|responded|commented|remarked|acknowledged|admitted|concluded|recalled|posted|tweeted|pledged|promised|"
-    "assured|cautioned|predicted|suggested|observed|underlined|underscored|agreed"
+    "assured|cautioned|predicted|suggested|observed|underlined|underscored|agreed|reported|thanked|proposed|exclaimed|"
+    "called|calling|described|describing|hailed|hailing|accused|accusing|assailed|declaring|stating|urging|saying|"
+    "confirming|countered|criticized|criticised|praised|dubbed|labelled|labeled|read|reads"
 )
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording\s+to\b|\bin\s+(?:a|its|his|her|their)\s+(?:joint\s+)?statement\b", re.IGNORECASE)
@@ -182,10 +184,62 @@ class _Article:
         return (group[0] if first else group[-1])[3].id
 
 
+# speech verbs that come before their subject ("said Lind"); the others take an object after them
+_INVERTING = re.compile(
+    r"(?i)said|says|added|adds|asked|wrote|writes|continued|explained|noted|stated|replied|responded|recalled|"
+    r"warned|insisted|argued|observed|concluded|remarked|declared|announced"
+)
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a|an)\s+$")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+)?$")
+# words that may open a clause before its subject
+_OPENING = re.compile(r"(?i)^[\s,“\"']*(?:(?:and|but|however|meanwhile|later|then|also|so|yet|in\s+response),?\s+)*")
+# words before a name that make it the object of a preposition, not the subject of a sentence
+_GOVERNED = re.compile(
+    r"\b(?:of|from|at|in|on|with|to|for|about|against|by|than|unlike|into|over|under|between|among|toward|towards|"
+    r"whether|like|as|via|including)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# a name that modifies a noun ("the Biden campaign", "Trump's State Department") is no subject
+_MODIFIER = re.compile(r"(?:['’]s?\b|\s+(?:campaign|administration|team|camp|family|government|aides?|allies)\b)")
+
+
+def _ungoverned(doc: _Article, mentions: list[tuple[int, int, int, Entity]]) -> list[tuple[int, int, int, Entity]]:
+    """The mentions that could be a clause's subject: not after a preposition, not a possessor or a modifier."""
+    body = doc.article.body
+    return [
+        m
+        for m in mentions
+        if not _GOVERNED.search(body, max(0, m[0] - 14), m[0]) and not _MODIFIER.match(body, m[1])
+    ]
+
+
+def _clause_subject(doc: _Article, clause_start: int, verb_start: int) -> str | None:
+    """The subject of the clause that runs from ``clause_start`` to a speech verb: its first person
+    named outside a prepositional phrase ("Alexis Boon, the head of the Metropolitan Police,
+    said"; "Kristian Andersen of Scripps Research said"), else its last such organization."""
+    body = doc.article.body
+    stop = max(body.rfind(c, clause_start, verb_start) for c in ";:")
+    start = clause_start if stop < 0 else stop + 1
+    candidates = _ungoverned(doc, doc.named_in(start, verb_start, ("person", "organization")))
+    people = [m for m in candidates if m[3].type == "person"]
+    if people:
+        return people[0][3].id
+    bodies = [m for m in candidates if m[3].type == "organization"]
+    return bodies[-1][3].id if bodies else None
+
+
 def _subject(doc: _Article, window_start: int, verb_start: int, verb_end: int, after_end: int) -> str | None:
     """Who the speech verb at body[verb_start:verb_end] belongs to."""
     body = doc.article.body
+    if _FIRST_PERSON.search(body, window_start, verb_start):
+        return None  # "I say", "we said": the writer or an interviewee, not a name before
     before = doc.named_in(window_start, verb_start, ("person", "organization", "place"))
+    subject = _clause_subject(doc, window_start, verb_start)
+    if subject is not None and before and not re.search(r"[.;!?]", body[before[-1][1] : verb_start]):
+        last = before[-1]
+        governed = _GOVERNED.search(body, max(0, last[0] - 14), last[0])
+        if last[3].id != subject and (last[3].type != "person" or governed):
+            return subject  # the last name before the verb belongs to a phrase about the subject
     # "Robinson, whose Twitter bio reads ..., writes": a name inside a clause about the subject is
     # not the subject; the gap is measured from the subject, across the clause
     clause = _RELATIVE.search(body, window_start, verb_start)
@@ -194,29 +248,43 @@ def _subject(doc: _Article, window_start: int, verb_start: int, verb_end: int, a
         if outside and not re.search(r"[.;!?]", body[outside[-1][1] : clause.start()]):
             return outside[-1][3].id
     after = doc.named_in(verb_end, after_end, ("person", "organization"))
+    before = _ungoverned(doc, before)  # "the head of the Metropolitan Police said": the police did not speak
     gap_before = body[before[-1][1] : verb_start] if before else ""
     if before and len(gap_before) <= 60 and not re.search(r"[.;!?]", gap_before):
         return before[-1][3].id
-    if after and not body[verb_end : after[0][0]].strip(" ,"):
-        return after[0][3].id  # "said Lind"
+    inverted = _INVERTING.fullmatch(body[verb_start:verb_end]) is not None
+    if after and inverted and _TITLE_RUN.match(body[verb_end : after[0][0]].strip(" ,") + " "):
+        return after[0][3].id  # "said (Vice President) Lind" (but "described Taylor as" names whom it is about)
     lead = body[window_start:verb_start]
     pronoun = _PRONOUN.search(lead)
     nominal = _NOMINAL.search(lead)
+    if nominal and _OPENING.sub("", lead[: nominal.start()]).strip(" ,“\"'"):
+        nominal = None  # "Alexis Boon, the head of ...": the description follows a name the tagger missed
     if nominal and nominal["noun"].lower() in _ORG_NOUNS:
         return doc.recent(window_start, ("organization",), first=False)
-    if pronoun and (pronoun.group(1) or pronoun.group(2) or "").lower() in ("it", "they"):
+    word = (pronoun.group(1) or pronoun.group(2) or "").lower() if pronoun else ""
+    if word == "they":
+        return None  # "They cry, saying ...": people the article need not have named
+    if word == "it":
         return doc.recent(window_start, ("organization",), first=False) or doc.recent(
             window_start, ("person",), first=True
         )
     if pronoun or nominal:
         return doc.recent(window_start, ("person",), first=True)
-    if after:
-        return after[0][3].id
     return None
 
 
-def speaker_of(doc: _Article, start: int, end: int) -> str | None:
-    """The speaker a cue in the quote's own sentence names, or None."""
+class _Unknown:
+    """A cue in the quote's sentence says someone spoke, but no entity of ours: the speaker is
+    unknown, and is not borrowed from the sentences around."""
+
+
+UNKNOWN = _Unknown()
+
+
+def speaker_of(doc: _Article, start: int, end: int) -> str | _Unknown | None:
+    """The speaker a cue in the quote's own sentence names; :data:`UNKNOWN` when a cue names no
+    entity ("The 14th Amendment states: ..."); None when the sentence has no cue."""
     body = doc.article.body
     sentences = doc.extraction.sentences
     s_start = sentences[doc.sentence_of(start)].start if sentences else 0
@@ -227,20 +295,64 @@ def speaker_of(doc: _Article, start: int, end: int) -> str | None:
     after_end = min([a - 1 for a, _ in others if a > end] + [s_end, end + 120])
     after = body[end + 1 : after_end]
     verb = _VERB.search(after[:80])
-    if verb and not re.search(r"[.!?]\s", after[: verb.start()]):
-        return _subject(doc, end + 1, end + 1 + verb.start(), end + 1 + verb.end(), after_end)
+    # a quote closing its sentence ('... campaign." According to The Post, officials warned') is
+    # not attributed by the next sentence's verb
+    closed = body[end - 1 : end] == "." and after.lstrip(" \"”’'")[:1].isupper()
+    # '... accused Trump of ignoring "truth" and said she ...': the verb after is the same subject's
+    closed = closed or re.match(r"[\s\"”’',.]*(?:and|but)\s", after) is not None
+    if verb and not closed and not re.search(r"[.!?]\s", after[: verb.start()]):
+        return _subject(doc, end + 1, end + 1 + verb.start(), end + 1 + verb.end(), after_end) or UNKNOWN
     # before the quote: "Lind said, “..." / "According to the council's statement, ..."
     window_start = max([b + 1 for a, b in others if b < start] + [s_start])
     lead = body[window_start : start - 1]
-    cues = list(_VERB.finditer(lead)) + list(_ACCORDING.finditer(lead))
+    # "the saying": a noun, not a speech verb
+    cues = [m for m in _VERB.finditer(lead) if not _ARTICLE_BEFORE.search(lead, 0, m.start())]
+    cues += list(_ACCORDING.finditer(lead))
     if not cues:
+        if lead.rstrip(" “\"'").endswith(":"):
+            # "Collins saw compromise as the best way: '...'": the sentence's subject introduces it
+            return _opening_subject(doc, window_start, start) or UNKNOWN
         return None
     cue = max(cues, key=lambda m: m.start())
     if _ACCORDING.fullmatch(cue.group(0)):
         named = doc.named_in(window_start + cue.end(), start, ("person", "organization", "place"))
         if named:
             return named[0][3].id
-    return _subject(doc, window_start, window_start + cue.start(), window_start + cue.end(), start)
+    return _subject(doc, window_start, window_start + cue.start(), window_start + cue.end(), start) or UNKNOWN
+
+
+# a sentence's opening before its subject's name: capitalized words and title words ("AIP chairman")
+_TITLE_RUN = re.compile(r"^[\s“\"']*(?:(?:[A-Z][\w.&-]*|chairman|chairwoman|chair|leader|spokesman|spokeswoman|"
+                        r"spokesperson|president|minister|secretary|director|head|chief|official|candidate|nominee)"
+                        r",?\s+)*$")  # fmt: skip
+
+
+_TRANSCRIPT_LABEL = re.compile(r"\s*(?:[A-Z][A-Z.]*\s+)*(?P<name>[A-Z][A-Z'’-]+):\s*[“\"]?$")
+
+
+def _opening_subject(doc: _Article, window_start: int, start: int) -> str | None:
+    """The person or body a sentence opens with (after titles), or the person a "He"/"She"
+    opening it stands for."""
+    body = doc.article.body
+    named = [
+        m
+        for m in doc.named_in(window_start, start, ("person", "organization"))
+        if _TITLE_RUN.match(body[window_start : m[0]]) and not _MODIFIER.match(body, m[1])
+    ]
+    people = [m for m in named if m[3].type == "person"]
+    if people or named:
+        return (people or named)[0][3].id  # "Ranking Member, House Committee, Congressman Raul Grijalva:"
+    label = _TRANSCRIPT_LABEL.match(body, window_start, start)
+    if label is not None:
+        # a transcript's "YELLEN:": the one person of the article with that surname
+        surname = label["name"].casefold()
+        people = {m[3].id: m[3].name for m in doc.mentions if m[3].type == "person"}
+        found = {pid for pid, name in people.items() if name.casefold().endswith(" " + surname)}
+        if len(found) == 1:
+            return found.pop()
+    if re.match(r"[\s“\"']*(?:He|She)\b", body[window_start:start]):
+        return doc.recent(window_start, ("person",), first=True)
+    return None
 
 
 def find_quotes(
@@ -252,9 +364,8 @@ def find_quotes(
     found: list[Found] = []
     for start, end in doc.spans:
         sentence = doc.sentence_of(start)
-        speaker = speaker_of(doc, start, end)
-        if speaker is None:
-            speaker = _from_context(doc, found, sentence)
+        cue = speaker_of(doc, start, end)
+        speaker = _from_context(doc, found, sentence) if cue is None else None if cue is UNKNOWN else cue
         text = body[start:end].strip().rstrip(",")
         found.append(Found(article.id, sentence, start, end, text, speaker))
     return found

@@ -328,3 +328,75 @@ def test_a_name_inside_a_clause_about_the_subject_is_not_the_speaker() -> None:
         {"Kuleba": KULEBA, "Chirper": chirper},
     )
     assert [q.speaker for q in find_quotes(art, ext, mentions)] == ["dmytro-kuleba"]
+
+
+SCRIPPS = Entity(id="scripps", type="organization", name="Scripps Research")
+MARLOW = Entity(id="edith-marlow", type="person", name="Edith Marlow")
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "named", "expected"),
+    [
+        # a name in a phrase about the subject is not the subject
+        (
+            [['Kuleba, the head of Scripps Research, said about it: "Our harbor stays open every night."']],
+            {"Kuleba": KULEBA, "Scripps Research": SCRIPPS},
+            ["dmytro-kuleba"],
+        ),
+        (
+            [['Immunologist Kuleba of Scripps Research said, "This virus spreads faster than any before."']],
+            {"Kuleba": KULEBA, "Scripps Research": SCRIPPS},
+            ["dmytro-kuleba"],
+        ),
+        # "called it", "accused ... of", "hailed ... as": speech verbs; the object is not the speaker
+        (
+            [['Kuleba called it "a truly silly argument from the start."']],
+            {"Kuleba": KULEBA},
+            ["dmytro-kuleba"],
+        ),
+        (
+            [['The Blinken campaign described Kuleba as "just another arrogant swamp bro in town."']],
+            {"Blinken": BLINKEN, "Kuleba": KULEBA},
+            [None],
+        ),
+        # a colon after the sentence's subject introduces its words
+        (
+            [['Kuleba saw compromise as the best way for both nations: "Split the disputed area in half."']],
+            {"Kuleba": KULEBA},
+            ["dmytro-kuleba"],
+        ),
+        # a cue naming no entity of ours does not borrow the speaker of the sentence before
+        (
+            [["Blinken said the law was clear.", 'The 14th Amendment states: "All persons born here are citizens."']],
+            {"Blinken": BLINKEN},
+            [None],
+        ),
+        # a quote that closes its sentence is not attributed by the next sentence's verb
+        (
+            [['Kuleba said it was "not part of some disinformation plot." According to NATO, officials warned.']],
+            {"Kuleba": KULEBA, "NATO": NATO},
+            ["dmytro-kuleba"],
+        ),
+        # "I say", "they said", "the saying": no name before the verb speaks
+        (
+            [['Voters fear Kyiv-style inflation, I say, "There is a real party of smaller government."']],
+            {"Kyiv": KYIV},
+            [None],
+        ),
+        (
+            [["Kuleba met the workers.", 'They cry, saying, "What is this, what can we do now?"']],
+            {"Kuleba": KULEBA},
+            [None],
+        ),
+        # a transcript's speaker label in capitals is the one person of the article with that surname
+        (
+            [["Edith Marlow spoke to reporters.", 'MARLOW: "Well, look, the economy is slowing down."']],
+            {"Edith Marlow": MARLOW},
+            ["edith-marlow"],
+        ),
+    ],
+)
+def test_speakers_in_the_ways_news_writes_them(
+    paragraphs: list[list[str]], named: dict[str, Entity], expected: list[str | None]
+) -> None:
+    assert [speaker for _, _, speaker in quotes(paragraphs, named)] == expected
