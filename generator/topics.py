@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 from .models import KnowledgeBase, Sentence, Topic, mentions_by_sentence
-from .names import reading_order
+from .names import TITLE_WORDS, reading_order
 from .screen import load_config_yaml
 from .slugs import SlugRegistry
 
@@ -38,8 +38,36 @@ def _stop_words() -> frozenset[str]:
 
     extra = {"said", "says", "told", "according", "would", "also", "year", "years", "week", "day", "time"}
     extra |= {"thousand", "million", "billion", "trillion", "percent"}
-    extra |= {"despite", "amid", "among", "toward", "towards", "within", "without", "upon", "via"}
+    extra |= {"despite", "amid", "among", "toward", "towards", "within", "without", "upon", "via", "including"}
+    extra |= TIME_WORDS | QUANTITY_WORDS
     return frozenset(STOP_WORDS | extra)
+
+
+# time phrases are no themes ("previous month", "yesterday morning", "monthly series")
+TIME_WORDS = frozenset(
+    ["today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "weekend", "weekday",
+     "month", "months", "monthly", "weekly", "daily", "annual", "annually", "yearly", "hour", "hours", "minute",
+     "minutes", "previous", "recent", "recently", "current", "currently", "upcoming", "earlier", "later", "past",
+     "future", "ago", "spotlight", "ahead"]
+)  # fmt: skip
+# quantifiers, filler nouns and adverbs ("little bit", "large number", "fascinating aspect", "far away")
+QUANTITY_WORDS = frozenset(
+    ["bit", "bits", "lot", "lots", "number", "numbers", "amount", "amounts", "couple", "plenty", "dozen", "dozens",
+     "hundreds", "thousands", "majority", "minority", "part", "parts", "kind", "kinds", "sort", "sorts", "type",
+     "types", "way", "ways", "thing", "things", "place", "series", "total", "aspect", "aspects", "feeling",
+     "feelings", "fact", "facts", "idea", "ideas", "point", "points", "sense", "moment", "moments", "reason",
+     "reasons", "example", "examples", "far", "away"]
+)  # fmt: skip
+# the past of irregular verbs, which the "-ed" test misses ("took place", "Wikinews spoke")
+IRREGULAR_PAST = frozenset(
+    ["took", "spoke", "came", "went", "made", "gave", "got", "began", "saw", "left", "held", "led", "won", "lost",
+     "ran", "wrote", "became", "found", "brought", "thought", "kept", "felt", "meant", "met", "paid", "put", "sat",
+     "set", "sent", "spent", "stood", "understood", "bought", "caught", "fought", "taught", "sold", "told", "heard",
+     "read", "rose", "fell", "grew", "knew", "threw", "drew", "drove", "flew", "broke", "chose", "froze", "woke",
+     "wore", "tore", "swore"]
+)  # fmt: skip
+# a theme is not a bare job title ("vice president", "running mate", "presidential nominee")
+ROLE_HEADS = TITLE_WORDS | {"mate", "nominee", "nominees", "candidate", "candidates", "chairman", "member", "members"}
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -104,7 +132,14 @@ def verb_like(texts: Iterable[str]) -> set[str]:
 
 
 def _verb(word: str, verbs: set[str]) -> bool:
-    return word in verbs or word.endswith("ed") or (word.endswith("s") and word[:-1] in verbs)
+    word = word.lower()
+    return word in verbs or word in IRREGULAR_PAST or word.endswith("ed") or (word.endswith("s") and word[:-1] in verbs)
+
+
+def _filler(phrase: str, stop: frozenset[str]) -> bool:
+    """A phrase that is no theme: a bare job title, or a possessive time word ("month's")."""
+    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in phrase.split()]
+    return words[-1] in ROLE_HEADS or any(w in stop for w in words)
 
 
 def declared(path: Path) -> list[tuple[str, list[str]]]:
@@ -152,7 +187,8 @@ def find_topics(kb: KnowledgeBase, topics_file: Path | None = None) -> list[Topi
         and len(contexts[p]) >= 2
         and p not in names
         and not _verb(p.split()[1], verbs)
-        and not (p.split()[0].islower() and _verb(p.split()[0], verbs))  # "remained steadfast"
+        and not _verb(p.split()[0], verbs)  # "remained steadfast", "took place", "Wikinews spoke"
+        and not _filler(p, stop)
     ]
     uses: Counter[str] = Counter()
     holders: dict[str, set[str]] = defaultdict(set)  # phrase -> the articles that use it

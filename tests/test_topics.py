@@ -102,6 +102,20 @@ def test_phrase_that_is_an_entity_name_is_no_topic() -> None:
     assert find_topics(_kb([entity])) == []
 
 
+@pytest.mark.parametrize(
+    "filler",
+    ["took place", "little bit", "previous month", "running mate", "vice president", "fascinating aspect", "far away"],
+)
+def test_time_phrases_quantifiers_verbs_and_bare_job_titles_are_no_topics(filler: str) -> None:
+    docs = [
+        _article("a1", [f"The {filler} was noted on Monday.", f"Reporters saw the {filler} again."]),
+        _article("b1", [f"Officials said the {filler} mattered.", "Prices fell."]),
+        _article("c1", ["The weather was mild.", "Fishermen stayed home near the border."]),
+    ]
+    kb = KnowledgeBase(articles=[a for a, _ in docs], extractions={a.id: e for a, e in docs}, entities=[])
+    assert find_topics(kb) == []
+
+
 def test_find_topics_empty_corpus() -> None:
     kb = KnowledgeBase(articles=[], extractions={}, entities=[])
     assert find_topics(kb) == []
