@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import DateSpan, find_dates, parse_iso
+from .happenings import TITLES, happenings
 from .models import ENTITY_TYPES, Article, ArticleExtraction, Entity, EntityMention, mentions_by_sentence
 from .names import match_key, reading_order
 from .slugs import SlugRegistry
@@ -49,6 +50,8 @@ HEADS: dict[str, str] = {
     "visit": "visit",
     "ceremony": "ceremony",
 }
+# kinds of event that happen to one person (a death, an arrest): two people's are two events
+PERSON_KINDS = frozenset(TITLES)
 _HEAD = re.compile(r"\b(" + "|".join(sorted(HEADS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _NOT_EVENTS = re.compile(r"\b(?:press|news)\s+(?:conference|briefing)s?$", re.IGNORECASE)
 # words that may stand before the event noun in its phrase
@@ -283,6 +286,12 @@ def find_mentions(
             if mention is not None:
                 here.append(mention)
         found.extend(_assign_dates(here, dates, s.start))
+    for index, start, end, kind, person, when in happenings(article, extraction, named):
+        text = TITLES[kind].format(person.name)
+        found.append(
+            EventMention(article.id, index, start, end, start, end, kind, text, True, frozenset(),
+                         frozenset([person.id]), frozenset(), None, frozenset(), when, False)
+        )  # fmt: skip
     context = frozenset(
         e.id
         for index in range(len(extraction.sentences))
@@ -443,7 +452,7 @@ def _compatible(m: EventMention, c: Cluster) -> bool:
         return False
     if m.descriptors and c.descriptors and not (m.descriptors & c.descriptors) and not (m.orgs & c.orgs):
         return False
-    if m.kind == "call" and m.people and not m.people & c.people:
+    if (m.kind == "call" or m.kind in PERSON_KINDS) and m.people and not m.people & c.people:
         return False
     return _overlap((m.date.start, m.date.end) if m.date else None, c.span())
 

@@ -1,0 +1,55 @@
+"""Deaths, arrests and resignations told with a verb: events of one person, dated to the day."""
+
+from __future__ import annotations
+
+from .test_events import events
+
+
+def _summary(docs: list) -> list[tuple[str, str | None, list[str]]]:
+    return [(e.name, e.date_start, sorted({m.article for m in e.mentions})) for e in events(*docs)]
+
+
+def test_a_death_is_dated_by_its_sentence_and_joins_across_articles() -> None:
+    a = ("a1", "2020-02-27", ["Hosni Tallowmere died on Tuesday in Cairo."], [(0, "Hosni Tallowmere", "PERSON")])
+    b = ("b1", "2020-02-26", ["Hosni Tallowmere died on February 25, aged 91."], [(0, "Hosni Tallowmere", "PERSON")])
+    assert _summary([a, b]) == [("Death of Hosni Tallowmere", "2020-02-25", ["a1", "b1"])]
+
+
+def test_an_arrest_either_way_round_and_a_resignation() -> None:
+    doc = (
+        "a1",
+        "2020-05-25",
+        ["Nika Kelmscott was arrested on Friday.", "On Sunday, Ada Marlow resigned."],
+        [(0, "Nika Kelmscott", "PERSON"), (1, "Ada Marlow", "PERSON")],
+    )
+    other = ("b1", "2020-06-23", ["Police arrested Khairi Blankmoor on Saturday."], [(0, "Khairi Blankmoor", "PERSON")])
+    assert _summary([doc, other]) == [
+        ("Arrest of Khairi Blankmoor", "2020-06-20", ["b1"]),
+        ("Arrest of Nika Kelmscott", "2020-05-22", ["a1"]),
+        ("Resignation of Ada Marlow", "2020-05-24", ["a1"]),
+    ]
+
+
+def test_no_event_without_a_day_a_named_subject_or_a_dated_article() -> None:
+    docs = [
+        ("a1", "2020-02-27", ["Hosni Tallowmere died last year."], [(0, "Hosni Tallowmere", "PERSON")]),
+        ("b1", "2020-02-27", ["The son of Ada Marlow died on Tuesday."], [(0, "Ada Marlow", "PERSON")]),
+        ("c1", None, ["Nika Kelmscott died on Tuesday."], [(0, "Nika Kelmscott", "PERSON")]),
+        (
+            "d1",
+            "2021-01-05",
+            ["Ada Marlow, to be judge, vice Nika Kelmscott, resigned on 1 May 2020."],
+            [(0, "Ada Marlow", "PERSON"), (0, "Nika Kelmscott", "PERSON")],
+        ),
+    ]
+    assert _summary(docs) == []
+
+
+def test_two_people_dying_the_same_day_are_two_events() -> None:
+    doc = (
+        "a1",
+        "2020-06-10",
+        ["Ada Marlow died on Monday.", "Nika Kelmscott died on Monday too."],
+        [(0, "Ada Marlow", "PERSON"), (1, "Nika Kelmscott", "PERSON")],
+    )
+    assert [name for name, _, _ in _summary([doc])] == ["Death of Ada Marlow", "Death of Nika Kelmscott"]
