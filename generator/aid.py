@@ -40,6 +40,13 @@ _MONEY = re.compile(
 AID_WORDS = ("aid", "assistance", "package", "funding", "bill", "support", "grant", "loan", "loans", "supplemental")
 _HEAD = re.compile(r"\b(package|bill|aid|assistance|funding|grant|loan|supplemental)\b", re.IGNORECASE)
 _NOUN_PHRASE = re.compile(r"[,.;:]|\s(?:of|in|from|to|for|that|which|is|has|was|would|will)\s")
+# a debt owed, a fine, bail, a salary, a valuation or taxes: money, but no aid ("he owed on loans in
+# excess of $300 million")
+_NOT_AID = re.compile(
+    r"\b(?:owe[ds]?|owing|debts?|fine[ds]?|bail|salary|salaries|valuation|valued\s+at|ransom|"
+    r"damages|taxes|tax\s+returns?|net\s+worth)\b",
+    re.IGNORECASE,
+)
 _CUMULATIVE = re.compile(r"\b(since|so far|to date|in total|altogether|in the years)\b", re.IGNORECASE)
 SAME_NEWS_DAYS = 14  # reports of one amount this close together are taken to be about one package
 STATUS_WORDS = [
@@ -102,7 +109,7 @@ def find_aid(
             s = extraction.sentences[m.sentence]
             sentence = body[s.start : s.end]
             around = body[max(s.start, m.start - 80) : min(s.end, m.end + 60)].lower()
-            if not any(re.search(rf"\b{w}\b", around) for w in AID_WORDS):
+            if not any(re.search(rf"\b{w}\b", around) for w in AID_WORDS) or _NOT_AID.search(around):
                 continue
             cumulative = bool(_CUMULATIVE.search(sentence))
             heads = _HEAD.findall(_NOUN_PHRASE.split(body[m.end : min(s.end, m.end + 60)], 1)[0])

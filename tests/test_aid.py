@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.aid import find_aid, format_money, parse_money, status_of
@@ -87,6 +89,20 @@ def test_package_from_aid_context_with_status_and_amount() -> None:
     # the mention is widened to take in the currency symbol before the NER span
     (m,) = package.mentions
     assert doc[0].body[m.start : m.end] == "$20bn" == m.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reports said he owed on loans in excess of $300 million due in four years.",
+        "The bank was fined $20bn over its loans to shell firms.",
+        "He was freed on $50,000 bail after the loan fraud charge.",
+    ],
+)
+def test_debts_fines_and_bail_are_no_aid_even_beside_a_loan(sentence: str) -> None:
+    amount = re.search(r"\$[\d,]+(?:bn| million)?", sentence).group(0)[1:]  # type: ignore[union-attr]
+    doc = make("a1", [sentence], [(0, amount, "MONEY")])
+    assert aid_of([doc]) == []
 
 
 def test_cumulative_total_is_kept_apart_from_packages() -> None:
