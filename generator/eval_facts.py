@@ -89,6 +89,21 @@ def _names(entity: dict[str, Any]) -> set[str]:
     return {norm(entity["name"]), *(norm(a) for a in entity.get("aliases") or [])}
 
 
+def _stems(text: str) -> str:
+    """Words without their plural ending, to match "primary" in "primaries" and "caucus" in
+    "caucuses": each word's stem between spaces."""
+    out = []
+    for w in re.findall(r"[\w'-]+", text):
+        if w.endswith("uses"):
+            w = w[:-2]
+        elif w.endswith("ies") and len(w) > 4:
+            w = w[:-3] + "y"
+        elif w.endswith("s") and not w.endswith(("ss", "us")) and len(w) > 3:
+            w = w[:-1]
+        out.append(w)
+    return f" {' '.join(out)} "
+
+
 def _date_matches(gold: str, start: str | None) -> bool:
     return bool(start) and str(start).startswith(gold)
 
@@ -158,11 +173,11 @@ def evaluate(kb: dict[str, Any], gold: dict[str, Any], coarse: bool = False) -> 
             if not coarse and len(date) < 10:
                 continue
             report.events += 1
-            words = [norm(w) for w in ge.get("words") or []]
+            words = [_stems(norm(w)) for w in ge.get("words") or []]
             hit = [
                 e
                 for e in events_by_article.get(article, [])
-                if any(all(w in name for w in words) for name in _names(e))
+                if any(all(w in _stems(name) for w in words) for name in _names(e))
                 and _date_matches(date, (e.get("date") or {}).get("start"))
             ]
             if hit:

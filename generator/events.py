@@ -27,6 +27,7 @@ from .happenings import TITLES, happenings
 from .models import ENTITY_TYPES, Article, ArticleExtraction, Entity, EntityMention, mentions_by_sentence
 from .names import match_key, reading_order
 from .slugs import SlugRegistry
+from .topics import IRREGULAR_PAST, verb_like
 
 HEADS: dict[str, str] = {
     "meeting": "meeting",
@@ -264,8 +265,10 @@ def find_mentions(
     article: Article,
     extraction: ArticleExtraction,
     named: dict[tuple[str, int], list[tuple[int, int, Entity]]],
+    verbs: frozenset[str] = frozenset(),
 ) -> list[EventMention]:
-    """Event phrases in one article, with what each says about its event."""
+    """Event phrases in one article, with what each says about its event; ``verbs`` are the
+    words the corpus uses as verbs (:func:`topics.verb_like`), where a phrase's name stops."""
     body = article.body
     anchor = parse_iso(article.date)
     found: list[EventMention] = []
@@ -282,7 +285,7 @@ def find_mentions(
                 r"[\s-]+(?:level\s+)?(?:[\w-]+\s+){0,4}?(?:meetings?|summit|talks|session)\b", sentence[m.end() :]
             ) and (m.group(1).lower() in ("ministerial", "conference", "session", "forum")):
                 continue  # "ministerial meetings", "ministerial-level ... meeting": the last noun heads the phrase
-            mention = _phrase(article.id, index, s.start, sentence, m, entities, dates)
+            mention = _phrase(article.id, index, s.start, sentence, m, entities, dates, verbs)
             if mention is not None:
                 here.append(mention)
         found.extend(_assign_dates(here, dates, s.start))
@@ -330,12 +333,15 @@ def _phrase(
     head: re.Match[str],
     entities: list[tuple[int, int, Entity]],
     dates: list[DateSpan],
+    verbs: frozenset[str] = frozenset(),
 ) -> EventMention | None:
     word = head.group(1)
     kind = HEADS[word.lower()]
     before = sentence[: head.start()]
-    if _NOT_EVENTS.search(sentence[: head.end()]):
-        return None
+    if _NOT_EVENTS.search(sentence[: head.end()]) or _MODAL_BEFORE.search(before):
+        return None  # "may call for": a verb
+    if kind != "summit" and any(a - offset <= head.start() and head.end() <= b - offset for a, b, _ in entities):
+        return None  # "the National Conference of State Legislatures": a body's name, not an event
     # pre-modifiers: walk back over words until a determiner, preposition or verb
     start = head.start()
     words = list(_WORD.finditer(before))
@@ -343,8 +349,15 @@ def _phrase(
     for w in reversed(words):
         token = w.group(0)
         gap = sentence[w.end() : start]
-        if gap.strip() or taken >= 5 or token.lower() in _STOP_BEFORE:
-            break
+        lower = token.islower()
+        if (
+            gap.strip()
+            or taken >= 5
+            or token.lower() in _STOP_BEFORE
+            or (token.lower() in _PRONOUNS and (lower or token == "I" or w.start() == 0))  # not "United We Stand"
+            or (lower and (_is_verb(token, verbs) or token.endswith("ly")))
+        ):
+            break  # "the Democratic Party uses primaries": the name is not a clause
         start, taken = w.start(), taken + 1
     if kind == "call" and taken == 0 and not re.search(r"\b(?:a|the|their|his|her)\s+$", before):
         return None  # "to call on Congress": the verb
@@ -422,6 +435,21 @@ def _phrase(
         descriptors=descriptors,
         date=_year_in(sentence[start:end], dates) or _nearest_date(dates, start, end),
         links_inside=bool(inside),
+    )
+
+
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:to|will|would|may|might|can|could|should|must)\s+$")
+# pronouns and particles: no event's name runs back past them ("looking up Texas election")
+_PRONOUNS = frozenset(["i", "it", "they", "we", "you", "them", "toward", "towards", "via", "up", "down", "out", "off"])
+
+
+def _is_verb(word: str, verbs: frozenset[str]) -> bool:
+    """A word the corpus uses as a verb ("uses", "predicts"), or a past tense ("won", "called")."""
+    return (
+        word in verbs
+        or (word.endswith("s") and word[:-1] in verbs)
+        or (word.endswith("ed") and len(word) > 4)
+        or word in IRREGULAR_PAST
     )
 
 
@@ -548,8 +576,9 @@ def build_events(
     """The entity list with event entities rebuilt from event phrases, clustered corpus-wide."""
     named = mentions_by_sentence(entities, [t for t in ENTITY_TYPES if t != "event"])
     mentions: list[EventMention] = []
+    verbs = frozenset(verb_like(a.body for a in articles.values()))
     for article_id in sorted(extractions):
-        mentions.extend(find_mentions(articles[article_id], extractions[article_id], named))
+        mentions.extend(find_mentions(articles[article_id], extractions[article_id], named, verbs))
     article_dates = {a: parse_iso(x.date) for a, x in articles.items()}
     clusters = cluster_mentions(mentions, article_dates)
     by_id = {e.id: e for e in entities}

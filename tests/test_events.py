@@ -87,6 +87,23 @@ def test_find_mentions_phrase_stops_before_verb() -> None:
     assert m.text == "meeting of NATO foreign ministers"
 
 
+def test_an_event_name_is_no_clause_and_no_body_name() -> None:
+    docs: list[Doc] = [
+        ("a1", "2024-05-02", ["Ada Marlow said the Unity Party called elections for 3 May 2024."], []),
+        (
+            "b1",
+            "2024-05-02",
+            ["The National Conference of State Legislatures met on Monday."],
+            [(0, "National Conference of State Legislatures", "ORG")],
+        ),
+        ("c1", "2024-05-02", ["Leaders may call for calm on Monday, and it summit talks ended."], []),
+    ]
+    texts = [m.text for m in mentions_of(*docs)]
+    assert not any("called" in t for t in texts)  # a verb ends the name: "elections", not "Party called elections"
+    assert not any("Conference" in t for t in texts)  # a body named so is no conference
+    assert not any(t.startswith(("call", "it")) for t in texts)  # "may call for": a verb; "it" opens no name
+
+
 def test_call_as_verb_is_not_an_event_but_phone_call_is() -> None:
     doc: Doc = (
         "a1",
