@@ -41,7 +41,7 @@ SPEECH_VERBS = (
     "replied|responded|commented|remarked|acknowledged|admitted|concluded|recalled|posted|tweeted|pledged|promised|"
     "assured|cautioned|predicted|suggested|observed|underlined|underscored|agreed|reported|thanked|proposed|exclaimed|"
     "called|calling|described|describing|hailed|hailing|accused|accusing|assailed|declaring|stating|urging|saying|"
-    "confirming|countered|criticized|criticised|praised|dubbed|labelled|labeled|read|reads"
+    "confirming|countered|criticized|criticised|praised|dubbed|labelled|labeled|read|reads|thought|wondered"
 )
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording\s+to\b|\bin\s+(?:a|its|his|her|their)\s+(?:joint\s+)?statement\b", re.IGNORECASE)
@@ -190,7 +190,8 @@ _INVERTING = re.compile(
     r"warned|insisted|argued|observed|concluded|remarked|declared|announced"
 )
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a|an)\s+$")
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+)?$")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+){0,2}$")
+_SINGULAR_I = re.compile(r"\bI\s+(?:\w+\s+){0,2}$")
 # words that may open a clause before its subject
 _OPENING = re.compile(r"(?i)^[\s,“\"']*(?:(?:and|but|however|meanwhile|later|then|also|so|yet|in\s+response),?\s+)*")
 # words before a name that make it the object of a preposition, not the subject of a sentence
@@ -201,16 +202,34 @@ _GOVERNED = re.compile(
 )
 # a name that modifies a noun ("the Biden campaign", "Trump's State Department") is no subject
 _MODIFIER = re.compile(r"(?:['’]s?\b|\s+(?:campaign|administration|team|camp|family|government|aides?|allies)\b)")
+# what a body says through: "the WHO's website said", "the ministry's statement read"
+_VOICE = re.compile(
+    r"['’]s?\s+(?:official\s+)?(?:website|statement|spokesperson|spokesman|spokeswoman|account|press\s+release)\b"
+)
 
 
 def _ungoverned(doc: _Article, mentions: list[tuple[int, int, int, Entity]]) -> list[tuple[int, int, int, Entity]]:
     """The mentions that could be a clause's subject: not after a preposition, not a possessor or a modifier."""
     body = doc.article.body
     return [
-        m
-        for m in mentions
-        if not _GOVERNED.search(body, max(0, m[0] - 14), m[0]) and not _MODIFIER.match(body, m[1])
+        m for m in mentions if not _GOVERNED.search(body, max(0, m[0] - 14), m[0]) and not _MODIFIER.match(body, m[1])
     ]
+
+
+_TURN = re.compile(r"\(\((?P<name>[^()\n]{2,60})\)\)")
+
+
+def _turn_speaker(doc: _Article, at: int) -> str | None:
+    """The person whose interview turn ("((Naomi Martisius)) ...") holds ``body[at]``, if the
+    label is one of the article's people."""
+    body = doc.article.body
+    line = body.rfind("\n", 0, at) + 1
+    label = _TURN.match(body, line)
+    if label is None:
+        return None
+    name = label["name"].strip().casefold()
+    people = {m[3].id for m in doc.mentions if m[3].type == "person" and m[3].name.casefold() == name}
+    return people.pop() if len(people) == 1 else None
 
 
 def _clause_subject(doc: _Article, clause_start: int, verb_start: int) -> str | None:
@@ -220,7 +239,11 @@ def _clause_subject(doc: _Article, clause_start: int, verb_start: int) -> str | 
     body = doc.article.body
     stop = max(body.rfind(c, clause_start, verb_start) for c in ";:")
     start = clause_start if stop < 0 else stop + 1
-    candidates = _ungoverned(doc, doc.named_in(start, verb_start, ("person", "organization")))
+    named = doc.named_in(start, verb_start, ("person", "organization"))
+    voices = [m for m in named if m[3].type == "organization" and _VOICE.match(doc.article.body, m[1])]
+    if voices and not re.search(r"[.;!?]\s", doc.article.body[voices[0][1] : verb_start]):
+        return voices[0][3].id
+    candidates = _ungoverned(doc, named)
     people = [m for m in candidates if m[3].type == "person"]
     if people:
         return people[0][3].id
@@ -232,9 +255,22 @@ def _subject(doc: _Article, window_start: int, verb_start: int, verb_end: int, a
     """Who the speech verb at body[verb_start:verb_end] belongs to."""
     body = doc.article.body
     if _FIRST_PERSON.search(body, window_start, verb_start):
-        return None  # "I say", "we said": the writer or an interviewee, not a name before
+        # "I thought": an interviewee in their turn ("we can say" is anyone), else nobody named
+        return _turn_speaker(doc, verb_start) if _SINGULAR_I.search(body, window_start, verb_start) else None
     before = doc.named_in(window_start, verb_start, ("person", "organization", "place"))
+    voices = [m for m in before if m[3].type == "organization" and _VOICE.match(body, m[1])]
+    if voices and not re.search(r"[.;!?]\s", body[voices[-1][1] : verb_start]):
+        return voices[-1][3].id  # "the WHO's website said"
     subject = _clause_subject(doc, window_start, verb_start)
+    if body[verb_start:verb_end].endswith("ing") and not re.search(r"[.;!?]\s", body[window_start:verb_start]):
+        # "Trump made a statement about ..., stating": the name opening the clause says it, or the one
+        # name of the clause outside a prepositional phrase; several ("X, Y and Z signed a letter
+        # saying") or none: no one
+        opener = _opening_subject(doc, window_start, verb_start, pronouns=False)
+        if opener is not None:
+            return opener
+        free = _ungoverned(doc, doc.named_in(window_start, verb_start, ("person", "organization")))
+        return free[0][3].id if len({m[3].id for m in free}) == 1 else None
     if subject is not None and before and not re.search(r"[.;!?]", body[before[-1][1] : verb_start]):
         last = before[-1]
         governed = _GOVERNED.search(body, max(0, last[0] - 14), last[0])
@@ -269,9 +305,39 @@ def _subject(doc: _Article, window_start: int, verb_start: int, verb_end: int, a
         return doc.recent(window_start, ("organization",), first=False) or doc.recent(
             window_start, ("person",), first=True
         )
-    if pronoun or nominal:
+    if pronoun:
         return doc.recent(window_start, ("person",), first=True)
+    if nominal:
+        # "the health minister said": the last person named, if the article calls them so
+        person = doc.recent(window_start, ("person",), first=True)
+        return person if person is not None and _described_as(doc, person, nominal.group(0)) else None
     return None
+
+
+# the portfolios of ministers and officials, which tell one office from another
+_PORTFOLIOS = frozenset(
+    ["health", "defence", "defense", "foreign", "finance", "interior", "home", "justice", "education", "transport",
+     "aviation", "labour", "labor", "trade", "agriculture", "environment", "energy", "economy", "culture", "sports",
+     "tourism", "housing", "security", "intelligence", "treasury", "commerce", "information", "communications",
+     "immigration", "police", "fire", "railway", "railways", "water", "mines", "petroleum", "industry"]
+)  # fmt: skip
+
+
+def _described_as(doc: _Article, person: str, description: str) -> bool:
+    """Whether the article writes the words of ``description`` ("the local health minister")
+    next to a mention of ``person`` ("Health Minister Ada Roe", "Roe, the health minister")."""
+    body = doc.article.body
+    # the portfolio that qualifies the office ("health" in "the local health minister"); the office
+    # itself may be put another way ("the leading American diplomat" for the Secretary of State)
+    words = [w for w in re.findall(r"[\w'’-]+", description.casefold())[:-1] if w in _PORTFOLIOS]
+    sentences = doc.extraction.sentences
+    for start, end, index, entity in doc.mentions:
+        if entity.id == person:
+            low, high = (sentences[index].start, sentences[index].end) if sentences else (0, len(body))
+            near = body[max(low, start - 60) : min(high, end + 60)].casefold()
+            if all(re.search(rf"\b{re.escape(w)}\b", near) for w in words):
+                return True
+    return False
 
 
 class _Unknown:
@@ -308,6 +374,10 @@ def speaker_of(doc: _Article, start: int, end: int) -> str | _Unknown | None:
     # "the saying": a noun, not a speech verb
     cues = [m for m in _VERB.finditer(lead) if not _ARTICLE_BEFORE.search(lead, 0, m.start())]
     cues += list(_ACCORDING.finditer(lead))
+    if not lead.strip(" “\"'") and body[:window_start].rstrip().endswith(":") and doc.sentence_of(start) > 0:
+        # "Seidenberg defended the payments:" then the quote as a paragraph of its own
+        previous = sentences[doc.sentence_of(start) - 1]
+        return _opening_subject(doc, previous.start, previous.end) or UNKNOWN
     if not cues:
         if lead.rstrip(" “\"'").endswith(":"):
             # "Collins saw compromise as the best way: '...'": the sentence's subject introduces it
@@ -322,7 +392,7 @@ def speaker_of(doc: _Article, start: int, end: int) -> str | _Unknown | None:
 
 
 # a sentence's opening before its subject's name: capitalized words and title words ("AIP chairman")
-_TITLE_RUN = re.compile(r"^[\s“\"']*(?:(?:[A-Z][\w.&-]*|chairman|chairwoman|chair|leader|spokesman|spokeswoman|"
+_TITLE_RUN = re.compile(r"^[\s“\"']*(?:(?:[A-Z][\w.&-]*|vice|chairman|chairwoman|chair|leader|spokesman|spokeswoman|"
                         r"spokesperson|president|minister|secretary|director|head|chief|official|candidate|nominee)"
                         r",?\s+)*$")  # fmt: skip
 
@@ -330,14 +400,14 @@ _TITLE_RUN = re.compile(r"^[\s“\"']*(?:(?:[A-Z][\w.&-]*|chairman|chairwoman|ch
 _TRANSCRIPT_LABEL = re.compile(r"\s*(?:[A-Z][A-Z.]*\s+)*(?P<name>[A-Z][A-Z'’-]+):\s*[“\"]?$")
 
 
-def _opening_subject(doc: _Article, window_start: int, start: int) -> str | None:
+def _opening_subject(doc: _Article, window_start: int, start: int, pronouns: bool = True) -> str | None:
     """The person or body a sentence opens with (after titles), or the person a "He"/"She"
     opening it stands for."""
     body = doc.article.body
     named = [
         m
-        for m in doc.named_in(window_start, start, ("person", "organization"))
-        if _TITLE_RUN.match(body[window_start : m[0]]) and not _MODIFIER.match(body, m[1])
+        for m in _ungoverned(doc, doc.named_in(window_start, start, ("person", "organization")))
+        if _TITLE_RUN.match(body[window_start : m[0]])
     ]
     people = [m for m in named if m[3].type == "person"]
     if people or named:
@@ -350,7 +420,7 @@ def _opening_subject(doc: _Article, window_start: int, start: int) -> str | None
         found = {pid for pid, name in people.items() if name.casefold().endswith(" " + surname)}
         if len(found) == 1:
             return found.pop()
-    if re.match(r"[\s“\"']*(?:He|She)\b", body[window_start:start]):
+    if pronouns and re.match(r"[\s“\"']*(?:He|She)\b", body[window_start:start]):
         return doc.recent(window_start, ("person",), first=True)
     return None
 

@@ -394,6 +394,44 @@ MARLOW = Entity(id="edith-marlow", type="person", name="Edith Marlow")
             {"Edith Marlow": MARLOW},
             ["edith-marlow"],
         ),
+        # a participle belongs to the name opening its clause, or to no one
+        (
+            [['Kuleba made a statement about the Proud Boys, when asked, stating "stand back and stand by now"']],
+            {"Kuleba": KULEBA},
+            ["dmytro-kuleba"],
+        ),
+        (
+            [['Fifty officials, including Kuleba, signed a letter saying "it has all the classic earmarks".']],
+            {"Kuleba": KULEBA},
+            [None],
+        ),
+        # a body speaks through its website or statement
+        (
+            [['The WHO\'s website said: "There is no evidence that these remedies work."']],
+            {"WHO": Entity(id="who", type="organization", name="WHO")},
+            ["who"],
+        ),
+        # "I thought" in an interviewee's turn is theirs
+        (
+            [['((Edith Marlow)) Then I thought: "Why should I do this for free every time?"']],
+            {"Edith Marlow": MARLOW},
+            ["edith-marlow"],
+        ),
+        # a colon ends the paragraph before the quote
+        (
+            [["Kuleba defended the payments in comments online:"], ['"The advances were to cover hotels and travel."']],
+            {"Kuleba": KULEBA},
+            ["dmytro-kuleba"],
+        ),
+        # "the health minister" is not the aviation minister named before
+        (
+            [
+                ["Aviation Minister Edith Marlow visited the site."],
+                ['The local health minister said, "The injured have been rushed to hospital."'],
+            ],
+            {"Edith Marlow": MARLOW},
+            [None],
+        ),
     ],
 )
 def test_speakers_in_the_ways_news_writes_them(
