@@ -41,7 +41,7 @@ SPEECH_VERBS = (
     "replied|responded|commented|remarked|acknowledged|admitted|concluded|recalled|posted|tweeted|pledged|promised|"
     "assured|cautioned|predicted|suggested|observed|underlined|underscored|agreed|reported|thanked|proposed|exclaimed|"
     "called|calling|described|describing|hailed|hailing|accused|accusing|assailed|declaring|stating|urging|saying|"
-    "confirming|countered|criticized|criticised|praised|dubbed|labelled|labeled|read|reads|thought|wondered"
+    "confirming|countered|criticized|criticised|praised|dubbed|labelled|labeled|read|reads|thought|thinking|wondered|wonder|mentioned"
 )
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording\s+to\b|\bin\s+(?:a|its|his|her|their)\s+(?:joint\s+)?statement\b", re.IGNORECASE)
@@ -191,6 +191,7 @@ _INVERTING = re.compile(
 )
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a|an)\s+$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+){0,2}$")
+_SECOND_PERSON = re.compile(r"\byou\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _SINGULAR_I = re.compile(r"\bI\s+(?:\w+\s+){0,2}$")
 # words that may open a clause before its subject
 _OPENING = re.compile(r"(?i)^[\s,“\"']*(?:(?:and|but|however|meanwhile|later|then|also|so|yet|in\s+response),?\s+)*")
@@ -232,6 +233,19 @@ def _turn_speaker(doc: _Article, at: int) -> str | None:
     return people.pop() if len(people) == 1 else None
 
 
+def _next_turn_speaker(doc: _Article, at: int) -> str | None:
+    """In an interview, the person whose turn follows the one holding ``body[at]``: whom the
+    interviewer's "you" addresses."""
+    body = doc.article.body
+    line = body.rfind("\n", 0, at) + 1
+    if _TURN.match(body, line) is None:
+        return None
+    for label in _TURN.finditer(body, at):
+        if body[label.start() - 1 : label.start()] in ("", "\n"):
+            return _turn_speaker(doc, label.start() + 2)
+    return None
+
+
 def _clause_subject(doc: _Article, clause_start: int, verb_start: int) -> str | None:
     """The subject of the clause that runs from ``clause_start`` to a speech verb: its first person
     named outside a prepositional phrase ("Alexis Boon, the head of the Metropolitan Police,
@@ -254,6 +268,8 @@ def _clause_subject(doc: _Article, clause_start: int, verb_start: int) -> str | 
 def _subject(doc: _Article, window_start: int, verb_start: int, verb_end: int, after_end: int) -> str | None:
     """Who the speech verb at body[verb_start:verb_end] belongs to."""
     body = doc.article.body
+    if _SECOND_PERSON.search(body, window_start, verb_start):
+        return _next_turn_speaker(doc, verb_start)  # the interviewer's "you had mentioned": the interviewee
     if _FIRST_PERSON.search(body, window_start, verb_start):
         # "I thought": an interviewee in their turn ("we can say" is anyone), else nobody named
         return _turn_speaker(doc, verb_start) if _SINGULAR_I.search(body, window_start, verb_start) else None

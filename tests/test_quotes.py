@@ -432,6 +432,15 @@ MARLOW = Entity(id="edith-marlow", type="person", name="Edith Marlow")
             {"Edith Marlow": MARLOW},
             [None],
         ),
+        # the interviewer's "you had mentioned" is the interviewee of the next turn
+        (
+            [
+                ['((WN)) In your post, you had mentioned bones "did not become specific tools at all". Why?'],
+                ['((Edith Marlow)) Yes, I was thinking, "oh I should have said more than that", but no.'],
+            ],
+            {"Edith Marlow": MARLOW},
+            ["edith-marlow", "edith-marlow"],
+        ),
     ],
 )
 def test_speakers_in_the_ways_news_writes_them(
