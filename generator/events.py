@@ -567,6 +567,14 @@ def _name(c: Cluster, entities: dict[str, Entity]) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _generic(c: Cluster, name: str) -> bool:
+    """An event no one could look up: its phrases name no body, person or place, and its name
+    holds no name of its own ("Fair elections", "Three primary elections", "Post-election")."""
+    if any(m.proper or m.orgs or m.people or m.places or m.location for m in c.mentions):
+        return False
+    return not any(w[:1].isupper() for w in name.split()[1:])
+
+
 def build_events(
     entities: list[Entity],
     articles: dict[str, Article],
@@ -585,6 +593,7 @@ def build_events(
     for e in entities:
         if e.type == "event":
             ids.release(e.id)
+    clusters = [c for c in clusters if not _generic(c, _name(c, by_id))]
     names = [_name(c, by_id) for c in clusters]
     counts = Counter(match_key(n) for n in names)
     events: list[Entity] = []

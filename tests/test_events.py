@@ -104,6 +104,19 @@ def test_an_event_name_is_no_clause_and_no_body_name() -> None:
     assert not any(t.startswith(("call", "it")) for t in texts)  # "may call for": a verb; "it" opens no name
 
 
+def test_an_event_that_names_no_body_person_or_place_gets_no_page() -> None:
+    docs: list[Doc] = [
+        ("a1", "2024-05-02", ["Observers demanded fair elections on 3 May 2024."], []),
+        (
+            "b1",
+            "2024-05-02",
+            ["Voters backed the Unity Party leadership elections on 3 May 2024."],
+            [(0, "Unity Party", "ORG")],
+        ),
+    ]
+    assert [e.name for e in events(*docs)] == ["Unity Party leadership elections"]
+
+
 def test_call_as_verb_is_not_an_event_but_phone_call_is() -> None:
     doc: Doc = (
         "a1",
