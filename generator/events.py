@@ -340,6 +340,8 @@ def _phrase(
     before = sentence[: head.start()]
     if _NOT_EVENTS.search(sentence[: head.end()]) or _MODAL_BEFORE.search(before):
         return None  # "may call for": a verb
+    if word[:1].isupper() and re.match(r"\s+(?!(?:On|In|At|Of)\b)[A-Z][a-z]", sentence[head.end() :]):
+        return None  # "Texas Election Law", "Elections Foundation": the noun is inside a longer name
     if kind != "summit" and any(a - offset <= head.start() and head.end() <= b - offset for a, b, _ in entities):
         return None  # "the National Conference of State Legislatures": a body's name, not an event
     # pre-modifiers: walk back over words until a determiner, preposition or verb
@@ -433,7 +435,7 @@ def _phrase(
         places=frozenset(places),
         location=location,
         descriptors=descriptors,
-        date=_year_in(sentence[start:end], dates) or _nearest_date(dates, start, end),
+        date=_year_in(sentence[start:end], dates, start, end) or _nearest_date(dates, start, end),
         links_inside=bool(inside),
     )
 
@@ -453,16 +455,21 @@ def _is_verb(word: str, verbs: frozenset[str]) -> bool:
     )
 
 
-def _year_in(phrase: str, dates: list[DateSpan]) -> DateSpan | None:
-    """A year in the event's own name ("the 2024 election"), unless a date in the sentence says more."""
+def _year_in(phrase: str, dates: list[DateSpan], start: int = 0, end: int = 0) -> DateSpan | None:
+    """A year in the event's own name ("the 2024 election"), unless a date next to the phrase says
+    more ("the 2020 election on November 3"; not "On December 12, ... the 2020 election")."""
     m = re.search(r"\b((?:19|20)\d\d)\b", phrase)
     if m is None:
         return None
     year = int(m.group(1))
     for d in dates:
-        if d.start.year == year and d.precision != "year":
+        near = d.offset - end <= NEAR_DATE and start - d.end_offset <= NEAR_DATE
+        if d.start.year == year and d.precision != "year" and near:
             return d
     return DateSpan(date(year, 1, 1), date(year, 12, 31), "year", m.group(1), -1, -1)
+
+
+NEAR_DATE = 30  # characters between an event's phrase and a date that dates it more finely than its name
 
 
 def _nearest_date(dates: list[DateSpan], start: int, end: int) -> DateSpan | None:

@@ -117,6 +117,22 @@ def test_an_event_that_names_no_body_person_or_place_gets_no_page() -> None:
     assert [e.name for e in events(*docs)] == ["Unity Party leadership elections"]
 
 
+def test_a_year_in_the_name_is_dated_more_finely_only_by_a_date_next_to_it() -> None:
+    sentence = "On December 12, Ada Marlow again questioned the result of the 2020 Portvale election."
+    far: Doc = ("a1", "2020-12-14", [sentence], [(0, "Ada Marlow", "PERSON"), (0, "Portvale", "GPE")])
+    near: Doc = ("b1", "2020-11-05", ["Voters cast ballots in the 2020 Portvale election on November 3."],
+                 [(0, "Portvale", "GPE")])  # fmt: skip
+    [m_far] = mentions_of(far)
+    [m_near] = mentions_of(near)
+    assert m_far.date is not None and m_far.date.precision == "year"
+    assert m_near.date is not None and m_near.date.iso == ("2020-11-03", "2020-11-03")
+
+
+def test_an_event_noun_inside_a_longer_capitalized_name_is_no_event() -> None:
+    doc: Doc = ("a1", "2020-12-14", ["He read up on Texas Election Law on Monday."], [(0, "Texas", "GPE")])
+    assert mentions_of(doc) == []
+
+
 def test_call_as_verb_is_not_an_event_but_phone_call_is() -> None:
     doc: Doc = (
         "a1",
