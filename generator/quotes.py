@@ -391,8 +391,14 @@ def speaker_of(doc: _Article, start: int, end: int) -> str | _Unknown | None:
     cues = [m for m in _VERB.finditer(lead) if not _ARTICLE_BEFORE.search(lead, 0, m.start())]
     cues += list(_ACCORDING.finditer(lead))
     if not lead.strip(" “\"'") and body[:window_start].rstrip().endswith(":") and doc.sentence_of(start) > 0:
-        # "Seidenberg defended the payments:" then the quote as a paragraph of its own
+        # "Seidenberg defended the payments:" or "In comments online, Robinson writes:", then the
+        # quote as a paragraph of its own
         previous = sentences[doc.sentence_of(start) - 1]
+        verbs = list(_VERB.finditer(body, previous.start, previous.end))
+        if verbs:
+            said = _subject(doc, previous.start, verbs[-1].start(), verbs[-1].end(), previous.end)
+            if said is not None:
+                return said
         return _opening_subject(doc, previous.start, previous.end) or UNKNOWN
     if not cues:
         if lead.rstrip(" “\"'").endswith(":"):

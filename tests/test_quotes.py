@@ -441,6 +441,15 @@ MARLOW = Entity(id="edith-marlow", type="person", name="Edith Marlow")
             {"Edith Marlow": MARLOW},
             ["edith-marlow", "edith-marlow"],
         ),
+        # the speech verb of the paragraph before, when it ends with a colon
+        (
+            [
+                ["In comments online, party chairman Kuleba, whose profile lists ships, writes:"],
+                ['"It is a long shot."'],
+            ],
+            {"Kuleba": KULEBA},
+            ["dmytro-kuleba"],
+        ),
     ],
 )
 def test_speakers_in_the_ways_news_writes_them(
