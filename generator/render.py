@@ -407,8 +407,12 @@ class Renderer:
 
     def type_index(self, type_: str, entities: list[Entity]) -> Page:
         doc = f"{TYPE_DIRS[type_]}/index.md"  # type: ignore[index]
-        ranked = sorted(entities, key=lambda e: (-len(e.articles), e.name.casefold()))
-        return self._render("type_index.md.j2", doc, type_=type_, entities=ranked)
+        if type_ == "event":
+            # a reader looks events up by when they happened: dated first, oldest first
+            ranked = sorted(entities, key=lambda e: (e.date_start is None, e.date_start or "", e.name.casefold()))
+        else:
+            ranked = sorted(entities, key=lambda e: (-len(e.articles), e.name.casefold()))
+        return self._render("type_index.md.j2", doc, type_=type_, entities=ranked, by_id=self.kb.entities_by_id)
 
     def pages(self) -> Iterator[Page]:
         """Every page, one at a time: a large corpus's pages need not all be in memory."""

@@ -212,6 +212,20 @@ def test_render_produces_every_page_and_valid_kb_json() -> None:
     assert "approved" in aid
 
 
+def test_the_events_index_lists_events_by_date_with_place_and_participants() -> None:
+    kb = small_kb()
+    summit = Entity("harbor-summit", "event", "Harbor summit", date_start="2024-03-01", date_end="2024-03-02")
+    summit.location, summit.participants = "paris", ["edith-marlow", "harbor-council"]
+    earlier = Entity("harbor-vote", "event", "Harbor vote", date_start="2023-05-04", date_end="2023-05-04")
+    undated = Entity("harbor-talks", "event", "Harbor talks")
+    kb.entities += [summit, undated, earlier]
+    page = render(kb, TEMPLATES)["events/index.md"]
+    rows = [line for line in page.splitlines() if line.startswith("| ") and "Harbor" in line]
+    assert [row.split(" | ")[0] for row in rows] == ["| 2023-05-04", "| 2024-03-01 to 2024-03-02", "| undated"]
+    assert "[Paris](../places/paris.md)" in rows[1]
+    assert "[Edith Marlow](../people/edith-marlow.md), [Harbor Council](../organizations/harbor-council.md)" in rows[1]
+
+
 def test_kb_json_has_one_record_per_line() -> None:
     kb = small_kb()
     text = kbjson.dumps(kb)
