@@ -27,7 +27,7 @@ from .happenings import TITLES, happenings
 from .models import ENTITY_TYPES, Article, ArticleExtraction, Entity, EntityMention, mentions_by_sentence
 from .names import match_key, reading_order
 from .slugs import SlugRegistry
-from .topics import IRREGULAR_PAST, verb_like
+from .topics import is_verb, verb_like
 
 HEADS: dict[str, str] = {
     "meeting": "meeting",
@@ -357,7 +357,7 @@ def _phrase(
             or taken >= 5
             or token.lower() in _STOP_BEFORE
             or (token.lower() in _PRONOUNS and (lower or token == "I" or w.start() == 0))  # not "United We Stand"
-            or (lower and (_is_verb(token, verbs) or token.endswith("ly")))
+            or (lower and (is_verb(token, verbs) or token.endswith("ly")))
         ):
             break  # "the Democratic Party uses primaries": the name is not a clause
         start, taken = w.start(), taken + 1
@@ -443,16 +443,6 @@ def _phrase(
 _MODAL_BEFORE = re.compile(r"(?i)\b(?:to|will|would|may|might|can|could|should|must)\s+$")
 # pronouns and particles: no event's name runs back past them ("looking up Texas election")
 _PRONOUNS = frozenset(["i", "it", "they", "we", "you", "them", "toward", "towards", "via", "up", "down", "out", "off"])
-
-
-def _is_verb(word: str, verbs: frozenset[str]) -> bool:
-    """A word the corpus uses as a verb ("uses", "predicts"), or a past tense ("won", "called")."""
-    return (
-        word in verbs
-        or (word.endswith("s") and word[:-1] in verbs)
-        or (word.endswith("ed") and len(word) > 4)
-        or word in IRREGULAR_PAST
-    )
 
 
 def _year_in(phrase: str, dates: list[DateSpan], start: int = 0, end: int = 0) -> DateSpan | None:
@@ -600,8 +590,9 @@ def build_events(
     for e in entities:
         if e.type == "event":
             ids.release(e.id)
-    clusters = [c for c in clusters if not _generic(c, _name(c, by_id))]
-    names = [_name(c, by_id) for c in clusters]
+    named_clusters = [(c, _name(c, by_id)) for c in clusters]
+    named_clusters = [(c, name) for c, name in named_clusters if not _generic(c, name)]
+    clusters, names = [c for c, _ in named_clusters], [name for _, name in named_clusters]
     counts = Counter(match_key(n) for n in names)
     events: list[Entity] = []
     for c, name in sorted(zip(clusters, names, strict=True), key=lambda x: (x[1].casefold(), x[0].span() or ())):

@@ -31,6 +31,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .models import Article, ArticleExtraction, Entity, Quote, QuoteSource
+from .names import TITLE_WORDS
 from .slugs import SlugRegistry
 
 MIN_WORDS = 4
@@ -253,11 +254,7 @@ def _clause_subject(doc: _Article, clause_start: int, verb_start: int) -> str | 
     body = doc.article.body
     stop = max(body.rfind(c, clause_start, verb_start) for c in ";:")
     start = clause_start if stop < 0 else stop + 1
-    named = doc.named_in(start, verb_start, ("person", "organization"))
-    voices = [m for m in named if m[3].type == "organization" and _VOICE.match(doc.article.body, m[1])]
-    if voices and not re.search(r"[.;!?]\s", doc.article.body[voices[0][1] : verb_start]):
-        return voices[0][3].id
-    candidates = _ungoverned(doc, named)
+    candidates = _ungoverned(doc, doc.named_in(start, verb_start, ("person", "organization")))
     people = [m for m in candidates if m[3].type == "person"]
     if people:
         return people[0][3].id
@@ -277,7 +274,6 @@ def _subject(doc: _Article, window_start: int, verb_start: int, verb_end: int, a
     voices = [m for m in before if m[3].type == "organization" and _VOICE.match(body, m[1])]
     if voices and not re.search(r"[.;!?]\s", body[voices[-1][1] : verb_start]):
         return voices[-1][3].id  # "the WHO's website said"
-    subject = _clause_subject(doc, window_start, verb_start)
     if body[verb_start:verb_end].endswith("ing") and not re.search(r"[.;!?]\s", body[window_start:verb_start]):
         # "Trump made a statement about ..., stating": the name opening the clause says it, or the one
         # name of the clause outside a prepositional phrase; several ("X, Y and Z signed a letter
@@ -287,6 +283,7 @@ def _subject(doc: _Article, window_start: int, verb_start: int, verb_end: int, a
             return opener
         free = _ungoverned(doc, doc.named_in(window_start, verb_start, ("person", "organization")))
         return free[0][3].id if len({m[3].id for m in free}) == 1 else None
+    subject = _clause_subject(doc, window_start, verb_start)
     if subject is not None and before and not re.search(r"[.;!?]", body[before[-1][1] : verb_start]):
         last = before[-1]
         governed = _GOVERNED.search(body, max(0, last[0] - 14), last[0])
@@ -414,9 +411,7 @@ def speaker_of(doc: _Article, start: int, end: int) -> str | _Unknown | None:
 
 
 # a sentence's opening before its subject's name: capitalized words and title words ("AIP chairman")
-_TITLE_RUN = re.compile(r"^[\s“\"']*(?:(?:[A-Z][\w.&-]*|vice|chairman|chairwoman|chair|leader|spokesman|spokeswoman|"
-                        r"spokesperson|president|minister|secretary|director|head|chief|official|candidate|nominee)"
-                        r",?\s+)*$")  # fmt: skip
+_TITLE_RUN = re.compile(rf"^[\s“\"']*(?:(?:[A-Z][\w.&-]*|{'|'.join(sorted(map(re.escape, TITLE_WORDS)))}),?\s+)*$")
 
 
 _TRANSCRIPT_LABEL = re.compile(r"\s*(?:[A-Z][A-Z.]*\s+)*(?P<name>[A-Z][A-Z'’-]+):\s*[“\"]?$")

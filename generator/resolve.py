@@ -758,7 +758,7 @@ def link_people(spans: list[Span], case: WordCase | None = None, titles: dict[st
     cued_surnames = {s.key for s in spans if s.title_cue and " " not in s.key}
     for key in [k for k in votes if " " in k and k.split()[-1] in cued_surnames]:
         votes[key]["person"] += 2
-    grouped = {s.key for s in spans if s.group_cue or _opens_with_acronym(s.text)}
+    grouped = {s.key for s in spans if _no_given_name(s)}
     for key in [k for k in votes if " " in k and k not in grouped and _given_name_first(k.split())]:
         votes[key]["person"] += 2  # "Siméon Poisson" opens with a given name, whatever the tagger read
     full = sorted(k for k, v in votes.items() if _is_full_name(k, v))
@@ -976,9 +976,7 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
     # full name as a person's, its label of the bare surname ("West", "Blankenship" as places)
     # says nothing more
     full = [s for s in cluster.spans if len(key_words) > 1 and match_key(s.text) == cluster.key]
-    given_first = _given_name_first(key_words) and not any(
-        s.group_cue or _opens_with_acronym(s.text) for s in cluster.spans
-    )
+    given_first = _given_name_first(key_words) and not any(_no_given_name(s) for s in cluster.spans)
     read_as_person = given_first or sum(s.label == "person" for s in full) * 2 > len(full)
     for s in cluster.spans:
         surname = read_as_person and match_key(s.text) == key_words[-1] and not is_acronym(s.text)
@@ -1033,10 +1031,11 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
     return best  # type: ignore[return-value]
 
 
-def _opens_with_acronym(text: str) -> bool:
-    """Whether a name opens with a word in capitals ("NATO Allies", "LAO PDR"): no given name."""
-    first = text.split(" ", 1)[0]
-    return sum(c.isalpha() for c in first) >= 2 and first.isupper()
+def _no_given_name(span: Span) -> bool:
+    """Whether a span's first word, whatever the given-name table says, is no given name: the
+    span names a group ("the Roe family") or opens with a word in capitals ("NATO Allies")."""
+    first = span.text.split(" ", 1)[0]
+    return span.group_cue or (sum(c.isalpha() for c in first) >= 2 and first.isupper())
 
 
 def _given_name_first(words: list[str]) -> bool:

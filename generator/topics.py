@@ -131,9 +131,16 @@ def verb_like(texts: Iterable[str]) -> set[str]:
     return {w for w, c in after_modal.items() if c > after_det[w]}
 
 
-def _verb(word: str, verbs: set[str]) -> bool:
+def is_verb(word: str, verbs: set[str] | frozenset[str]) -> bool:
+    """A word the corpus uses as a verb (``verbs``, from :func:`verb_like`; "uses" for "use"), or
+    a past tense ("called", "took")."""
     word = word.lower()
-    return word in verbs or word in IRREGULAR_PAST or word.endswith("ed") or (word.endswith("s") and word[:-1] in verbs)
+    return (
+        word in verbs
+        or word in IRREGULAR_PAST
+        or (word.endswith("ed") and len(word) > 3)
+        or (word.endswith("s") and word[:-1] in verbs)
+    )
 
 
 def _filler(phrase: str, stop: frozenset[str]) -> bool:
@@ -186,8 +193,8 @@ def find_topics(kb: KnowledgeBase, topics_file: Path | None = None) -> list[Topi
         if 2 <= c <= max(2, MAX_SHARE * n)
         and len(contexts[p]) >= 2
         and p not in names
-        and not _verb(p.split()[1], verbs)
-        and not _verb(p.split()[0], verbs)  # "remained steadfast", "took place", "Wikinews spoke"
+        and not is_verb(p.split()[1], verbs)
+        and not is_verb(p.split()[0], verbs)  # "remained steadfast", "took place", "Wikinews spoke"
         and not _filler(p, stop)
     ]
     uses: Counter[str] = Counter()
