@@ -61,7 +61,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            r"\b(?:(?P<rel>(?i:last|next|this|on|late|early))\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            # not "on a Tuesday", "every Friday", "Tuesdays": no one day
+            r"(?<!\ba\s)(?<!\bA\s)(?<!\bevery\s)(?<!\beach\s)"
+            # nor a day's name: "Super Tuesday", "Good Friday"
+            r"(?<!Super\s)(?<!Black\s)(?<!Good\s)(?<!Holy\s)(?<!Ash\s)(?<!Cyber\s)(?<!Bloody\s)(?<!Maundy\s)"
+            r"(?<!Easter\s)(?<!Shrove\s)(?<!Palm\s)(?<!Giving\s)"
+            r"\b(?:(?P<rel>(?i:last|next|this|on|late|early))\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s\b)"
         ),
     ),
     ("day_word", re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)),

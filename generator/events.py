@@ -24,6 +24,7 @@ from datetime import date
 
 from .dates import DateSpan, find_dates, parse_iso
 from .happenings import TITLES, happenings
+from .headlines import headline, participants
 from .models import ENTITY_TYPES, Article, ArticleExtraction, Entity, EntityMention, mentions_by_sentence
 from .names import match_key, reading_order
 from .slugs import SlugRegistry
@@ -51,6 +52,8 @@ HEADS: dict[str, str] = {
     "visit": "visit",
     "ceremony": "ceremony",
 }
+# the event a headline tells: one article's, never joined with another's (:mod:`generator.headlines`)
+HEADLINE = "headline"
 # kinds of event that happen to one person (a death, an arrest): two people's are two events
 PERSON_KINDS = frozenset(TITLES)
 _HEAD = re.compile(r"\b(" + "|".join(sorted(HEADS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -166,10 +169,29 @@ _GENERIC = frozenset(
         "potential",
         "formal",
         "informal",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "several",
+        "many",
+        "dozen",
     ]
 )
+# adjectives that a capitalized phrase may open with and still name no event ("Electoral Vote")
+_PLAIN = frozenset(
+    ["electoral", "general", "presidential", "parliamentary", "legislative", "local", "municipal", "national",
+     "federal", "state", "regional", "popular", "public", "free", "fair", "equal", "snap", "early", "final",
+     "primary"]
+)  # fmt: skip
+# nouns after an event word that make it their modifier ("election debates", "vote count")
+_COMPOUND = re.compile(
+    r"\s+(?:debates?|campaigns?|results?|day|laws?|commissions?|officials?|season|process|system|fraud|counts?|"
+    r"rally|rallies|boards?|cycle|night|workers?|observers?|monitors?|materials?|centres?|centers?)\b"
+)
 _POST = re.compile(
-    r"^\s*(?P<prep>of|between|with|for|by|on|from)\s+(?P<obj>(?:[\w'’.-]+(?:\s+(?:and|&)\s+|\s+)?){1,8}?)"
+    r"^\s*(?P<prep>of|between|with|for|by|on)\s+(?!(?:either|both|any|all|each|every|some)\b)(?P<obj>(?:[\w'’.-]+(?:\s+(?:and|&)\s+|\s+)?){1,8}?)"
     r"(?=\s*\b(?:of|between|with|for|by|on|from|in|at|to|that|which|who|is|are|was|were|will|would|has|have|had|as|"
     r"after|before|during|since|and\s+(?:is|was|to)|took|met|held|said|began|gave|made|came|went|[a-z]+ed)\b|\s*[,.;:!?—–()\"“”]|\s*$)"
 )
@@ -196,6 +218,7 @@ class EventMention:
     date: DateSpan | None
     links_inside: bool
     context: frozenset[str] = frozenset()  # organizations the article names anywhere
+    headline: bool = False  # the article's headline, naming the event its lead dates
 
     @property
     def specific(self) -> bool:
@@ -289,11 +312,26 @@ def find_mentions(
             if mention is not None:
                 here.append(mention)
         found.extend(_assign_dates(here, dates, s.start))
+    told: set[date] = set()
     for index, start, end, kind, person, when in happenings(article, extraction, named):
         text = TITLES[kind].format(person.name)
         found.append(
             EventMention(article.id, index, start, end, start, end, kind, text, True, frozenset(),
                          frozenset([person.id]), frozenset(), None, frozenset(), when, False)
+        )  # fmt: skip
+        told.add(when.start)
+    h = headline(article, extraction)
+    if h is not None and h.date.start not in told:  # "Mubarak dies": the death already told
+        orgs, people, places, location = participants(article, h, named)
+        # the lead's own event phrase of that day ("primary elections") is the headline's event
+        kind = next(
+            (m.kind for m in found if m.sentence == h.sentence and m.date is not None and m.date.start == h.date.start
+             and m.date.precision == "day" and m.kind not in PERSON_KINDS),
+            HEADLINE,
+        )  # fmt: skip
+        found.append(
+            EventMention(article.id, h.sentence, h.start, h.end, h.start, h.end, kind, h.name, True, orgs,
+                         people, places, location, frozenset(), h.date, False, headline=True)
         )  # fmt: skip
     context = frozenset(
         e.id
@@ -338,6 +376,8 @@ def _phrase(
     word = head.group(1)
     kind = HEADS[word.lower()]
     before = sentence[: head.start()]
+    if _COMPOUND.match(sentence, head.end()):
+        return None  # "the Free and Equal Election debates": the event is the debate
     if _NOT_EVENTS.search(sentence[: head.end()]) or _MODAL_BEFORE.search(before):
         return None  # "may call for": a verb
     if word[:1].isupper() and re.match(r"\s+(?!(?:On|In|At|Of)\b)[A-Z][a-z]", sentence[head.end() :]):
@@ -356,7 +396,7 @@ def _phrase(
             gap.strip()
             or taken >= 5
             or token.lower() in _STOP_BEFORE
-            or (token.lower() in _PRONOUNS and (lower or token == "I" or w.start() == 0))  # not "United We Stand"
+            or (re.split("['’]", token.lower())[0] in _PRONOUNS and (lower or token[0] == "I" or w.start() == 0))
             or (lower and (is_verb(token, verbs) or token.endswith("ly")))
         ):
             break  # "the Democratic Party uses primaries": the name is not a clause
@@ -419,7 +459,12 @@ def _phrase(
         and not w.group(0)[:1].isdigit()
     )
     phrase_words = [w.group(0) for w in _WORD.finditer(sentence[start : head.end()])]
-    proper = word[:1].isupper() and all(w[:1].isupper() for w in phrase_words) and len(phrase_words) > 1
+    proper = (
+        word[:1].isupper()
+        and all(w[:1].isupper() for w in phrase_words)
+        and not all(w.lower() in _GENERIC | _PLAIN for w in phrase_words[:-1])  # not "Electoral Vote"
+        and len(phrase_words) > 1
+    )
     return EventMention(
         article=article_id,
         sentence=index,
@@ -469,7 +514,7 @@ def _nearest_date(dates: list[DateSpan], start: int, end: int) -> DateSpan | Non
 
 
 def _compatible(m: EventMention, c: Cluster) -> bool:
-    if m.kind != c.kind:
+    if m.kind != c.kind or m.kind == HEADLINE:
         return False
     if m.orgs and c.orgs and not (m.orgs <= c.orgs or c.orgs <= m.orgs):
         return False
@@ -524,6 +569,9 @@ def _choose(fits: list[Cluster], m: EventMention, article_dates: dict[str, date 
         else:
             gap = 0 if span[0] <= when <= span[1] else min(abs((span[0] - when).days), abs((span[1] - when).days))
         timed.append((gap, c))
+    # another article's event only when the phrase or its article shares something with it: a bare
+    # "the election" never joins an event on its own
+    timed = [(gap, c) for gap, c in timed if m.descriptors & c.descriptors or (m.orgs | m.context) & c.orgs]
     close = [(gap, c) for gap, c in timed if gap is not None and gap <= 45]
     if close:
         # most shared descriptors, then the event more sources report, then the nearest in time
@@ -547,6 +595,10 @@ def _name(c: Cluster, entities: dict[str, Entity]) -> str:
         informative = bool(m.orgs or m.people or m.places or m.descriptors or m.location)
         return (m.proper, bool(m.orgs), informative, head_final, len(m.descriptors), -len(m.text))
 
+    headlines = [m for m in c.mentions if m.headline]
+    if headlines:
+        text = min(headlines, key=lambda m: len(m.text)).text
+        return text[:1].upper() + text[1:]  # the outlet's own words
     best = max(c.mentions, key=score)
     words = [w.group(0) for w in _WORD.finditer(best.text)]
     words = [w for w in words if w.lower() not in _GENERIC]
@@ -561,6 +613,9 @@ def _name(c: Cluster, entities: dict[str, Entity]) -> str:
         org = entities[orgs[0]]
         if not any(form in text for form in (org.name, *org.aliases)) and len(org.name.split()) <= 2:
             text = f"{org.name} {text}"
+    places = [entities[p] for p in sorted(c.locations) if p in entities]
+    if len(places) == 1 and not any(w[:1].isupper() for w in text.split()[1:]):
+        text = f"{text} in {places[0].name}"  # "primary elections in Idaho", not "primary elections"
     return text[:1].upper() + text[1:]
 
 

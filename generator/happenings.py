@@ -1,4 +1,5 @@
-"""Happenings to a person that news tells with a verb: a death, an arrest, a resignation.
+"""Happenings to a person that news tells with a verb: a death, an arrest, a resignation, a
+birth, a stay in hospital, a funeral.
 
 "Mubarak died on Tuesday", "Basilashvili was arrested on Friday", "police arrested
 Saadallah yesterday": the verb names the kind of event, the person it happens to is
@@ -23,12 +24,25 @@ SUBJECT_VERBS: dict[str, re.Pattern[str]] = {
     "arrest": re.compile(r"\b(?:was|were|has been|had been)\s+(?:arrested|detained|taken into custody)\b"),
     # ", resigned" closes a nomination's "vice Jane Roe, resigned": a state, not the event
     "resignation": re.compile(r"(?<!,\s)\b(?:resigned|resigns|stepped down|steps down)\b"),
+    "birth": re.compile(r"\bwas born\b"),
+    "hospitalization": re.compile(r"\bwas\s+(?:hospitali[sz]ed|admitted to (?:a |the )?hospital)\b"),
+    "cremation": re.compile(r"\bwas cremated\b"),
 }
 # ... and with the person after them (police arrested X)
 OBJECT_VERBS: dict[str, re.Pattern[str]] = {
     "arrest": re.compile(r"\b(?:arrested|detained)\s+$"),
+    "funeral": re.compile(r"\b(?:funeral|burial)\b(?:\s+\w+){0,3}?\s+(?:for|of)\s+$"),
 }
-TITLES = {"death": "Death of {}", "arrest": "Arrest of {}", "resignation": "Resignation of {}"}
+TITLES = {
+    "death": "Death of {}",
+    "arrest": "Arrest of {}",
+    "resignation": "Resignation of {}",
+    "birth": "Birth of {}",
+    "hospitalization": "Hospitalization of {}",
+    "cremation": "Cremation of {}",
+    "funeral": "Funeral of {}",
+}
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|announced|reported|confirmed|stated|added|claimed|that)\b")
 _GOVERNED = re.compile(r"\b(?:of|from|at|in|on|with|to|for|about|against|by|than|after|before|and)\s+(?:the\s+)?$")
 
 
@@ -59,7 +73,8 @@ def happenings(
             for a, _, e in people:
                 m = verb.search(sentence, 0, a)
                 date = _day(sentence, anchor) if m else None
-                if m is not None and date is not None and not SUBJECT_VERBS[kind].search(sentence):
+                told = kind in SUBJECT_VERBS and SUBJECT_VERBS[kind].search(sentence)
+                if m is not None and date is not None and not told:
                     out.append((index, s.start + m.start(), s.start + m.end() - 1, kind, e, date))
                     break
     return out
@@ -80,6 +95,8 @@ def _subject(sentence: str, people: list[tuple[int, int, Entity]], verb: int) ->
         if _GOVERNED.search(sentence, max(0, a - 12), a) or sentence[b : b + 2] in ("'s", "’s"):
             continue
         between = sentence[b:verb]
+        if _REPORTING.search(between):
+            return None  # "Rebic said 71 people were arrested": the person tells, it is not theirs
         if re.search(r"\b(?:his|her|their|whose)\s+\w+", between) and "," not in between:
             return None  # "Mubarak's son", "X and her husband"
         return e

@@ -18,6 +18,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from .errors import ConfigError
@@ -64,7 +65,8 @@ IRREGULAR_PAST = frozenset(
      "ran", "wrote", "became", "found", "brought", "thought", "kept", "felt", "meant", "met", "paid", "put", "sat",
      "set", "sent", "spent", "stood", "understood", "bought", "caught", "fought", "taught", "sold", "told", "heard",
      "read", "rose", "fell", "grew", "knew", "threw", "drew", "drove", "flew", "broke", "chose", "froze", "woke",
-     "wore", "tore", "swore"]
+     "wore", "tore", "swore", "shot", "struck", "fled", "sought", "withdrew", "hung", "stole", "shook", "swept",
+     "dealt", "forbade", "overtook", "undertook", "arose", "slid"]
 )  # fmt: skip
 # a theme is not a bare job title ("vice president", "running mate", "presidential nominee")
 ROLE_HEADS = TITLE_WORDS | {"mate", "nominee", "nominees", "candidate", "candidates", "chairman", "member", "members"}
@@ -141,6 +143,28 @@ def is_verb(word: str, verbs: set[str] | frozenset[str]) -> bool:
         or (word.endswith("ed") and len(word) > 3)
         or (word.endswith("s") and word[:-1] in verbs)
     )
+
+
+@cache
+def english_verbs() -> frozenset[str]:
+    """English verbs in their base form, from ``data/verbs.txt`` (WordNet's verb index; see
+    :mod:`generator.verbs_table`)."""
+    from importlib import resources
+
+    return frozenset(resources.files(__package__).joinpath("data/verbs.txt").read_text(encoding="utf-8").split())
+
+
+def verb_form(word: str) -> bool:
+    """A word that is an English verb's third person ("names", "crashes", "tries") or past
+    ("called", "took"). A plural noun of a verb's spelling ("strikes", "talks") is one too:
+    which it is, the words around it tell."""
+    w = word.lower()
+    verbs = english_verbs()
+    if w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 3):
+        return True
+    if not w.endswith("s") or w.endswith("ss"):
+        return False
+    return w[:-1] in verbs or (w.endswith("es") and w[:-2] in verbs) or (w.endswith("ies") and w[:-3] + "y" in verbs)
 
 
 def _filler(phrase: str, stop: frozenset[str]) -> bool:

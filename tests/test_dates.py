@@ -178,3 +178,11 @@ def test_several_dates_sorted_by_offset_with_offsets() -> None:
 )
 def test_parse_iso(value: str | None, expected: date | None) -> None:
     assert parse_iso(value) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tomorrow, a Tuesday, is busy.", "The shop shuts every Friday.", "They met on Tuesdays.", "Super Tuesday votes."],
+)
+def test_a_weekday_that_is_no_one_day_is_no_date(text: str) -> None:
+    assert [d.text for d in find_dates(text, THURSDAY) if "day" in d.text and d.text != "Tomorrow"] == []

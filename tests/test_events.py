@@ -104,6 +104,45 @@ def test_an_event_name_is_no_clause_and_no_body_name() -> None:
     assert not any(t.startswith(("call", "it")) for t in texts)  # "may call for": a verb; "it" opens no name
 
 
+def test_no_event_in_a_modifier_a_pronoun_a_plain_adjective_or_an_either() -> None:
+    docs: list[Doc] = [
+        ("a1", "2020-11-02", ["He skipped the Free and Equal Election debates on 8 October 2020."], []),
+        ("b1", "2020-06-30", ["He asked what to do if I'd call on 3 May 2020."], []),
+        ("c1", "2020-11-02", ["He needs one Electoral Vote on 3 November 2020."], []),
+    ]
+    found = mentions_of(*docs)
+    assert [m.text for m in found if m.kind == "election"] == []  # the event is the debate
+    assert not any(m.text.startswith("I'd") for m in found)
+    assert not any(m.proper for m in found)  # "Electoral Vote" names no one vote
+    doc: Doc = (
+        "d1",
+        "2020-02-14",
+        ["The next primary election for either the Democratic or Republican Party is on March 3."],
+        [(0, "Republican Party", "ORG")],
+    )
+    assert [m.text for m in mentions_of(doc) if m.kind == "election"] == ["next primary election"]
+
+
+def test_plain_elections_are_named_by_their_place_and_lose_their_number() -> None:
+    doc: Doc = (
+        "a1",
+        "2020-03-06",
+        ["The party continues with three primary elections in Idaho on March 10."],
+        [(0, "Idaho", "GPE")],
+    )
+    assert [(e.name, e.date_start) for e in events(doc)] == [("Primary elections in Idaho", "2020-03-10")]
+
+
+def test_a_bare_event_word_never_joins_another_articles_event_on_its_own() -> None:
+    docs: list[Doc] = [
+        ("a1", "2020-02-14", ["The Unity Party election in Ruritania was on February 11."],
+         [(0, "Unity Party", "ORG"), (0, "Ruritania", "GPE")]),
+        ("b1", "2020-02-20", ["Many talked about the election."], []),
+    ]  # fmt: skip
+    [event] = events(*docs)
+    assert {m.article for m in event.mentions} == {"a1"}
+
+
 def test_an_event_that_names_no_body_person_or_place_gets_no_page() -> None:
     docs: list[Doc] = [
         ("a1", "2024-05-02", ["Observers demanded fair elections on 3 May 2024."], []),

@@ -53,3 +53,34 @@ def test_two_people_dying_the_same_day_are_two_events() -> None:
         [(0, "Ada Marlow", "PERSON"), (1, "Nika Kelmscott", "PERSON")],
     )
     assert [name for name, _, _ in _summary([doc])] == ["Death of Ada Marlow", "Death of Nika Kelmscott"]
+
+
+def test_a_birth_a_stay_in_hospital_a_cremation_and_a_funeral() -> None:
+    doc = (
+        "a1",
+        "2020-09-03",
+        [
+            "Pran Kelmscott was born on December 11, 1935 in Mirati.",
+            "Kelmscott was hospitalized on August 10 after a fall.",
+            "Kelmscott was cremated on Tuesday.",
+            "A military funeral was held for Hosni Tallowmere on Wednesday.",
+        ],
+        [(0, "Pran Kelmscott", "PERSON"), (1, "Kelmscott", "PERSON"), (2, "Kelmscott", "PERSON"),
+         (3, "Hosni Tallowmere", "PERSON")],
+    )  # fmt: skip
+    assert sorted((name, when) for name, when, _ in _summary([doc])) == [
+        ("Birth of Pran Kelmscott", "1935-12-11"),
+        ("Cremation of Kelmscott", "2020-09-01"),
+        ("Funeral of Hosni Tallowmere", "2020-09-02"),
+        ("Hospitalization of Kelmscott", "2020-08-10"),
+    ]
+
+
+def test_a_person_who_tells_of_an_arrest_is_not_the_one_arrested() -> None:
+    doc = (
+        "a1",
+        "2020-07-12",
+        ["Police director Vladimir Rebwick said at least 71 people were arrested Friday night."],
+        [(0, "Vladimir Rebwick", "PERSON")],
+    )
+    assert _summary([doc]) == []
