@@ -15,11 +15,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from .models import Article, ArticleExtraction, Entity, EntityMention, Figure, mentions_by_sentence
+from .models import Article, ArticleExtraction, Entity, EntityMention, Figure, Mention, mentions_by_sentence
 from .slugs import SlugRegistry
 
-CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "C$": "CAD", "A$": "AUD"}
-CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY", "rubles": "RUB", "hryvnias": "UAH"}
+CURRENCY_SYMBOLS = {
+    "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "C$": "CAD", "A$": "AUD", "₹": "INR", "RS.": "INR",
+    "RS": "INR",
+}  # fmt: skip
+CURRENCY_WORDS = {
+    "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY", "rubles": "RUB", "hryvnias": "UAH",
+    "rupees": "INR", "yuan": "CNY", "renminbi": "CNY", "shekels": "ILS", "naira": "NGN",
+}  # fmt: skip
 SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -31,12 +37,22 @@ SCALES = {
     "b": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
+_SCALE_WORDS = r"thousand|million|billion|trillion|lakhs?|crores?"
 _MONEY = re.compile(
-    r"(?P<sym>US\$|C\$|A\$|[$€£¥])\s?(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?"
-    r"|(?P<num2>\d[\d,]*(?:\.\d+)?)\s*(?P<scale2>thousand|million|billion|trillion)?\s+(?P<word>dollars|euros|pounds|yen|rubles|hryvnias)\b",
+    rf"(?P<sym>US\$|C\$|A\$|\bRs\.?|[$€£¥₹])\s?(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s*-?\s*(?P<scale>{_SCALE_WORDS}|bn|mn|tn|[kmb])\b)?"
+    # a range is read as its low end: "20 thousand to 50 thousand rupees"
+    rf"|(?:(?P<low>\d[\d,]*(?:\.\d+)?)\s*(?P<low_scale>{_SCALE_WORDS})?\s*(?:to|-|–)\s*)?"
+    rf"(?P<num2>\d[\d,]*(?:\.\d+)?)\s*(?P<scale2>{_SCALE_WORDS})?\s+(?P<word>{'|'.join(CURRENCY_WORDS)})\b",
     re.IGNORECASE,
 )
+# money someone gets from someone: "they get 20,000 rupees from the ministry"
+_RECEIVED = re.compile(r"\b(?:get|gets|got|receive|receives|received)\b[^.;:]{0,25}$", re.IGNORECASE)
+_FROM = re.compile(r"^\s+from\b", re.IGNORECASE)
 AID_WORDS = ("aid", "assistance", "package", "funding", "bill", "support", "grant", "loan", "loans", "supplemental")
 _HEAD = re.compile(r"\b(package|bill|aid|assistance|funding|grant|loan|supplemental)\b", re.IGNORECASE)
 _NOUN_PHRASE = re.compile(r"[,.;:]|\s(?:of|in|from|to|for|that|which|is|has|was|would|will)\s")
@@ -47,6 +63,8 @@ _NOT_AID = re.compile(
     r"damages|taxes|tax\s+returns?|net\s+worth)\b",
     re.IGNORECASE,
 )
+_WEIGHT = re.compile(r"^[\d,.]+\s+pounds$", re.IGNORECASE)  # "40,000 pounds" of something: no money
+_CLAUSE_END = re.compile(r"[,;]|\s(?:and|but|while|whereas)\s")
 _CUMULATIVE = re.compile(r"\b(since|so far|to date|in total|altogether|in the years)\b", re.IGNORECASE)
 SAME_NEWS_DAYS = 14  # reports of one amount this close together are taken to be about one package
 STATUS_WORDS = [
@@ -65,11 +83,13 @@ def parse_money(text: str) -> tuple[float, str] | None:
     if m["num"]:
         value = float(m["num"].replace(",", ""))
         scale = (m["scale"] or "").lower()
-        currency = CURRENCY_SYMBOLS[m["sym"].upper() if m["sym"][0] != "$" else m["sym"]]
+        currency = CURRENCY_SYMBOLS[m["sym"].upper() if m["sym"][0] != "$" else m["sym"]]  # "Rs." is "RS."
     else:
         value = float(m["num2"].replace(",", ""))
         scale = (m["scale2"] or "").lower()
         currency = CURRENCY_WORDS[m["word"].lower()]
+        if m["low"]:
+            value, scale = float(m["low"].replace(",", "")), (m["low_scale"] or scale).lower()
     return value * SCALES.get(scale, 1.0), currency
 
 
@@ -101,15 +121,23 @@ def find_aid(
     groups: dict[tuple[str, float, str, bool], list[tuple[EntityMention, str, str]]] = defaultdict(list)
     for article_id, extraction in sorted(extractions.items()):
         body = articles[article_id].body
-        for m in extraction.mentions:
-            start = m.start - 1 if m.start > 0 and body[m.start - 1] in "$€£¥" else m.start
+        for m in _money_mentions(body, extraction):
+            start = m.start - 1 if m.start > 0 and body[m.start - 1] in "$€£¥₹" else m.start
             text = body[start : m.end]
-            if m.label != "MONEY" or (money := parse_money(text)) is None:
+            if (money := parse_money(text)) is None:
                 continue
             s = extraction.sentences[m.sentence]
             sentence = body[s.start : s.end]
-            around = body[max(s.start, m.start - 80) : min(s.end, m.end + 60)].lower()
-            if not any(re.search(rf"\b{w}\b", around) for w in AID_WORDS) or _NOT_AID.search(around):
+            before, after = body[max(s.start, m.start - 80) : m.start], body[m.end : min(s.end, m.end + 60)]
+            around = f"{before}{text}{after}".lower()
+            aid = any(re.search(rf"\b{w}\b", around) for w in AID_WORDS) or (
+                _RECEIVED.search(before) is not None and _FROM.match(after) is not None
+            )
+            if _WEIGHT.match(text) and re.match(r"\s+of\b", after):
+                continue  # "40,000 pounds of relief cargo"
+            # a fine or a debt of the figure's own clause ("... and offered to pay fines" is another's)
+            clause = f"{before}{text}{_CLAUSE_END.split(after, 1)[0]}"
+            if not aid or _NOT_AID.search(clause):
                 continue
             cumulative = bool(_CUMULATIVE.search(sentence))
             heads = _HEAD.findall(_NOUN_PHRASE.split(body[m.end : min(s.end, m.end + 60)], 1)[0])
@@ -126,6 +154,19 @@ def find_aid(
         packages.append(Package(found, [figure], donor, recipient, status, dates))
     names = {e.id: e.name for e in entities}
     return [_entity(p, ids, names) for p in merge_packages(packages)]
+
+
+def _money_mentions(body: str, extraction: ArticleExtraction) -> list[Mention]:
+    """The model's MONEY mentions, and the amounts with a currency it tagged otherwise or not at
+    all ("Rs.2000", "20 thousand rupees" are often a CARDINAL)."""
+    found = [m for m in extraction.mentions if m.label == "MONEY"]
+    taken = [(m.start, m.end) for m in found]
+    for index, s in enumerate(extraction.sentences):
+        for match in _MONEY.finditer(body, s.start, s.end):
+            a, b = match.span()
+            if not any(a < y and x < b for x, y in taken):
+                found.append(Mention(match.group(), "MONEY", a, b, index))
+    return found
 
 
 @dataclass

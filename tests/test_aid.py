@@ -35,6 +35,10 @@ def aid_of(docs: list[tuple[Article, ArticleExtraction]], entities: list[Entity]
         ("C$40m", (40e6, "CAD")),
         ("$1,200", (1200.0, "USD")),
         ("a pledge of 3 million euros", (3e6, "EUR")),
+        ("about 20 thousand to 50 thousand rupees", (20e3, "INR")),
+        ("Rs.2000-Rs.2500", (2000.0, "INR")),
+        ("₹500 crore", (5e9, "INR")),
+        ("5 lakh rupees", (5e5, "INR")),
     ],
 )
 def test_parse_money(text: str, expected: tuple[float, str]) -> None:
@@ -224,3 +228,27 @@ def test_donor_after_from() -> None:
 def test_non_money_mentions_are_ignored() -> None:
     doc = make("a1", ["The aid package was worth 20 percent more."], [(0, "20 percent", "PERCENT")])
     assert aid_of([doc]) == []
+
+
+def test_money_the_model_did_not_tag_received_from_a_body_is_aid() -> None:
+    doc = make(
+        "a1",
+        ["For example, they get about 20 thousand to 50 thousand rupees from the Women and Child ministry."],
+        [(0, "20 thousand to 50 thousand", "CARDINAL"), (0, "Women and Child ministry", "ORG")],
+    )
+    ministry = entity("ministry", "organization", *doc, "Women and Child ministry")
+    (package,) = aid_of([doc], [ministry])
+    assert package.amount is not None and (package.amount.value, package.amount.currency) == (20e3, "INR")
+    assert package.donor == "ministry"
+
+
+def test_a_fine_in_another_clause_does_not_unmake_aid_and_a_weight_is_no_money() -> None:
+    aid = make(
+        "a1",
+        ["Bloomberg pledged $100 million in aid to the state and offered to pay fines for former inmates."],
+        [(0, "$100 million", "MONEY")],
+    )
+    weight = make(
+        "b1", ["Airlines gave humanitarian aid: 40,000 pounds of relief cargo."], [(0, "40,000 pounds", "MONEY")]
+    )
+    assert [p.amount.value for p in aid_of([aid, weight]) if p.amount] == [100e6]
