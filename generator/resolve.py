@@ -276,7 +276,38 @@ def candidates(
                 span = _candidate(article, extraction, m.sentence, kind, c, d, by_first_word)
                 if span is not None:
                     spans.append(span)
+    for index, start, end in speaker_names(body, extraction):
+        span = _candidate(article, extraction, index, "person", start, end, by_first_word)
+        if span is not None:
+            spans.append(span)
     return spans
+
+
+# "Alexis Boon, the head of ...", "Alexis Boon said": a given name and a capitalized word before an
+# appositive or a speech verb name a person the tagger may have missed
+_SPEAKER = re.compile(
+    r"(?<![\w.'’-])(?P<given>[A-Z][a-z]+)\s+(?P<rest>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"(?=,\s+(?:the|a|an|who)\s+[a-z]|\s+(?:said|says|told|tells|added|wrote|stated|explained)\b)"
+)
+
+
+def speaker_names(body: str, extraction: ArticleExtraction) -> list[tuple[int, int, int]]:
+    """(sentence, start, end) of the people a speech verb or an appositive marks ("Alexis Boon, the
+    head of the unit, said") where the tagger tagged no name: the first word is a given name (not a
+    place's or a title's), no word is a title, and no tagged mention overlaps."""
+    tagged = [(m.start, m.end) for m in extraction.mentions]
+    found: list[tuple[int, int, int]] = []
+    for index, sentence in enumerate(extraction.sentences):
+        for m in _SPEAKER.finditer(body, sentence.start, sentence.end):
+            a, b = m.span()
+            if any(a < y and x < b for x, y in tagged):
+                continue
+            given = m["given"].lower() in given_names() and m["given"].lower() not in TITLE_WORDS
+            if given and gazetteer.lookup(m["given"]) is None and not any(
+                w.lower() in TITLE_WORDS for w in m["rest"].split()
+            ):
+                found.append((index, a, b))
+    return found
 
 
 def _candidate(

@@ -1063,3 +1063,20 @@ def test_a_plural_surname_is_a_family_not_one_of_them() -> None:
     )
     entities = {e.name: sorted(m.text for m in e.mentions) for e in resolve(doc)}
     assert entities["Ashley Kestrel"] == ["Ashley Kestrel", "Kestrel"]
+
+
+def test_a_person_the_tagger_missed_before_an_appositive_or_a_speech_verb() -> None:
+    doc = make(
+        "a1",
+        [
+            "Alexis Bloomfeld, the head of the harbor police, said the port was safe.",
+            "Edith Marlow said it again.",  # tagged: not added twice
+            "Harbor Street, the busiest road, was closed.",  # no given name
+            "President Marlow said so.",  # a title
+        ],
+        [(1, "Edith Marlow", "PERSON")],
+    )
+    assert sorted((e.name, e.type) for e in resolve(doc)) == [
+        ("Alexis Bloomfeld", "person"),
+        ("Edith Marlow", "person"),
+    ]
