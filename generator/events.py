@@ -27,6 +27,7 @@ from .happenings import TITLES, happenings
 from .headlines import headline, participants
 from .models import ENTITY_TYPES, Article, ArticleExtraction, Entity, EntityMention, mentions_by_sentence
 from .names import match_key, reading_order
+from .roles import country_of_adjective
 from .slugs import SlugRegistry
 from .topics import is_verb, verb_like
 
@@ -51,6 +52,15 @@ HEADS: dict[str, str] = {
     "attacks": "attack",
     "visit": "visit",
     "ceremony": "ceremony",
+    "caucus": "caucus",
+    "caucuses": "caucus",
+    "primary": "primary",
+    "primaries": "primary",
+    "rally": "rally",
+    "rallies": "rally",
+    "earthquake": "earthquake",
+    "crash": "crash",
+    "stabbing": "stabbing",
 }
 # the event a headline tells: one article's, never joined with another's (:mod:`generator.headlines`)
 HEADLINE = "headline"
@@ -311,7 +321,7 @@ def find_mentions(
             mention = _phrase(article.id, index, s.start, sentence, m, entities, dates, verbs)
             if mention is not None:
                 here.append(mention)
-        found.extend(_assign_dates(here, dates, s.start))
+        found.extend(_assign_dates(here, dates, s.start, sentence))
     told: set[date] = set()
     for index, start, end, kind, person, when in happenings(article, extraction, named):
         text = TITLES[kind].format(person.name)
@@ -344,12 +354,14 @@ def find_mentions(
     return found
 
 
-def _assign_dates(mentions: list[EventMention], dates: list[DateSpan], offset: int) -> list[EventMention]:
+def _assign_dates(mentions: list[EventMention], dates: list[DateSpan], offset: int, text: str) -> list[EventMention]:
     """Each date of a sentence belongs to the event phrase nearest to it ("the Washington Summit next year")."""
     if len(mentions) < 2:
         return mentions
 
     def distance(m: EventMention, d: DateSpan) -> int:
+        if m.end - offset <= d.offset and _HELD_ON.match(text, m.end - offset, d.offset):
+            return 0  # "the election to be held on August 9"
         return max(d.offset + offset - m.end, m.start - (d.end_offset + offset), 0)
 
     owned: dict[int, list[DateSpan]] = defaultdict(list)
@@ -380,6 +392,8 @@ def _phrase(
         return None  # "the Free and Equal Election debates": the event is the debate
     if _NOT_EVENTS.search(sentence[: head.end()]) or _MODAL_BEFORE.search(before):
         return None  # "may call for": a verb
+    if word in ("Caucus", "Primary") and re.search(r"[A-Z][\w'’.-]*\s+$", before):
+        return None  # "Congressional Black Caucus": a body's name
     if word[:1].isupper() and re.match(r"\s+(?!(?:On|In|At|Of)\b)[A-Z][a-z]", sentence[head.end() :]):
         return None  # "Texas Election Law", "Elections Foundation": the noun is inside a longer name
     if kind != "summit" and any(a - offset <= head.start() and head.end() <= b - offset for a, b, _ in entities):
@@ -485,6 +499,7 @@ def _phrase(
     )
 
 
+_HELD_ON = re.compile(r"\s*(?:(?:to be|was|were|is|are|will be)\s+)?(?:held|scheduled|set)?\s*(?:on|for)?\s*$")
 _MODAL_BEFORE = re.compile(r"(?i)\b(?:to|will|would|may|might|can|could|should|must)\s+$")
 # pronouns and particles: no event's name runs back past them ("looking up Texas election")
 _PRONOUNS = frozenset(["i", "it", "they", "we", "you", "them", "toward", "towards", "via", "up", "down", "out", "off"])
@@ -569,9 +584,13 @@ def _choose(fits: list[Cluster], m: EventMention, article_dates: dict[str, date 
         else:
             gap = 0 if span[0] <= when <= span[1] else min(abs((span[0] - when).days), abs((span[1] - when).days))
         timed.append((gap, c))
-    # another article's event only when the phrase or its article shares something with it: a bare
-    # "the election" never joins an event on its own
-    timed = [(gap, c) for gap, c in timed if m.descriptors & c.descriptors or (m.orgs | m.context) & c.orgs]
+    # another article's event only when the phrase names one of its participants or its place: a
+    # bare "the election", or "the presidential election", never joins an event on its own
+    timed = [
+        (gap, c)
+        for gap, c in timed
+        if m.orgs & c.orgs or m.people & c.people or (m.location is not None and m.location in c.locations)
+    ]
     close = [(gap, c) for gap, c in timed if gap is not None and gap <= 45]
     if close:
         # most shared descriptors, then the event more sources report, then the nearest in time
@@ -586,7 +605,8 @@ def _choose(fits: list[Cluster], m: EventMention, article_dates: dict[str, date 
         )
         return [best[1]]
     unknown = [c for gap, c in timed if gap is None]
-    return unknown if len(unknown) == 1 and len(fits) == 1 else []
+    # a dated phrase ("the 1972 convention") never dates another article's undated event
+    return unknown if len(unknown) == 1 and len(fits) == 1 and m.date is None else []
 
 
 def _name(c: Cluster, entities: dict[str, Entity]) -> str:
@@ -624,7 +644,10 @@ def _generic(c: Cluster, name: str) -> bool:
     holds no name of its own ("Fair elections", "Three primary elections", "Post-election")."""
     if any(m.proper or m.orgs or m.people or m.places or m.location for m in c.mentions):
         return False
-    return not any(w[:1].isupper() for w in name.split()[1:])
+    words = name.split()
+    if words and country_of_adjective(words[0]) is not None:
+        return False  # "Belarusian presidential election": a nationality names the place
+    return not any(w[:1].isupper() for w in words[1:])
 
 
 def build_events(

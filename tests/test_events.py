@@ -143,6 +143,45 @@ def test_a_bare_event_word_never_joins_another_articles_event_on_its_own() -> No
     assert {m.article for m in event.mentions} == {"a1"}
 
 
+def test_caucuses_primaries_and_rallies_with_their_place_and_day() -> None:
+    doc: Doc = (
+        "a1",
+        "2020-07-25",
+        [
+            "He won the first round of caucuses in Iowa on February 3.",
+            "Trump held a campaign rally in Tulsa on June 20.",
+            "The Congressional Black Caucus met on June 21.",
+        ],
+        [(0, "Iowa", "GPE"), (1, "Tulsa", "GPE")],
+    )
+    assert sorted((e.name, e.date_start) for e in events(doc)) == [
+        ("Campaign rally in Tulsa", "2020-06-20"),
+        ("Caucuses in Iowa", "2020-02-03"),
+    ]
+
+
+def test_a_date_held_on_after_an_event_is_that_events() -> None:
+    doc: Doc = (
+        "a1",
+        "2020-08-03",
+        ["On Thursday, a candidate for the Belarusian presidential election to be held on August 9, held a rally."],
+        [],
+    )
+    assert [(e.name, e.date_start) for e in events(doc)] == [("Belarusian presidential election", "2020-08-09")]
+
+
+def test_a_phrase_joins_another_articles_event_only_through_a_participant_or_its_place() -> None:
+    docs: list[Doc] = [
+        ("a1", "2020-02-14", ["The Unity Party presidential election in Ruritania was on February 11."],
+         [(0, "Unity Party", "ORG"), (0, "Ruritania", "GPE")]),
+        ("b1", "2020-02-20", ["Many talked about the presidential election."], []),
+        ("c1", "2020-02-21", ["The Unity Party election was close."], [(0, "Unity Party", "ORG")]),
+        ("d1", "2020-02-21", ["The 1972 presidential election was not."], []),
+    ]  # fmt: skip
+    [event] = events(*docs)
+    assert ({m.article for m in event.mentions}, event.date_start) == ({"a1", "c1"}, "2020-02-11")
+
+
 def test_an_event_that_names_no_body_person_or_place_gets_no_page() -> None:
     docs: list[Doc] = [
         ("a1", "2024-05-02", ["Observers demanded fair elections on 3 May 2024."], []),
