@@ -90,12 +90,12 @@ def _names(entity: dict[str, Any]) -> set[str]:
 
 
 def _stems(text: str) -> str:
-    """Words without their plural ending, to match "primary" in "primaries" and "caucus" in
-    "caucuses": each word's stem between spaces."""
+    """Words without their plural ending (or a verb's "-s"), to match "primary" in "primaries",
+    "caucus" in "caucuses" and "crash" in "crashes": each word's stem between spaces."""
     out = []
     for w in re.findall(r"[\w'-]+", text):
-        if w.endswith("uses"):
-            w = w[:-2]
+        if w.endswith(("uses", "shes", "ches", "xes", "sses")):
+            w = w[:-2]  # "caucuses", "crashes", "matches", "boxes", "passes"
         elif w.endswith("ies") and len(w) > 4:
             w = w[:-3] + "y"
         elif w.endswith("s") and not w.endswith(("ss", "us")) and len(w) > 3:

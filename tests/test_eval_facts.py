@@ -73,3 +73,11 @@ def test_aid_figures_must_be_on_a_package_and_packages_must_be_aid() -> None:
 
 def test_quote_keys_ignore_case_curly_quotes_and_punctuation() -> None:
     assert quote_key("It’s “over”, he said") == quote_key("it's over he said")
+
+
+def test_event_words_match_without_their_plural_ending() -> None:
+    from generator.eval_facts import _stems
+
+    assert _stems("Helicopter crashes near Fairmead; caucuses, primaries and boxes") == (
+        " Helicopter crash near Fairmead caucus primary and box "
+    )
