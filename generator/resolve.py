@@ -303,8 +303,10 @@ def speaker_names(body: str, extraction: ArticleExtraction) -> list[tuple[int, i
             if any(a < y and x < b for x, y in tagged):
                 continue
             given = m["given"].lower() in given_names() and m["given"].lower() not in TITLE_WORDS
-            if given and gazetteer.lookup(m["given"]) is None and not any(
-                w.lower() in TITLE_WORDS for w in m["rest"].split()
+            if (
+                given
+                and gazetteer.lookup(m["given"]) is None
+                and not any(w.lower() in TITLE_WORDS for w in m["rest"].split())
             ):
                 found.append((index, a, b))
     return found
