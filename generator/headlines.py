@@ -37,6 +37,7 @@ _STOP = frozenset(
      "without"]
 )  # fmt: skip
 _SUBORDINATE = re.compile(r"\s(?:after|following|amid|amidst|ahead of|due to|despite|before|as)\s")
+_LOCATIVE = re.compile(r"\b(?:in|near|at|off|from|outside)\s+(?:the\s+)?$")
 LEAD_SENTENCES = 3  # the lead: the first sentences of the first paragraph
 
 
@@ -130,15 +131,24 @@ def participants(
     article: Article, h: Headline, named: dict[tuple[str, int], list[tuple[int, int, Entity]]]
 ) -> tuple[frozenset[str], frozenset[str], frozenset[str], str | None]:
     """(organizations, people, places) the lead sentence names, and the place the headline names
-    (its location)."""
+    first (its location)."""
     entities = [e for _, _, e in named.get((article.id, h.sentence), ())]
     by_type: dict[str, set[str]] = {"organization": set(), "person": set(), "place": set()}
     for e in entities:
         if e.type in by_type:
             by_type[e.type].add(e.id)
-    location = next(
-        (e.id for e in entities if e.type == "place" and any(f in h.name for f in (e.name, *e.aliases))), None
-    )
+    at = {
+        e.id: min(i for f in (e.name, *e.aliases) if (i := h.name.find(f)) >= 0)
+        for e in entities
+        if e.type == "place" and any(f in h.name for f in (e.name, *e.aliases))
+    }
+
+    def rank(
+        place: str,
+    ) -> tuple[bool, int]:  # "US ... in Michigan": Michigan; "in White Plains, New York": White Plains
+        return (not _LOCATIVE.search(h.name, 0, at[place]), at[place])
+
+    location = min(at, key=rank) if at else None
     return (
         frozenset(by_type["organization"]),
         frozenset(by_type["person"]),

@@ -88,12 +88,23 @@ def test_no_headline_event_without_a_lead_day_of_its_own(title: str, sentences: 
 
 
 def test_a_headline_event_has_the_headline_as_name_and_never_joins_another_article() -> None:
-    a = ("a1", "2020-08-13", ["On Monday, a water main broke in Whitby Cross."], [(0, "Whitby Cross", "GPE")])
-    b = ("b1", "2020-08-12", ["On Monday, a water main broke in Whitby Cross."], [(0, "Whitby Cross", "GPE")])
-    found = events_titled({"a1": "Water main bursts in Whitby Cross", "b1": "Whitby Cross water main bursts"}, a, b)
+    a = (
+        "a1",
+        "2020-08-13",
+        ["On Monday, a water main broke in Yorkshire, in Whitby Cross."],
+        [(0, "Yorkshire", "GPE"), (0, "Whitby Cross", "GPE")],
+    )
+    b = (
+        "b1",
+        "2020-08-12",
+        ["On Monday, a US water main broke in Whitby Cross."],
+        [(0, "US", "GPE"), (0, "Whitby Cross", "GPE")],
+    )
+    titles = {"a1": "Water main bursts in Whitby Cross, Yorkshire", "b1": "US water main bursts in Whitby Cross"}
+    found = events_titled(titles, a, b)
     assert sorted((e.name, e.date_start, e.location) for e in found) == [
-        ("Water main bursts in Whitby Cross", "2020-08-10", "whitby-cross"),
-        ("Whitby Cross water main bursts", "2020-08-10", "whitby-cross"),
+        ("US water main bursts in Whitby Cross", "2020-08-10", "whitby-cross"),  # the place it is "in"
+        ("Water main bursts in Whitby Cross, Yorkshire", "2020-08-10", "whitby-cross"),  # the headline's first place
     ]
 
 
