@@ -1,17 +1,21 @@
 """Events: meetings, summits, calls, strikes, elections, with dates, places and participants.
 
 An event is found where a sentence uses an event noun ("meeting", "summit",
-"call", "strikes", "election"...) with something that tells which one it
+"call", "strikes", "election", "caucuses", "rally"...) with something that tells which one it
 is: an organization or person in the phrase ("a meeting of the bloc's foreign
 ministers", "the Arctic Council meeting", "a phone call with X"), a
 descriptor ("foreign ministers", "presidential"), a date in the sentence,
 or a capitalized name ("the Washington Summit"). Dates are resolved against
-the article's date (:mod:`generator.dates`).
+the article's date (:mod:`generator.dates`). Two more sources give events: a
+person's death, arrest, birth ... told with a verb (:mod:`generator.happenings`),
+and the happening an article's headline tells, dated by its lead
+(:mod:`generator.headlines`), which keeps the headline as its name.
 
 Mentions then meet in clusters: the same kind of event, compatible
 organizations, descriptors and place, and overlapping dates. A phrase that
-says too little on its own ("the summit", "this meeting") only joins a
-cluster its article or its date points to; it never makes an event alone.
+says too little on its own ("the summit", "this meeting") only joins its
+article's event, or another article's when it names one of that event's
+organizations or people or its place; it never makes an event alone.
 Two meetings of the same body a year apart stay two events.
 """
 
