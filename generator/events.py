@@ -8,8 +8,9 @@ descriptor ("foreign ministers", "presidential"), a date in the sentence,
 or a capitalized name ("the Washington Summit"). Dates are resolved against
 the article's date (:mod:`generator.dates`). Two more sources give events: a
 person's death, arrest, birth ... told with a verb (:mod:`generator.happenings`),
-and the happening an article's headline tells, dated by its lead
-(:mod:`generator.headlines`), which keeps the headline as its name.
+the happening an article's headline tells, dated by its lead
+(:mod:`generator.headlines`), and the one a sentence tells after its opening
+date (:mod:`generator.clauses`); these keep the outlet's words as their name.
 
 Mentions then meet in clusters: the same kind of event, compatible
 organizations, descriptors and place, and overlapping dates. A phrase that
@@ -26,9 +27,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from .clauses import clauses
 from .dates import DateSpan, find_dates, parse_iso
 from .happenings import TITLES, happenings
-from .headlines import headline, participants
+from .headlines import headline, place
 from .models import ENTITY_TYPES, Article, ArticleExtraction, Entity, EntityMention, mentions_by_sentence
 from .names import match_key, reading_order
 from .roles import country_of_adjective
@@ -334,15 +336,21 @@ def find_mentions(
                          frozenset([person.id]), frozenset(), None, frozenset(), when, False)
         )  # fmt: skip
         told.add(when.start)
+    for c in clauses(article, extraction, named):
+        if c.date.start in told or (c.sentence == 0 and headline(article, extraction) is not None):
+            continue  # the lead's clause is the headline's event
+        orgs, people, places = _named_in(named.get((article.id, c.sentence), []))
+        kind = _kind_told(found, c.sentence, c.date)
+        found.append(
+            EventMention(article.id, c.sentence, c.start, c.end, c.start, c.end, kind, c.name, True, orgs,
+                         people, places, None, frozenset(), c.date, False, headline=True)
+        )  # fmt: skip
     h = headline(article, extraction)
     if h is not None and h.date.start not in told:  # "Mubarak dies": the death already told
-        orgs, people, places, location = participants(article, h, named)
-        # the lead's own event phrase of that day ("primary elections") is the headline's event
-        kind = next(
-            (m.kind for m in found if m.sentence == h.sentence and m.date is not None and m.date.start == h.date.start
-             and m.date.precision == "day" and m.kind not in PERSON_KINDS),
-            HEADLINE,
-        )  # fmt: skip
+        lead = named.get((article.id, h.sentence), [])
+        orgs, people, places = _named_in(lead)
+        location = place(h, [e for _, _, e in lead])
+        kind = _kind_told(found, h.sentence, h.date)
         found.append(
             EventMention(article.id, h.sentence, h.start, h.end, h.start, h.end, kind, h.name, True, orgs,
                          people, places, location, frozenset(), h.date, False, headline=True)
@@ -356,6 +364,25 @@ def find_mentions(
     for m in found:
         m.context = context
     return found
+
+
+def _kind_told(found: list[EventMention], sentence: int, day: DateSpan) -> str:
+    """The kind of the event phrase of ``sentence`` dated ``day`` ("primary elections"), which a
+    headline or a dated clause of that sentence tells and names; else a kind of its own."""
+    for m in found:
+        same_day = m.date is not None and m.date.start == day.start and m.date.precision == "day"
+        if m.sentence == sentence and same_day and m.kind not in PERSON_KINDS and not m.headline:
+            return m.kind
+    return HEADLINE
+
+
+def _named_in(entities: list[tuple[int, int, Entity]]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The organizations, people and places of a sentence's entities."""
+    return (
+        frozenset(e.id for _, _, e in entities if e.type == "organization"),
+        frozenset(e.id for _, _, e in entities if e.type == "person"),
+        frozenset(e.id for _, _, e in entities if e.type == "place"),
+    )
 
 
 def _assign_dates(mentions: list[EventMention], dates: list[DateSpan], offset: int, text: str) -> list[EventMention]:

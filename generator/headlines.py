@@ -127,31 +127,13 @@ def _keys(text: str) -> set[str]:
     return {w.lower()[:5] for w in _WORD.findall(text) if len(w) >= 4 and w.lower() not in _STOP}
 
 
-def participants(
-    article: Article, h: Headline, named: dict[tuple[str, int], list[tuple[int, int, Entity]]]
-) -> tuple[frozenset[str], frozenset[str], frozenset[str], str | None]:
-    """(organizations, people, places) the lead sentence names, and the place the headline names
-    first (its location)."""
-    entities = [e for _, _, e in named.get((article.id, h.sentence), ())]
-    by_type: dict[str, set[str]] = {"organization": set(), "person": set(), "place": set()}
-    for e in entities:
-        if e.type in by_type:
-            by_type[e.type].add(e.id)
+def place(h: Headline, entities: list[Entity]) -> str | None:
+    """The place of the lead sentence's ``entities`` that the headline puts the event in: one after
+    "in", "near", "at" ... first ("US ... in Michigan": Michigan), then the one it names first ("in
+    White Plains, New York": White Plains)."""
     at = {
         e.id: min(i for f in (e.name, *e.aliases) if (i := h.name.find(f)) >= 0)
         for e in entities
         if e.type == "place" and any(f in h.name for f in (e.name, *e.aliases))
     }
-
-    def rank(
-        place: str,
-    ) -> tuple[bool, int]:  # "US ... in Michigan": Michigan; "in White Plains, New York": White Plains
-        return (not _LOCATIVE.search(h.name, 0, at[place]), at[place])
-
-    location = min(at, key=rank) if at else None
-    return (
-        frozenset(by_type["organization"]),
-        frozenset(by_type["person"]),
-        frozenset(by_type["place"]),
-        location,
-    )
+    return min(at, key=lambda p: (not _LOCATIVE.search(h.name, 0, at[p]), at[p])) if at else None

@@ -59,15 +59,21 @@ QUANTITY_WORDS = frozenset(
      "feelings", "fact", "facts", "idea", "ideas", "point", "points", "sense", "moment", "moments", "reason",
      "reasons", "example", "examples", "far", "away"]
 )  # fmt: skip
-# the past of irregular verbs, which the "-ed" test misses ("took place", "Wikinews spoke")
-IRREGULAR_PAST = frozenset(
-    ["took", "spoke", "came", "went", "made", "gave", "got", "began", "saw", "left", "held", "led", "won", "lost",
-     "ran", "wrote", "became", "found", "brought", "thought", "kept", "felt", "meant", "met", "paid", "put", "sat",
-     "set", "sent", "spent", "stood", "understood", "bought", "caught", "fought", "taught", "sold", "told", "heard",
-     "read", "rose", "fell", "grew", "knew", "threw", "drew", "drove", "flew", "broke", "chose", "froze", "woke",
-     "wore", "tore", "swore", "shot", "struck", "fled", "sought", "withdrew", "hung", "stole", "shook", "swept",
-     "dealt", "forbade", "overtook", "undertook", "arose", "slid"]
-)  # fmt: skip
+# the past of irregular verbs, which the "-ed" test misses ("took place", "Wikinews spoke"), and their base form
+IRREGULAR_PAST: dict[str, str] = {
+    "took": "take", "spoke": "speak", "came": "come", "went": "go", "made": "make", "gave": "give", "got": "get",
+     "began": "begin", "saw": "see", "left": "leave", "held": "hold", "led": "lead", "won": "win", "lost": "lose",
+     "ran": "run", "wrote": "write", "became": "become", "found": "find", "brought": "bring", "thought": "think",
+     "kept": "keep", "felt": "feel", "meant": "mean", "met": "meet", "paid": "pay", "put": "put", "sat": "sit",
+     "set": "set", "sent": "send", "spent": "spend", "stood": "stand", "understood": "understand", "bought": "buy",
+     "caught": "catch", "fought": "fight", "taught": "teach", "sold": "sell", "told": "tell", "heard": "hear",
+     "read": "read", "rose": "rise", "fell": "fall", "grew": "grow", "knew": "know", "threw": "throw",
+     "drew": "draw", "drove": "drive", "flew": "fly", "broke": "break", "chose": "choose", "froze": "freeze",
+     "woke": "wake", "wore": "wear", "tore": "tear", "swore": "swear", "shot": "shoot", "struck": "strike",
+     "fled": "flee", "sought": "seek", "withdrew": "withdraw", "hung": "hang", "stole": "steal", "shook": "shake",
+     "swept": "sweep", "dealt": "deal", "forbade": "forbid", "overtook": "overtake", "undertook": "undertake",
+     "arose": "arise", "slid": "slide",
+}  # fmt: skip
 # a theme is not a bare job title ("vice president", "running mate", "presidential nominee")
 ROLE_HEADS = TITLE_WORDS | {"mate", "nominee", "nominees", "candidate", "candidates", "chairman", "member", "members"}
 

@@ -200,7 +200,7 @@ def test_a_year_in_the_name_is_dated_more_finely_only_by_a_date_next_to_it() -> 
     far: Doc = ("a1", "2020-12-14", [sentence], [(0, "Ada Marlow", "PERSON"), (0, "Portvale", "GPE")])
     near: Doc = ("b1", "2020-11-05", ["Voters cast ballots in the 2020 Portvale election on November 3."],
                  [(0, "Portvale", "GPE")])  # fmt: skip
-    [m_far] = mentions_of(far)
+    [m_far] = [m for m in mentions_of(far) if not m.headline]  # "Ada Marlow questions ...": the clause's own event
     [m_near] = mentions_of(near)
     assert m_far.date is not None and m_far.date.precision == "year"
     assert m_near.date is not None and m_near.date.iso == ("2020-11-03", "2020-11-03")
