@@ -26,7 +26,8 @@ from .topics import IRREGULAR_PAST, english_verbs
 # the sentence opens with its date: "On June 23,", "Yesterday,", "Last Friday,"
 _OPENING = re.compile(r"^(?:On|Yesterday|Today|Last|Earlier|This|Late|Early)\b[^,;:\"“”]{0,30},\s+")
 _WORD = re.compile(r"[\w'’.-]+")
-# what was said is told by other means (quotes); what is going on is no happening
+# what was said is told by other means (quotes); what is going on is no happening. Narrower than
+# quotes.SPEECH_VERBS: announcing, declaring or pledging something is a happening of its own
 _REPORTING = frozenset(
     ["said", "told", "reported", "stated", "added", "claimed", "wrote", "tweeted", "noted", "argued", "asked",
      "explained", "suggested", "warned", "insisted", "replied", "commented", "was", "were", "had", "did"]
@@ -43,7 +44,7 @@ MAX_NAME_WORDS = 16  # a longer one is a sentence, not a name
 
 
 @dataclass(frozen=True)
-class Clause:
+class DatedClause:
     """A dated clause: its name as a headline, its sentence, the date and where the date stands."""
 
     name: str
@@ -77,13 +78,13 @@ def present(verb: str) -> str | None:
 
 def clauses(
     article: Article, extraction: ArticleExtraction, named: dict[tuple[str, int], list[tuple[int, int, Entity]]]
-) -> list[Clause]:
+) -> list[DatedClause]:
     """The dated clauses of an article whose subject the sentence names as an entity."""
     anchor = parse_iso(article.date)
     if anchor is None:
         return []  # an undated article's "on Monday" is no date
     body = article.body
-    out: list[Clause] = []
+    out: list[DatedClause] = []
     for index, s in enumerate(extraction.sentences):
         sentence = body[s.start : s.end]
         if not _OPENING.match(sentence) or _quoted(body, s.start):
@@ -113,7 +114,7 @@ def clauses(
             continue  # no one named does it; "Navalny was flying from Tomsk": a state, not a happening
         name = _name(subject, entities, verb.group(), rest[verb.end() :])
         if name is not None:
-            out.append(Clause(name, index, d, s.start + d.offset, s.start + d.end_offset))
+            out.append(DatedClause(name, index, d, s.start + d.offset, s.start + d.end_offset))
     return out
 
 

@@ -54,7 +54,7 @@ class Headline:
 
 
 @dataclass(frozen=True)
-class Clause:
+class HeadlineClause:
     """A headline read as a clause: the whole of it, what stands before its verb, and the verb."""
 
     text: str
@@ -62,7 +62,7 @@ class Clause:
     verb: str
 
 
-def clause(title: str) -> Clause | None:
+def clause(title: str) -> HeadlineClause | None:
     """The part of a headline that reads as a clause telling a happening, or None.
 
     A part is what a colon or semicolon separates ("2020 election: Trump, Sanders win New
@@ -91,7 +91,7 @@ def clause(title: str) -> Clause | None:
                 after = words[2].group() if len(words) > 2 else ""
                 subject = after[:1].isupper() or after[:1].isdigit() or after in _OBJECT_OPENERS
             if verb_form(w) or (subject and w in english_verbs()):
-                return Clause(part.strip(" ."), part[: m.start()], w)
+                return HeadlineClause(part.strip(" ."), part[: m.start()], w)
     return None
 
 
