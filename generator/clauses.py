@@ -21,7 +21,8 @@ from datetime import date
 
 from .dates import DateSpan, find_dates, parse_iso
 from .models import Article, ArticleExtraction, Entity
-from .topics import IRREGULAR_PAST, english_verbs
+from .quotes import quote_spans
+from .topics import IRREGULAR_PAST, english_verbs, is_past
 
 # the sentence opens with its date: "On June 23,", "Yesterday,", "Last Friday,"
 _OPENING = re.compile(r"^(?:On|Yesterday|Today|Last|Earlier|This|Late|Early)\b[^,;:\"“”]{0,30},\s+")
@@ -85,10 +86,15 @@ def clauses(
         return []  # an undated article's "on Monday" is no date
     body = article.body
     out: list[DatedClause] = []
+    quoted: list[tuple[int, int]] | None = None
     for index, s in enumerate(extraction.sentences):
         sentence = body[s.start : s.end]
-        if not _OPENING.match(sentence) or _quoted(body, s.start):
+        if not _OPENING.match(sentence):
             continue
+        if quoted is None:
+            quoted = quote_spans(body)  # only for articles with a dated opening
+        if any(a <= s.start < b for a, b in quoted):
+            continue  # "Today, I am leaving the race," in someone's words
         opening = _opening_days(sentence, anchor)
         if opening is None:
             continue  # "On Sunday in London, England,": the opening is more than its day
@@ -101,7 +107,7 @@ def clauses(
         if not first or first.lower() in _PRONOUNS or (first[:1].islower() and first not in ("the", "a", "an")):
             continue
         verb = next(
-            (w for w in words[1:] if w.group().islower() and _past(w.group()) and not _participle(rest, w)), None
+            (w for w in words[1:] if w.group().islower() and is_past(w.group()) and not _participle(rest, w)), None
         )
         if verb is None or verb.group() in _REPORTING or re.match(r"\s+that\b", rest[verb.end() :]):
             continue  # "said", "announced that ...": what was said
@@ -142,17 +148,6 @@ def _participle(rest: str, word: re.Match[str]) -> bool:
     """A past participle before "by": an apposition ("the Administration, led by AmeriCorps,"),
     not the clause's verb."""
     return re.match(r"\s+by\b", rest[word.end() :]) is not None
-
-
-def _past(word: str) -> bool:
-    return word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3)
-
-
-def _quoted(body: str, start: int) -> bool:
-    """Whether the sentence starting at ``start`` stands inside a quotation of its paragraph."""
-    paragraph = body.rfind("\n\n", 0, start) + 1
-    before = body[paragraph:start]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _name(subject: str, entities: list[tuple[int, int, Entity]], verb: str, rest: str) -> str | None:

@@ -62,17 +62,17 @@ QUANTITY_WORDS = frozenset(
 # the past of irregular verbs, which the "-ed" test misses ("took place", "Wikinews spoke"), and their base form
 IRREGULAR_PAST: dict[str, str] = {
     "took": "take", "spoke": "speak", "came": "come", "went": "go", "made": "make", "gave": "give", "got": "get",
-     "began": "begin", "saw": "see", "left": "leave", "held": "hold", "led": "lead", "won": "win", "lost": "lose",
-     "ran": "run", "wrote": "write", "became": "become", "found": "find", "brought": "bring", "thought": "think",
-     "kept": "keep", "felt": "feel", "meant": "mean", "met": "meet", "paid": "pay", "put": "put", "sat": "sit",
-     "set": "set", "sent": "send", "spent": "spend", "stood": "stand", "understood": "understand", "bought": "buy",
-     "caught": "catch", "fought": "fight", "taught": "teach", "sold": "sell", "told": "tell", "heard": "hear",
-     "read": "read", "rose": "rise", "fell": "fall", "grew": "grow", "knew": "know", "threw": "throw",
-     "drew": "draw", "drove": "drive", "flew": "fly", "broke": "break", "chose": "choose", "froze": "freeze",
-     "woke": "wake", "wore": "wear", "tore": "tear", "swore": "swear", "shot": "shoot", "struck": "strike",
-     "fled": "flee", "sought": "seek", "withdrew": "withdraw", "hung": "hang", "stole": "steal", "shook": "shake",
-     "swept": "sweep", "dealt": "deal", "forbade": "forbid", "overtook": "overtake", "undertook": "undertake",
-     "arose": "arise", "slid": "slide",
+    "began": "begin", "saw": "see", "left": "leave", "held": "hold", "led": "lead", "won": "win", "lost": "lose",
+    "ran": "run", "wrote": "write", "became": "become", "found": "find", "brought": "bring", "thought": "think",
+    "kept": "keep", "felt": "feel", "meant": "mean", "met": "meet", "paid": "pay", "put": "put", "sat": "sit",
+    "set": "set", "sent": "send", "spent": "spend", "stood": "stand", "understood": "understand", "bought": "buy",
+    "caught": "catch", "fought": "fight", "taught": "teach", "sold": "sell", "told": "tell", "heard": "hear",
+    "read": "read", "rose": "rise", "fell": "fall", "grew": "grow", "knew": "know", "threw": "throw",
+    "drew": "draw", "drove": "drive", "flew": "fly", "broke": "break", "chose": "choose", "froze": "freeze",
+    "woke": "wake", "wore": "wear", "tore": "tear", "swore": "swear", "shot": "shoot", "struck": "strike",
+    "fled": "flee", "sought": "seek", "withdrew": "withdraw", "hung": "hang", "stole": "steal", "shook": "shake",
+    "swept": "sweep", "dealt": "deal", "forbade": "forbid", "overtook": "overtake", "undertook": "undertake",
+    "arose": "arise", "slid": "slide",
 }  # fmt: skip
 # a theme is not a bare job title ("vice president", "running mate", "presidential nominee")
 ROLE_HEADS = TITLE_WORDS | {"mate", "nominee", "nominees", "candidate", "candidates", "chairman", "member", "members"}
@@ -139,16 +139,16 @@ def verb_like(texts: Iterable[str]) -> set[str]:
     return {w for w, c in after_modal.items() if c > after_det[w]}
 
 
+def is_past(word: str) -> bool:
+    """A past tense or participle: "called", "took" (lower case)."""
+    return word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3)
+
+
 def is_verb(word: str, verbs: set[str] | frozenset[str]) -> bool:
     """A word the corpus uses as a verb (``verbs``, from :func:`verb_like`; "uses" for "use"), or
     a past tense ("called", "took")."""
     word = word.lower()
-    return (
-        word in verbs
-        or word in IRREGULAR_PAST
-        or (word.endswith("ed") and len(word) > 3)
-        or (word.endswith("s") and word[:-1] in verbs)
-    )
+    return word in verbs or is_past(word) or (word.endswith("s") and word[:-1] in verbs)
 
 
 @cache
@@ -166,7 +166,7 @@ def verb_form(word: str) -> bool:
     which it is, the words around it tell."""
     w = word.lower()
     verbs = english_verbs()
-    if w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 3):
+    if is_past(w):
         return True
     if not w.endswith("s") or w.endswith("ss"):
         return False
