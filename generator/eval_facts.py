@@ -17,9 +17,11 @@ Figures:
   article of the gold that carries it among its sources), ``wrong`` (found with a speaker that is
   not the gold's, a speaker given where the gold has none included), ``unattributed`` (found with
   no speaker where the gold names one);
-* events: ``dated`` (an event of the kb with a mention in the article whose name or aliases hold
-  every gold word and whose start date is the gold date, to the gold's precision); only events
-  dated to the day are counted unless ``--coarse``;
+* events: ``dated`` (an event of the kb with a mention in the article whose start date is the gold
+  date, to the gold's precision, and whose page holds every gold word: in its name or aliases, or
+  in the name or an alias of its place or of one of its participants, which its page shows beside
+  the name: "WHO" is the World Health Organization of "World Health Organization declares COVID-19
+  pandemic"); only events dated to the day are counted unless ``--coarse``;
 * aid: ``on a package`` (an aid package of the kb has a figure of the gold value, within 1%, from
   that article); ``not aid`` (kb packages with a figure from a gold article equal to one of its
   ``not_aid`` figures, or to no gold figure at all).
@@ -87,6 +89,15 @@ def _stem(path: str) -> str:
 
 def _names(entity: dict[str, Any]) -> set[str]:
     return {norm(entity["name"]), *(norm(a) for a in entity.get("aliases") or [])}
+
+
+def _shown(event: dict[str, Any], entities: dict[str, dict[str, Any]]) -> set[str]:
+    """The names an event's page shows: its own, its place's and its participants'."""
+    shown = _names(event)
+    for other in [event.get("location"), *(event.get("participants") or [])]:
+        if other in entities:
+            shown |= _names(entities[other])
+    return shown
 
 
 def _stems(text: str) -> str:
@@ -177,7 +188,7 @@ def evaluate(kb: dict[str, Any], gold: dict[str, Any], coarse: bool = False) -> 
             hit = [
                 e
                 for e in events_by_article.get(article, [])
-                if any(all(w in _stems(name) for w in words) for name in _names(e))
+                if all(any(w in _stems(name) for name in _shown(e, entities)) for w in words)
                 and _date_matches(date, (e.get("date") or {}).get("start"))
             ]
             if hit:

@@ -81,3 +81,12 @@ def test_event_words_match_without_their_plural_ending() -> None:
     assert _stems("Helicopter crashes near Fairmead; caucuses, primaries and boxes") == (
         " Helicopter crash near Fairmead caucus primary and box "
     )
+
+
+def test_event_words_may_be_on_its_participants_or_place_as_its_page_shows_them() -> None:
+    vote = _event("v", "Authority approves ferry plan", "2020-03-10")
+    assert evaluate(_kb(quotes=[], entities=[vote]), GOLD).events_dated == 0  # "harbor" is on no name
+    report = evaluate(_kb(quotes=[], entities=[{**vote, "participants": ["harbor"]}]), GOLD)
+    assert report.events_dated == 0  # the page holds "harbor", but not "vote"
+    vote = {**vote, "name": "Authority votes on ferry plan", "participants": ["harbor"]}
+    assert evaluate(_kb(quotes=[], entities=[vote]), GOLD).events_dated == 1
