@@ -5,7 +5,8 @@ An event is found where a sentence uses an event noun ("meeting", "summit",
 is: an organization or person in the phrase ("a meeting of the bloc's foreign
 ministers", "the Arctic Council meeting", "a phone call with X"), a
 descriptor ("foreign ministers", "presidential"), a date in the sentence,
-or a capitalized name ("the Washington Summit"). Dates are resolved against
+or a capitalized name ("the Washington Summit", "the Reform National Convention"); a poll or a
+party convention may be named by its day alone ("the June 2 primaries"). Dates are resolved against
 the article's date (:mod:`generator.dates`). Two more sources give events: a
 person's death, arrest, birth ... told with a verb (:mod:`generator.happenings`),
 the happening an article's headline tells, dated by its lead
@@ -17,7 +18,8 @@ organizations, descriptors and place, and overlapping dates. A phrase that
 says too little on its own ("the summit", "this meeting") only joins its
 article's event, or another article's when it names one of that event's
 organizations or people or its place; it never makes an event alone.
-Two meetings of the same body a year apart stay two events.
+Two meetings of the same body a year apart stay two events, and two events of one kind with two
+names ("the Republican National Convention", "the Reform National Convention") stay two.
 """
 
 from __future__ import annotations
@@ -67,6 +69,8 @@ HEADS: dict[str, str] = {
     "earthquake": "earthquake",
     "crash": "crash",
     "stabbing": "stabbing",
+    "convention": "convention",
+    "conventions": "convention",
 }
 # the event a headline tells: one article's, never joined with another's (:mod:`generator.headlines`)
 HEADLINE = "headline"
@@ -204,10 +208,10 @@ _PLAIN = frozenset(
 # nouns after an event word that make it their modifier ("election debates", "vote count")
 _COMPOUND = re.compile(
     r"\s+(?:debates?|campaigns?|results?|day|laws?|commissions?|officials?|season|process|system|fraud|counts?|"
-    r"rally|rallies|boards?|cycle|night|workers?|observers?|monitors?|materials?|centres?|centers?)\b"
+    r"rally|rallies|boards?|cycle|night|workers?|observers?|monitors?|materials?|centres?|centers?|scenes?|sites?)\b"
 )
 _POST = re.compile(
-    r"^\s*(?P<prep>of|between|with|for|by|on)\s+(?!(?:either|both|any|all|each|every|some)\b)(?P<obj>(?:[\w'’.-]+(?:\s+(?:and|&)\s+|\s+)?){1,8}?)"
+    r"^\s*(?P<prep>of|between|with|for|by|on)\s+(?!(?:either|both|any|all|each|every|some|around|about|nearly|almost|over|more|less|fewer|up)\b|\d)(?P<obj>(?:[\w'’.-]+(?:\s+(?:and|&)\s+|\s+)?){1,8}?)"
     r"(?=\s*\b(?:of|between|with|for|by|on|from|in|at|to|that|which|who|is|are|was|were|will|would|has|have|had|as|"
     r"after|before|during|since|and\s+(?:is|was|to)|took|met|held|said|began|gave|made|came|went|[a-z]+ed)\b|\s*[,.;:!?—–()\"“”]|\s*$)"
 )
@@ -237,8 +241,29 @@ class EventMention:
     headline: bool = False  # the article's headline, naming the event its lead dates
 
     @property
+    def named_by_day(self) -> bool:
+        """A vote the phrase names by its day ("the June 2 primaries", "its August 15 convention"):
+        the day tells which one, as a name would; a meeting's day does not say whose it was."""
+        return (
+            self.kind in _DAY_NAMED
+            and self.date is not None
+            and self.date.precision == "day"
+            and self.date.text in self.text
+            and any(c.isdigit() for c in self.date.text)  # "June 2", not "yesterday's"
+        )
+
+    @property
+    def proper_key(self) -> str | None:
+        """The name of a phrase that is one ("2020 Reform National Convention" -> "reform national
+        convention"), to tell two named events of one kind apart; None for a description."""
+        if not self.proper or self.headline:
+            return None
+        words = [re.sub(r"['’]s$", "", w.lower()) for w in _WORD.findall(self.text) if w[:1].isupper()]
+        return " ".join(words) or None
+
+    @property
     def specific(self) -> bool:
-        if self.proper:
+        if self.proper or self.named_by_day:
             return True
         if self.kind == "call":
             return bool(self.people)
@@ -246,6 +271,8 @@ class EventMention:
         return dated and bool(self.orgs or self.descriptors or self.location or self.people)
 
 
+# kinds of event a day names on its own: polls and party conventions
+_DAY_NAMED = frozenset(["election", "primary", "caucus", "vote", "convention"])
 _PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
 
 
@@ -425,6 +452,11 @@ def _phrase(
         return None  # "may call for": a verb
     if word in ("Caucus", "Primary") and re.search(r"[A-Z][\w'’.-]*\s+$", before):
         return None  # "Congressional Black Caucus": a body's name
+    if kind == "convention" and not (
+        re.search(r"\bNational\s+$", before)
+        or any(d.precision == "day" and d.end_offset <= head.start() <= d.end_offset + 20 for d in dates)
+    ):
+        return None  # a party's "National Convention", "its August 15 convention"; not "the Convention on ..."
     if word[:1].isupper() and re.match(r"\s+(?!(?:On|In|At|Of)\b)[A-Z][a-z]", sentence[head.end() :]):
         return None  # "Texas Election Law", "Elections Foundation": the noun is inside a longer name
     if kind != "summit" and any(a - offset <= head.start() and head.end() <= b - offset for a, b, _ in entities):
@@ -504,9 +536,11 @@ def _phrase(
         and not w.group(0)[:1].isdigit()
     )
     phrase_words = [w.group(0) for w in _WORD.finditer(sentence[start : head.end()])]
+    while phrase_words and phrase_words[0][:1].islower():
+        phrase_words.pop(0)  # "the virtual 2020 Reform National Convention": the name after the adjective
     proper = (
         word[:1].isupper()
-        and all(w[:1].isupper() for w in phrase_words)
+        and all(w[:1].isupper() or w.isdigit() for w in phrase_words)
         and not all(w.lower() in _GENERIC | _PLAIN for w in phrase_words[:-1])  # not "Electoral Vote"
         and len(phrase_words) > 1
     )
@@ -570,6 +604,14 @@ def _compatible(m: EventMention, c: Cluster) -> bool:
         return False
     if (m.kind == "call" or m.kind in PERSON_KINDS) and m.people and not m.people & c.people:
         return False
+    if m.proper_key is not None:
+        named = {x.proper_key for x in c.mentions} - {None}
+        if named and not any(m.proper_key in k or k in m.proper_key for k in named) and not m.orgs & c.orgs:
+            return False  # the Republican National Convention is not the Reform National Convention
+    day = m.date.start if m.date is not None and m.date.precision == "day" else None
+    if any(x.named_by_day for x in c.mentions) and (day is None or day != (c.span() or (None,))[0]):
+        return False  # "its August 15 convention" is known by its day alone: only that day joins it
+
     return _overlap((m.date.start, m.date.end) if m.date else None, c.span())
 
 
@@ -652,9 +694,11 @@ def _name(c: Cluster, entities: dict[str, Entity]) -> str:
         return text[:1].upper() + text[1:]  # the outlet's own words
     best = max(c.mentions, key=score)
     words = [w.group(0) for w in _WORD.finditer(best.text)]
+    while best.proper and len(words) > 1 and words[0][:1].islower():
+        words.pop(0)  # "virtual 2020 Reform National Convention": the name, not its adjective
     words = [w for w in words if w.lower() not in _GENERIC]
     text = " ".join(words)
-    if best.date is not None:
+    if best.date is not None and not best.named_by_day:
         text = text.replace(best.date.text, "").strip()
     text = re.sub(r"\s+(?:on|in|at)$", "", re.sub(r"\s{2,}", " ", text)).strip(" ,")
     if not text:
@@ -673,7 +717,7 @@ def _name(c: Cluster, entities: dict[str, Entity]) -> str:
 def _generic(c: Cluster, name: str) -> bool:
     """An event no one could look up: its phrases name no body, person or place, and its name
     holds no name of its own ("Fair elections", "Three primary elections", "Post-election")."""
-    if any(m.proper or m.orgs or m.people or m.places or m.location for m in c.mentions):
+    if any(m.proper or m.orgs or m.people or m.places or m.location or m.named_by_day for m in c.mentions):
         return False
     words = name.split()
     if words and country_of_adjective(words[0]) is not None:
@@ -707,7 +751,8 @@ def build_events(
     for c, name in sorted(zip(clusters, names, strict=True), key=lambda x: (x[1].casefold(), x[0].span() or ())):
         span = c.span()
         if counts[match_key(name)] > 1 and span is not None:
-            name = f"{name} ({span[0].strftime('%B %Y')})"
+            whole_year = (span[0].month, span[0].day, span[1].month, span[1].day) == (1, 1, 12, 31)
+            name = f"{name} ({span[0].strftime('%Y' if whole_year else '%B %Y')})"
         events.append(_entity(c, name, ids, by_id, named, articles))
     return [e for e in entities if e.type != "event"] + events
 

@@ -206,6 +206,57 @@ def test_a_year_in_the_name_is_dated_more_finely_only_by_a_date_next_to_it() -> 
     assert m_near.date is not None and m_near.date.iso == ("2020-11-03", "2020-11-03")
 
 
+def test_a_poll_or_convention_named_by_its_day_is_an_event_and_keeps_the_day_in_its_name() -> None:
+    doc: Doc = (
+        "a1",
+        "2020-07-25",
+        [
+            "Biden secured the nomination with victories in the June 2 primaries, polls said.",
+            "At its August 15 convention with around 20 virtual attendees, the party chose a ticket.",
+            "Critics dismissed yesterday's vote.",
+            "They met on August 15.",
+        ],
+        [(0, "Biden", "PERSON")],
+    )
+    assert sorted((e.name, e.date_start) for e in events(doc)) == [
+        ("August 15 convention", "2020-08-15"),
+        ("June 2 primaries", "2020-06-02"),
+    ]
+
+
+def test_a_party_national_convention_is_an_event_and_a_treaty_convention_is_not() -> None:
+    doc: Doc = (
+        "a1",
+        "2020-07-25",
+        [
+            "At the virtual 2020 Reform National Convention on June 20, the party chose its ticket.",
+            "Due to the pandemic, the planned Republican National Convention moved to Jacksonville.",
+            "The country signed the Convention on the Rights of the Child on June 21.",
+        ],
+        [(1, "Jacksonville", "GPE"), (2, "the Convention on the Rights of the Child", "ORG")],
+    )
+    assert sorted((e.name, e.date_start) for e in events(doc)) == [
+        ("2020 Reform National Convention", "2020-06-20"),
+        ("Republican National Convention", None),
+    ]  # two named conventions of one article stay two, each with its own name
+
+
+def test_two_events_of_one_name_a_year_apart_are_told_apart_by_their_year() -> None:
+    docs: list[Doc] = [
+        ("a1", "2020-08-12", ["Steinem spoke at the 1972 Democratic National Convention."], [(0, "Steinem", "PERSON")]),
+        ("b1", "2020-09-30", ["Biden spoke at the 2020 Democratic National Convention."], [(0, "Biden", "PERSON")]),
+    ]  # fmt: skip
+    assert sorted(e.name for e in events(*docs)) == [
+        "Democratic National Convention (1972)",
+        "Democratic National Convention (2020)",
+    ]
+
+
+def test_the_scene_of_a_crash_is_no_crash() -> None:
+    doc: Doc = ("a1", "2020-06-04", ["The board said yesterday it was not traveling to the crash scene."], [])
+    assert mentions_of(doc) == []
+
+
 def test_an_event_noun_inside_a_longer_capitalized_name_is_no_event() -> None:
     doc: Doc = ("a1", "2020-12-14", ["He read up on Texas Election Law on Monday."], [(0, "Texas", "GPE")])
     assert mentions_of(doc) == []
