@@ -253,6 +253,12 @@ class EventMention:
         )
 
     @property
+    def ordinal(self) -> str | None:
+        """The number of an event in its series ("second", "10th"), which tells two apart."""
+        found = _ORDINAL.search(self.text)
+        return found.group(0).lower() if found else None
+
+    @property
     def proper_key(self) -> str | None:
         """The name of a phrase that is one ("2020 Reform National Convention" -> "reform national
         convention"), to tell two named events of one kind apart; None for a description."""
@@ -271,6 +277,9 @@ class EventMention:
         return dated and bool(self.orgs or self.descriptors or self.location or self.people)
 
 
+_ORDINAL = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE
+)
 # kinds of event a day names on its own: polls and party conventions
 _DAY_NAMED = frozenset(["election", "primary", "caucus", "vote", "convention"])
 _PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
@@ -608,6 +617,9 @@ def _compatible(m: EventMention, c: Cluster) -> bool:
         named = {x.proper_key for x in c.mentions} - {None}
         if named and not any(m.proper_key in k or k in m.proper_key for k in named) and not m.orgs & c.orgs:
             return False  # the Republican National Convention is not the Reform National Convention
+    ordinals = {x.ordinal for x in c.mentions} - {None}
+    if m.ordinal is not None and ordinals and m.ordinal not in ordinals:
+        return False  # the first Global Summit is not the second
     day = m.date.start if m.date is not None and m.date.precision == "day" else None
     if any(x.named_by_day for x in c.mentions) and (day is None or day != (c.span() or (None,))[0]):
         return False  # "its August 15 convention" is known by its day alone: only that day joins it

@@ -438,3 +438,14 @@ def test_old_event_entities_are_replaced() -> None:
     out = build_events([*entities, stale], articles, extractions, ids)
     assert [e.id for e in out if e.type == "event"] == ["meeting-of-nato-foreign-ministers"]
     assert ids.claim("Old event") == "old-event"  # its id was released
+
+
+def test_the_first_and_the_second_of_a_series_are_two_events() -> None:
+    docs: list[Doc] = [
+        ("a1", "2022-05-13", ["Leaders met at the second Global Health Summit on May 12."], []),
+        ("b1", "2022-05-20", ["The first Global Health Summit was held in 2022."], []),
+    ]
+    assert sorted((e.date_start, [m.article for m in e.mentions]) for e in events(*docs)) == [
+        ("2022-01-01", ["b1"]),
+        ("2022-05-12", ["a1"]),
+    ]
