@@ -2,8 +2,9 @@
 birth, a stay in hospital, a funeral.
 
 "Mubarak died on Tuesday", "Basilashvili was arrested on Friday", "police arrested
-Saadallah yesterday": the verb names the kind of event, the person it happens to is
-the sentence's subject (or, for an active "arrested", its object), and the day is a
+Saadallah yesterday", "Born on December 11, 1935, in Mirati, Mukherjee began": the verb names
+the kind of event, the person it happens to is the sentence's subject (or, for an active
+"arrested", its object; for an opening "Born", the main clause's), and the day is a
 date of the same sentence, resolved against the article's date. Only a day-precise
 date and a named person make one: "he died" or "died last year" tell a reader no
 event they could look up. The mentions go to :mod:`generator.events`, which clusters
@@ -32,6 +33,11 @@ SUBJECT_VERBS: dict[str, re.Pattern[str]] = {
 OBJECT_VERBS: dict[str, re.Pattern[str]] = {
     "arrest": re.compile(r"\b(?:arrested|detained)\s+$"),
     "funeral": re.compile(r"\b(?:funeral|burial)\b(?:\s+\w+){0,3}?\s+(?:for|of)\s+$"),
+}
+# ... and in an opening participle whose person is the main clause's subject
+# ("Born on December 11, 1935, in Mirati, Pranab Mukherjee began ...")
+OPENING_VERBS: dict[str, re.Pattern[str]] = {
+    "birth": re.compile(r"\s*Born\b"),
 }
 TITLES = {
     "death": "Death of {}",
@@ -69,6 +75,12 @@ def happenings(
             subject = _subject(sentence, people, m.start())
             if date is not None and subject is not None:
                 out.append((index, s.start + m.start(), s.start + m.end(), kind, subject, date))
+        for kind, verb in OPENING_VERBS.items():
+            m = verb.match(sentence)
+            date = _day(sentence, anchor) if m else None
+            subject = _opened(sentence, people) if m else None
+            if m is not None and date is not None and subject is not None:
+                out.append((index, s.start + m.start(), s.start + m.end(), kind, subject, date))
         for kind, verb in OBJECT_VERBS.items():
             for a, _, e in people:
                 m = verb.search(sentence, 0, a)
@@ -83,6 +95,15 @@ def happenings(
 def _day(sentence: str, anchor: object) -> DateSpan | None:
     days = [d for d in find_dates(sentence, anchor) if d.precision == "day"]  # type: ignore[arg-type]
     return days[0] if len(days) == 1 else None  # two days in one sentence: which is the event's is unsure
+
+
+def _opened(sentence: str, people: list[tuple[int, int, Entity]]) -> Entity | None:
+    """The person a sentence's main clause opens with after an opening participle and its
+    commas ("Born on December 11, 1935, in Mirati, Pranab Mukherjee began"), not a possessor."""
+    for a, b, e in people:
+        if re.search(r",\s*$", sentence[:a]) and sentence[b : b + 2] not in ("'s", "’s"):
+            return e
+    return None
 
 
 def _subject(sentence: str, people: list[tuple[int, int, Entity]], verb: int) -> Entity | None:

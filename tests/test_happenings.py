@@ -84,3 +84,18 @@ def test_a_person_who_tells_of_an_arrest_is_not_the_one_arrested() -> None:
         [(0, "Vladimir Rebwick", "PERSON")],
     )
     assert _summary([doc]) == []
+
+
+def test_an_opening_born_is_the_birth_of_the_main_clauses_subject() -> None:
+    doc = (
+        "a1",
+        "2020-09-03",
+        [
+            "Born on December 11, 1935, in Mirati, Pran Kelmscott began his career in Bengal.",
+            "Born in 1940, Ada Marlow studied law.",  # a year is no day
+            "Born on March 3, 1950 to Ada Marlow, the boy grew up in Mirati.",  # the mother is not born
+        ],
+        [(0, "Mirati", "GPE"), (0, "Pran Kelmscott", "PERSON"), (0, "Bengal", "GPE"), (1, "Ada Marlow", "PERSON"),
+         (2, "Ada Marlow", "PERSON"), (2, "Mirati", "GPE")],
+    )  # fmt: skip
+    assert _summary([doc]) == [("Birth of Pran Kelmscott", "1935-12-11", ["a1"])]
