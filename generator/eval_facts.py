@@ -102,10 +102,13 @@ def _shown(event: dict[str, Any], entities: dict[str, dict[str, Any]]) -> set[st
 
 def _stems(text: str) -> str:
     """Words without their plural ending (or a verb's "-s"), to match "primary" in "primaries",
-    "caucus" in "caucuses" and "crash" in "crashes": each word's stem between spaces."""
+    "caucus" in "caucuses" and "crash" in "crashes", and one "-ize" family ("hospitalized",
+    "hospitalization"): each word's stem between spaces."""
     out = []
     for w in re.findall(r"[\w'-]+", text):
-        if w.endswith(("uses", "shes", "ches", "xes", "sses")):
+        if re.search(r"i[sz](?:ation|ed|es|e|ing)$", w):
+            w = re.sub(r"i[sz](?:ation|ed|es|e|ing)$", "iz", w)  # "hospitalized", "hospitalization"
+        elif w.endswith(("uses", "shes", "ches", "xes", "sses")):
             w = w[:-2]  # "caucuses", "crashes", "matches", "boxes", "passes"
         elif w.endswith("ies") and len(w) > 4:
             w = w[:-3] + "y"

@@ -81,6 +81,7 @@ def test_event_words_match_without_their_plural_ending() -> None:
     assert _stems("Helicopter crashes near Fairmead; caucuses, primaries and boxes") == (
         " Helicopter crash near Fairmead caucus primary and box "
     )
+    assert _stems("hospitalized") == _stems("hospitalization") == _stems("hospitalised") == " hospitaliz "
 
 
 def test_event_words_may_be_on_its_participants_or_place_as_its_page_shows_them() -> None:
