@@ -363,7 +363,7 @@ def find_mentions(
             mention = _phrase(article.id, index, s.start, sentence, m, entities, dates, verbs)
             if mention is not None:
                 here.append(mention)
-        found.extend(_assign_dates(here, dates, s.start, sentence))
+        found.extend(_held_where(m, s.start, sentence, entities) for m in _assign_dates(here, dates, s.start, sentence))
     told: set[date] = set()
     for index, start, end, kind, person, when in happenings(article, extraction, named):
         text = TITLES[kind].format(person.name)
@@ -400,6 +400,21 @@ def find_mentions(
     for m in found:
         m.context = context
     return found
+
+
+def _held_where(m: EventMention, offset: int, sentence: str, entities: list[tuple[int, int, Entity]]) -> EventMention:
+    """An event word that says where only in its sentence: "criticism within Serbia has said
+    Vucic eased lockdown measures to win elections which were held on June 21" are elections in
+    Serbia, when the sentence says the event was held on that day and names one place alone."""
+    d = m.date
+    if d is None or d.precision != "day" or m.orgs or m.people or m.places or m.location:
+        return m
+    if m.end - offset > d.offset or not _HELD.match(sentence, m.end - offset, d.offset):
+        return m
+    places = {e.id for _, _, e in entities if e.type == "place"}
+    if len(places) == 1:
+        m.location = places.pop()
+    return m
 
 
 def _kind_told(found: list[EventMention], sentence: int, day: DateSpan) -> str:
@@ -573,6 +588,7 @@ def _phrase(
     )
 
 
+_HELD = re.compile(r"\s*(?:which|that)?\s*(?:to be|was|were|is|are|will be)\s+(?:held|scheduled)\s+(?:on|for)\s*$")
 _HELD_ON = re.compile(r"\s*(?:(?:to be|was|were|is|are|will be)\s+)?(?:held|scheduled|set)?\s*(?:on|for)?\s*$")
 _MODAL_BEFORE = re.compile(r"(?i)\b(?:to|will|would|may|might|can|could|should|must)\s+$")
 # pronouns and particles: no event's name runs back past them ("looking up Texas election")

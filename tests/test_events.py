@@ -170,6 +170,22 @@ def test_a_date_held_on_after_an_event_is_that_events() -> None:
     assert [(e.name, e.date_start) for e in events(doc)] == [("Belarusian presidential election", "2020-08-09")]
 
 
+def test_an_event_held_on_a_day_takes_the_one_place_its_sentence_names() -> None:
+    doc: Doc = (
+        "a1",
+        "2020-07-12",
+        [
+            "Critics within Serbavia said the president eased measures to win elections which were held on June 21.",
+            "Critics within Serbavia and Montavia said the vote was held on June 22.",  # two places: which?
+            "Observers in Serbavia demanded fair elections on June 23.",  # not told as held
+        ],
+        [(0, "Serbavia", "GPE"), (1, "Serbavia", "GPE"), (1, "Montavia", "GPE"), (2, "Serbavia", "GPE")],
+    )
+    assert [(e.name, e.date_start, e.location) for e in events(doc)] == [
+        ("Elections in Serbavia", "2020-06-21", "serbavia")
+    ]
+
+
 def test_a_phrase_joins_another_articles_event_only_through_a_participant_or_its_place() -> None:
     docs: list[Doc] = [
         ("a1", "2020-02-14", ["The Unity Party presidential election in Ruritania was on February 11."],
