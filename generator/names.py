@@ -338,7 +338,7 @@ def _nicknames() -> NickNamer:
 def given_names() -> frozenset[str]:
     """Given names (lower case): English ones and their familiar forms, from the ``nicknames``
     package's public table, and those of many languages in ``data/given_names.txt`` (see
-    :mod:`generator.given_names_table`). "Savannah" or "Narendra" opening a two-word name
+    :mod:`tools.given_names_table`). "Savannah" or "Narendra" opening a two-word name
     makes it a person's."""
     import csv
     from importlib import resources

@@ -24,6 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from .cache import PACKAGE, package_files
 from .errors import PublishError, describe_os_error
 
 SEARCH_BUNDLE = "pagefind"  # rewritten whole after every build
@@ -120,7 +121,7 @@ def publish_key(config_file: Path, docs_dir: Path, theme_dir: str | None) -> dic
         root = Path(theme_dir)
         theme = {str(p.relative_to(root)): _sha256(p) for p in sorted(root.rglob("*")) if p.is_file()}
     # the generator's code turns Markdown into HTML too (the plugin's hooks)
-    code = {p.name: _sha256(p) for p in sorted(Path(__file__).parent.glob("*.py"))}
+    code = {p.relative_to(PACKAGE).as_posix(): _sha256(p) for p in package_files()}
     versions = {}
     for package in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
         try:

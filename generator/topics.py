@@ -154,7 +154,7 @@ def is_verb(word: str, verbs: set[str] | frozenset[str]) -> bool:
 @cache
 def english_verbs() -> frozenset[str]:
     """English verbs in their base form, from ``data/verbs.txt`` (WordNet's verb index; see
-    :mod:`generator.verbs_table`)."""
+    :mod:`tools.verbs_table`)."""
     from importlib import resources
 
     return frozenset(resources.files(__package__).joinpath("data/verbs.txt").read_text(encoding="utf-8").split())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import bench
+from tools import bench
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.e2e
@@ -29,4 +29,4 @@ def test_benchmark_runs_on_a_tiny_corpus_and_writes_its_table(tmp_path: Path) ->
         assert f"{stage} (s)" in rows
     search = rows["first search download, the largest of the top 3 names"][0]
     assert "MB (" in search and "not measured" not in search  # measured in Chromium
-    assert "Machine: " in text and "Command: `python -m generator.bench" in text
+    assert "Machine: " in text and "Command: `python -m tools.bench" in text

@@ -164,6 +164,41 @@ def test_ingest_key_covers_path_limit_and_code(monkeypatch: pytest.MonkeyPatch) 
     assert ingest_key("a.md", b"text", 100) != key
 
 
+def test_the_code_key_covers_the_package_at_any_depth_and_its_data_and_not_the_tools(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "generator"
+    (package / "resolve").mkdir(parents=True)
+    (package / "data").mkdir()
+    (package / "stage.py").write_text("A = 1\n", encoding="utf-8")
+    (package / "resolve" / "facts.py").write_text("B = 1\n", encoding="utf-8")
+    (package / "data" / "words.txt").write_text("alpha\n", encoding="utf-8")
+    monkeypatch.setattr(cache_module, "PACKAGE", package)
+
+    def version() -> str:
+        cache_module.code_version.cache_clear()
+        return cache_module.code_version()
+
+    before = version()
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools" / "bench.py").write_text("C = 1\n", encoding="utf-8")  # a development tool
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "stage.cpython-311.pyc").write_bytes(b"compiled")
+    assert version() == before
+    (package / "resolve" / "facts.py").write_text("B = 2\n", encoding="utf-8")
+    nested = version()
+    assert nested != before
+    (package / "data" / "words.txt").write_text("alpha\nbeta\n", encoding="utf-8")
+    assert version() not in (before, nested)
+    cache_module.code_version.cache_clear()
+
+
+def test_the_development_tools_are_not_in_the_package() -> None:
+    shipped = {p.relative_to(cache_module.PACKAGE).as_posix() for p in cache_module.package_files()}
+    assert "data/verbs.txt" in shipped and "kb.schema.json" in shipped
+    assert not {f"{name}.py" for name in ("bench", "eval_facts", "eval_seeds", "serve_probe")} & shipped
+
+
 def test_damaged_ingest_entry_is_recomputed(tmp_path: Path) -> None:
     corpus = corpus_of(tmp_path, a=ARTICLE_TEXT)
     store = IngestCache(tmp_path / "cache")

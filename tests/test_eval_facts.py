@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.eval_facts import evaluate, quote_key
+from tools.eval_facts import evaluate, quote_key
 
 GOLD = {
     "2020-03-11-Ferry_news": {
@@ -76,7 +76,7 @@ def test_quote_keys_ignore_case_curly_quotes_and_punctuation() -> None:
 
 
 def test_event_words_match_without_their_plural_ending() -> None:
-    from generator.eval_facts import _stems
+    from tools.eval_facts import _stems
 
     assert _stems("Helicopter crashes near Fairmead; caucuses, primaries and boxes") == (
         " Helicopter crash near Fairmead caucus primary and box "

@@ -1,4 +1,4 @@
-"""Tests of generator.eval_mentions: scoring, the gold loader and the report (no statistical model)."""
+"""Tests of tools.eval_mentions: scoring, the gold loader and the report (no statistical model)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from generator import eval_mentions as em
-from generator.eval_mentions import GoldArticle, Report, Score, format_report, load_gold, match, score
+from tools import eval_mentions as em
+from tools.eval_mentions import GoldArticle, Report, Score, format_report, load_gold, match, score
 
 # --------------------------------------------------------------------- Score
 

@@ -1,4 +1,4 @@
-"""Tests of generator.eval_seeds, and the seed corpus measured against its gold annotations."""
+"""Tests of tools.eval_seeds, and the seed corpus measured against its gold annotations."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.eval_seeds import evaluate
 from generator.models import Article, Entity, EntityMention, Figure, KnowledgeBase, Quote, QuoteSource
+from tools.eval_seeds import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = yaml.safe_load((ROOT / "tests/gold/seeds.yml").read_text(encoding="utf-8"))

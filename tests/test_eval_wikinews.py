@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.eval_wikinews import evaluate, norm
+from tools.eval_wikinews import evaluate, norm
 
 GOLD = {
     "2020-03-11-Ferry_news": {

@@ -1,9 +1,9 @@
-"""Tests of generator.given_names_table: which records of a first-name dataset become given names."""
+"""Tests of tools.given_names_table: which records of a first-name dataset become given names."""
 
 from __future__ import annotations
 
-from generator.given_names_table import derive
 from generator.names import given_names
+from tools.given_names_table import derive
 
 
 def _record(rank: int, female: float) -> dict[str, dict[str, float | int | None]]:

@@ -207,7 +207,7 @@ def test_same_head(a: str, b: str, same: bool) -> None:
 
 def test_verb_forms_from_the_shipped_verb_table() -> None:
     from generator.topics import verb_form
-    from generator.verbs_table import derive
+    from tools.verbs_table import derive
 
     assert [w for w in ["bursts", "crashes", "tries", "killed", "shot", "names"] if not verb_form(w)] == []
     assert [w for w in ["focus", "crash", "chess", "nonsensics", "Marlow"] if verb_form(w)] == []

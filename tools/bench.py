@@ -1,6 +1,6 @@
 """Benchmark: the whole build on a corpus and on a fixed sample of it, against bare spaCy.
 
-``python -m generator.bench --corpus ../shared/corpora/whitehouse`` (what ``make bench`` runs):
+``python -m tools.bench --corpus ../shared/corpora/whitehouse`` (what ``make bench`` runs):
 
 1. copies the corpus, and every ``--every``-th file of it (sorted by name) as the sample, into
    fresh projects with an empty extraction cache;
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .settings import DEFAULT_MODEL
+from generator.settings import DEFAULT_MODEL
 
 ROOT = Path(__file__).resolve().parents[1]
 STAGES = ("ingest", "extract", "resolve", "render", "publish")
@@ -113,17 +113,17 @@ def tree_rss(pid: int) -> int:
 
 def bare_spacy(project: Path, model: str, batch_size: int, workers: int) -> float:
     """Seconds bare spaCy takes over the project's article texts (timed in a fresh process)."""
-    cmd = [sys.executable, "-m", "generator.bench", "spacy-only", str(project / "corpus")]
+    cmd = [sys.executable, "-m", "tools.bench", "spacy-only", str(project / "corpus")]
     cmd += ["--model", model, "--batch-size", str(batch_size), "--workers", str(workers)]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT).stdout
     return float(json.loads(out)["seconds"])
 
 
 def spacy_only(corpus: Path, model: str, batch_size: int, workers: int) -> dict[str, float]:
     import spacy
 
-    from .ingest import corpus_files as found
-    from .ingest import ingest_files
+    from generator.ingest import corpus_files as found
+    from generator.ingest import ingest_files
 
     articles, _ = ingest_files(corpus, found(corpus), 5_000_000)
     texts = [a.body for a in articles]
@@ -154,8 +154,8 @@ def first_search(site: Path) -> tuple[int, str]:
 
     The browser runs in its own process, apart from whatever event loop the caller has.
     """
-    command = [sys.executable, "-m", "generator.search_probe", str(site), *search_queries(site)]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False)
+    command = [sys.executable, "-m", "tools.search_probe", str(site), *search_queries(site)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False, cwd=ROOT)
     try:
         sizes = json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 else None
     except (ValueError, IndexError):
@@ -167,7 +167,7 @@ def first_search(site: Path) -> tuple[int, str]:
 
 
 def change_one_article(project: Path) -> Path:
-    from .ingest import corpus_files
+    from generator.ingest import corpus_files
 
     article = corpus_files(project / "corpus")[0]
     with article.open("a", encoding="utf-8") as f:
@@ -290,7 +290,7 @@ def table(runs: list[Run]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m generator.bench", description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.split("\n\n")[0])
     sub = p.add_subparsers(dest="command")
     only = sub.add_parser("spacy-only", help="time bare spaCy over a corpus (used by the benchmark)")
     only.add_argument("corpus")
@@ -309,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "spacy-only":
         print(json.dumps(spacy_only(Path(args.corpus), args.model, args.batch_size, args.workers)))
         return 0
-    from .ingest import corpus_files
+    from generator.ingest import corpus_files
 
     source = Path(args.corpus)
     files = corpus_files(source)
@@ -326,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    command = "python -m generator.bench " + " ".join(argv if argv is not None else sys.argv[1:])
+    command = "python -m tools.bench " + " ".join(argv if argv is not None else sys.argv[1:])
     report = (
         f"Corpus: `{args.corpus}`, {len(files):,} files; sample: one file in {args.every}, {len(sample):,} files.\n"
         f"Machine: {machine()}. Workers: {args.workers}, batch size {args.batch_size}, model {args.model}, "

@@ -17,7 +17,7 @@ must not. Figures, per type and over all:
   no form of any gold entity or acceptable name of it; ``not_entities`` hits are counted apart;
 * ``dates`` and ``titles``: articles whose date and title are exactly the gold's.
 
-``python -m generator.eval_wikinews KB_JSON GOLD_YML [--verbose]``. With ``--spacy CORPUS``,
+``python -m tools.eval_wikinews KB_JSON GOLD_YML [--verbose]``. With ``--spacy CORPUS``,
 bare spaCy is scored the same way beside it (each distinct name its NER tags in an article is
 one entity of the mapped type).
 """
@@ -269,8 +269,9 @@ def format_report(label: str, report: Report) -> str:
 def spacy_kb(corpus: Path, gold: dict[str, dict[str, Any]], model: str) -> tuple[dict[str, Any], dict[str, str]]:
     """Bare spaCy as a knowledge base: each distinct (text, type) its NER finds in an article
     body is one entity. Reads the gold's articles from ``corpus``, line 1 the title."""
+    from generator.resolve import LABEL_TYPES
+
     from .eval_mentions import load_ner_only
-    from .resolve import LABEL_TYPES
 
     nlp = load_ner_only(model)
     articles, entities, bodies = [], [], {}
@@ -305,7 +306,7 @@ def bodies_of(corpus: Path | None, kb: dict[str, Any]) -> dict[str, str] | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m generator.eval_wikinews", description=__doc__.split("\n")[0])
+    p = argparse.ArgumentParser(prog="python -m tools.eval_wikinews", description=__doc__.split("\n")[0])
     p.add_argument("kb", type=Path, help="kb.json of the corpus (kb export)")
     p.add_argument("gold", type=Path, help="gold YAML (tests/gold/wikinews-dev.yml)")
     p.add_argument("--corpus", type=Path, help="the corpus folder: only forms in a body are expected; bare spaCy")

@@ -17,7 +17,7 @@ The gold corpus is a folder with ``articles/*.md`` (YAML front matter between
 offsets into the body; e.g. ``../shared/corpora/re3d`` next to the repository.
 Gold types Person, Organisation and Location count; the others are ignored.
 
-Run it as ``python -m generator.eval_mentions ../shared/corpora/re3d``.
+Run it as ``python -m tools.eval_mentions ../shared/corpora/re3d``.
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from .models import Article
-from .resolve import LABEL_TYPES
-from .settings import DEFAULT_MODEL
-from .slugs import SlugRegistry
+from generator.models import Article
+from generator.resolve import LABEL_TYPES
+from generator.settings import DEFAULT_MODEL
+from generator.slugs import SlugRegistry
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -287,8 +287,8 @@ def project_mentions(
     When ``raw`` is given, the extraction's own NER mentions (before resolve,
     mapped with ``LABEL_TYPES``) are appended to it.
     """
-    from .extract import extract_texts, load_pipeline
-    from .resolve import resolve_entities
+    from generator.extract import extract_texts, load_pipeline
+    from generator.resolve import resolve_entities
 
     records = [_as_article(a) for a in articles]
     if nlp is None:
@@ -319,7 +319,7 @@ def load_ner_only(model: str) -> Language:
     nlp = spacy.load(model)
     if "ner" not in nlp.component_names:
         raise ValueError(f"the spaCy model {model!r} has no 'ner' component")
-    from .extract import keep_only
+    from generator.extract import keep_only
 
     keep_only(nlp, {"ner"})
     return nlp

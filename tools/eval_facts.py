@@ -26,7 +26,7 @@ Figures:
   that article); ``not aid`` (kb packages with a figure from a gold article equal to one of its
   ``not_aid`` figures, or to no gold figure at all).
 
-``python -m generator.eval_facts KB_JSON GOLD_YML [--verbose]``
+``python -m tools.eval_facts KB_JSON GOLD_YML [--verbose]``
 """
 
 from __future__ import annotations

@@ -73,13 +73,13 @@ def _css_string(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m generator.search_probe SITE QUERY...``: prints the bytes per query as JSON."""
+    """``python -m tools.search_probe SITE QUERY...``: prints the bytes per query as JSON."""
     import json
     import sys
 
     args = sys.argv[1:] if argv is None else argv
     if not args:
-        print("usage: python -m generator.search_probe SITE QUERY...", file=sys.stderr)
+        print("usage: python -m tools.search_probe SITE QUERY...", file=sys.stderr)
         return 2
     print(json.dumps(first_search_bytes(Path(args[0]), args[1:])))
     return 0

@@ -7,7 +7,7 @@ articles has not used the verb often enough for :func:`generator.topics.verb_lik
 
 The pipeline is needed only to derive the table, not to use it::
 
-    python -m generator.verbs_table en_core_web_sm > generator/data/verbs.txt
+    python -m tools.verbs_table en_core_web_sm > generator/data/verbs.txt
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ The gold file (YAML, see ``tests/gold/seeds.yml``) lists the entities a
 reader would name, with type and surface forms; the quotes with speaker and
 the articles carrying them; dated events; and aid figures. Articles are
 named by the start of their id. :func:`evaluate` returns plain figures;
-``python -m generator.eval_seeds`` builds the corpus with overrides off and
+``python -m tools.eval_seeds`` builds the corpus with overrides off and
 prints them.
 """
 
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from .models import KnowledgeBase
-from .names import match_key
+from generator.models import KnowledgeBase
+from generator.names import match_key
 
 
 @dataclass
@@ -130,8 +130,8 @@ def evaluate(kb: KnowledgeBase, gold: dict) -> SeedReport:  # type: ignore[type-
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .pipeline import knowledge_base
-    from .settings import Settings
+    from generator.pipeline import knowledge_base
+    from generator.settings import Settings
 
     parser = argparse.ArgumentParser(description="Score the knowledge base of a corpus against gold annotations.")
     parser.add_argument("corpus", type=Path)

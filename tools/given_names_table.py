@@ -16,7 +16,7 @@ a body's name look like a person's:
 The two packages are needed only to derive the table, not to use it::
 
     pip install names-dataset english-words
-    python -m generator.given_names_table > generator/data/given_names.txt
+    python -m tools.given_names_table > generator/data/given_names.txt
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def derive(
 ) -> list[str]:
     """The table's names (lower case, sorted) from names-dataset's first-name records
     (``{"rank": {country: rank}, "gender": {"F": share, "M": share}}`` by name)."""
-    from .roles import country_of_adjective
+    from generator.roles import country_of_adjective
 
     out: set[str] = set()
     for name, record in first_names.items():

@@ -1,6 +1,6 @@
 """How long ``mkdocs serve`` takes to show an edit: a benchmark probe, not a test.
 
-    python -m generator.serve_probe PROJECT [--port 8765] [--page-min-mentions 2]
+    python -m tools.serve_probe PROJECT [--port 8765] [--page-min-mentions 2]
 
 Starts ``mkdocs serve --dirty`` in PROJECT (a project whose corpus is built or cached),
 waits for the first build, appends one sentence to the corpus's first article, and
@@ -41,7 +41,7 @@ def wait_for(check: object, timeout: float, every: float = 0.25) -> float | None
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m generator.serve_probe", description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="python -m tools.serve_probe", description=__doc__.split("\n\n")[0])
     p.add_argument("project")
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--page-min-mentions", type=int, default=2)
@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     if "page_min_mentions" not in text:
         setting = yaml.safe_dump({"page_min_mentions": args.page_min_mentions}).strip()
         config.write_text(text.replace("      corpus: corpus", f"      corpus: corpus\n      {setting}"), "utf-8")
-    from .ingest import corpus_files
+    from generator.ingest import corpus_files
 
     article = corpus_files(project / "corpus")[0]
     base = f"http://127.0.0.1:{args.port}"
