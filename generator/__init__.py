@@ -6,10 +6,10 @@ Public API::
     result = generate(Settings())        # corpus/ -> build/docs (Markdown + kb.json)
 """
 
-from .errors import ArticleError, ConfigError, GeneratorError, PublishError, StrictModeError
-from .models import Article, Entity, KnowledgeBase, Quote, Topic
-from .pipeline import Result, export, generate, knowledge_base
-from .settings import Settings
+from generator.errors import ArticleError, ConfigError, GeneratorError, PublishError, StrictModeError
+from generator.models import Article, Entity, KnowledgeBase, Quote, Topic
+from generator.pipeline import Result, export, generate, knowledge_base
+from generator.settings import Settings
 
 __all__ = [
     "Article",

@@ -17,8 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .extract import from_json, to_json
-from .models import Article, ArticleExtraction
+from generator.extract.ner import from_json, to_json
+from generator.models import Article, ArticleExtraction
 
 FORMAT = 1
 

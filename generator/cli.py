@@ -6,14 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import GeneratorError, StrictModeError
-from .settings import Settings
+from generator.errors import GeneratorError, StrictModeError
+from generator.settings import Settings
 
 
 def _settings_from_mkdocs(config_file: Path, use_curation: bool) -> Settings:
     from mkdocs.config import load_config
 
-    from .mkdocs_plugin import settings_from
+    from generator.publish.mkdocs_plugin import settings_from
 
     config = load_config(str(config_file))
     plugin = config.plugins.get("kb")
@@ -23,7 +23,7 @@ def _settings_from_mkdocs(config_file: Path, use_curation: bool) -> Settings:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .locking import project_lock
+    from generator.locking import project_lock
 
     overrides: dict[str, object] = {"use_curation": not args.no_curation}
     overrides |= {
@@ -38,9 +38,9 @@ def _build(args: argparse.Namespace, settings: Settings, overrides: dict[str, ob
     import gc
     import time
 
-    from .pipeline import forget, generate
-    from .publish import build_site
-    from .stats import build_stats, peak_memory_mb, write_stats
+    from generator.pipeline import forget, generate
+    from generator.publish.site import build_site
+    from generator.stats import build_stats, peak_memory_mb, write_stats
 
     result = generate(settings, report=_err)
     _strict(args.strict, len(result.problems), len(result.warnings))
@@ -66,7 +66,7 @@ def _build(args: argparse.Namespace, settings: Settings, overrides: dict[str, ob
 def cmd_extract(args: argparse.Namespace) -> int:
     import os
 
-    from .distributed import extract_on_cluster, local_client
+    from generator.extract.distributed import extract_on_cluster, local_client
 
     settings = _settings_from_mkdocs(Path(args.config), True)
     if args.dask == "local":
@@ -87,7 +87,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .pipeline import export
+    from generator.pipeline import export
 
     settings = Settings(
         root=Path("."),
@@ -98,7 +98,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         cache_dir=Path(args.cache_dir),
         workers=args.workers,
     )
-    from .pipeline import warnings_of
+    from generator.pipeline import warnings_of
 
     kb = export(settings, Path(args.output))
     for problem in kb.problems:
@@ -123,7 +123,7 @@ def _err(message: str) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    from .settings import DEFAULT_MODEL
+    from generator.settings import DEFAULT_MODEL
 
     p = argparse.ArgumentParser(prog="kb", description="Turn a folder of news articles into a knowledge base site.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         _err(f"error: {exc}")
         return 1
     except OSError as exc:  # disk full, no permission, a folder that vanished
-        from .errors import describe_os_error
+        from generator.errors import describe_os_error
 
         _err(f"error: {describe_os_error(exc)}")
         return 1

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import GeneratorError
+from generator.errors import GeneratorError
 
 try:
     import fcntl

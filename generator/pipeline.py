@@ -17,21 +17,23 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import curation, dating, quotes, render
-from .aid import find_aid
-from .cache import ExtractionCache, IngestCache
-from .errors import OutputError, describe_os_error
-from .events import build_events
-from .extract import Skipped, cache_key, extract_bounded, load_pipeline, model_version, tokens_over
-from .ingest import corpus_files, ingest_files
-from .locking import project_lock
-from .models import Article, ArticleExtraction, KnowledgeBase, Problem
-from .relations import co_mentions
-from .resolve import resolve_entities
-from .roles import assign_roles
-from .settings import Settings
-from .slugs import SlugRegistry
-from .topics import find_topics
+from generator.cache import ExtractionCache, IngestCache
+from generator.errors import OutputError, describe_os_error
+from generator.extract.ner import Skipped, cache_key, extract_bounded, load_pipeline, model_version, tokens_over
+from generator.ingest.readers import corpus_files, ingest_files
+from generator.locking import project_lock
+from generator.models import Article, ArticleExtraction, KnowledgeBase, Problem
+from generator.render import pages as render
+from generator.resolve import curation, dating
+from generator.resolve.entities import resolve_entities
+from generator.resolve.facts import quotes
+from generator.resolve.facts.aid import find_aid
+from generator.resolve.facts.events import build_events
+from generator.resolve.facts.relations import co_mentions
+from generator.resolve.facts.roles import assign_roles
+from generator.resolve.facts.topics import find_topics
+from generator.settings import Settings
+from generator.slugs import SlugRegistry
 
 
 @dataclass
@@ -166,7 +168,7 @@ def knowledge_base(settings: Settings, stats: Stats | None = None) -> KnowledgeB
     t0 = time.perf_counter()
     corpus = settings.corpus_path
     if not corpus.is_dir():
-        from .errors import ConfigError
+        from generator.errors import ConfigError
 
         raise ConfigError(f"corpus folder not found: {corpus}")
     articles, problems = ingest_files(
@@ -279,7 +281,7 @@ def generate(settings: Settings, report: Reporter = _stderr, preview: bool = Fal
     Repeated calls with unchanged inputs return the previous result at once,
     so a CLI build followed by the MkDocs plugin does the work only once.
     With ``preview`` (``mkdocs serve``), edited articles are shown first and the
-    rest is rebuilt behind them (:mod:`generator.preview`).
+    rest is rebuilt behind them (:mod:`generator.serve.preview`).
     """
     key = fingerprint(settings)
     remembered = list(_memo.items())
@@ -290,7 +292,7 @@ def generate(settings: Settings, report: Reporter = _stderr, preview: bool = Fal
             return remembered[0][1]
         pages = preview_pages(settings, report, key)
         if pages is not None:
-            from .preview import write
+            from generator.serve.preview import write
 
             write(pages, settings.docs_path)
             return remembered[0][1]
@@ -316,7 +318,7 @@ def preview_pages(
     against its knowledge base, with the full rebuild queued behind them (``preview.behind``);
     None when the change needs a full build now. The pages are not written: the caller shows
     them, and the rebuild writes the docs."""
-    from . import preview
+    from generator.serve import preview
 
     key = key or fingerprint(settings)
     remembered = list(_memo.items())
@@ -391,8 +393,8 @@ def forget() -> None:
 
 def export(settings: Settings, output: Path) -> KnowledgeBase:
     """Write kb.json for the corpus of ``settings`` without building a site."""
-    from . import kbjson
-    from .cache import atomic_write_text
+    from generator.cache import atomic_write_text
+    from generator.render import kbjson
 
     kb = knowledge_base(settings)
     atomic_write_text(output, kbjson.dumps(kb))

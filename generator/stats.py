@@ -8,8 +8,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from .cache import atomic_write_text
-from .pipeline import Result
+from generator.cache import atomic_write_text
+from generator.pipeline import Result
 
 
 def peak_memory_mb() -> dict[str, float]:

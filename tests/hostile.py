@@ -118,7 +118,7 @@ BODY_CHUNK = 100  # payloads per body article
 def refused(text: str) -> bool:
     """Whether ingest refuses ``text`` whatever its place (template or include syntax)."""
     from generator.errors import ArticleError
-    from generator.screen import check_text
+    from generator.ingest.screen import check_text
 
     try:
         check_text("x", text)

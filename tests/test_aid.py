@@ -1,4 +1,4 @@
-"""Tests of generator.aid: money figures in the context of aid become packages."""
+"""Tests of generator.resolve.facts.aid: money figures in the context of aid become packages."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from generator.aid import find_aid, format_money, parse_money, status_of
 from generator.models import Article, ArticleExtraction, Entity, EntityMention
+from generator.resolve.facts.aid import find_aid, format_money, parse_money, status_of
 from generator.slugs import SlugRegistry
 
 from .builders import make

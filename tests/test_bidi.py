@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from generator import feeds
 from generator.models import (
     Article,
     ArticleExtraction,
@@ -24,9 +23,10 @@ from generator.models import (
     Sentence,
     Topic,
 )
-from generator.relations import co_mentions
-from generator.render import linked_body, md_escape, render, yaml_str
-from generator.text_safety import TITLE_MAX, headline, strip_controls
+from generator.render import feeds
+from generator.render.pages import linked_body, md_escape, render, yaml_str
+from generator.render.text_safety import TITLE_MAX, headline, strip_controls
+from generator.resolve.facts.relations import co_mentions
 
 from .hostile import FILLER, build, front_matter, project, ruler_pipeline
 from .test_render import TEMPLATES

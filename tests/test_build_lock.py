@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import publish
 from generator.errors import PublishError
 from generator.locking import BuildLocked, project_lock
+from generator.publish import site as publish
 
 from .hostile import build, manifest, project, start_build
 from .test_never_lose import corpus
@@ -181,7 +181,8 @@ def test_recovery_run_during_a_build_does_not_break_its_site(tmp_path: Path, rul
         first = _start(dest)
         _wait_for_staging(dest, first)
         recover = (
-            "import sys; from pathlib import Path; from generator.publish import recover; recover(Path(sys.argv[1]))"
+            "import sys; from pathlib import Path; from generator.publish.site import recover; "
+            "recover(Path(sys.argv[1]))"
         )
         done = subprocess.run([sys.executable, "-c", recover, str(dest / "site")], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr

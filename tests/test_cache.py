@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator import cache as cache_module
-from generator import ingest
 from generator.cache import FORMAT, ExtractionCache, IngestCache, atomic_write_text, ingest_key
-from generator.ingest import corpus_files, ingest_files
+from generator.ingest import readers as ingest
+from generator.ingest.readers import corpus_files, ingest_files
 from generator.models import ArticleExtraction, Mention, Sentence
 
 KEY = "ab" + "0" * 62

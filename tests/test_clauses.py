@@ -1,4 +1,4 @@
-"""Happenings a sentence tells in the clause after its opening date (generator.clauses)."""
+"""Happenings a sentence tells in the clause after its opening date (generator.resolve.facts.clauses)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from generator.clauses import _opening_days, clauses, present
 from generator.models import Entity
+from generator.resolve.facts.clauses import _opening_days, clauses, present
 
 from .test_events import corpus, events
 

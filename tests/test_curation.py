@@ -1,4 +1,4 @@
-"""Tests of generator.curation: editorial overrides."""
+"""Tests of generator.resolve.curation: editorial overrides."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.curation import Overrides, apply, links_of, load
 from generator.errors import ConfigError
 from generator.models import Entity, EntityMention
+from generator.resolve.curation import Overrides, apply, links_of, load
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -159,8 +159,8 @@ def test_load_reads_splits(tmp_path: Path) -> None:
 
 
 def test_split_moves_mentions_by_alias_and_article_to_a_new_entity() -> None:
-    from generator.curation import Split
     from generator.models import Role
+    from generator.resolve.curation import Split
 
     people = entities()
     people[0].roles = [Role("Mayor", None, ["b1"]), Role("Minister", None, ["a1"])]
@@ -180,15 +180,15 @@ def test_split_moves_mentions_by_alias_and_article_to_a_new_entity() -> None:
 
 
 def test_split_id_never_takes_an_id_in_use() -> None:
-    from generator.curation import Split
+    from generator.resolve.curation import Split
 
     out = apply(Overrides(split={"Marlow": [Split("Paris", aliases=["Marlow"])]}), entities())
     assert sorted(e.id for e in out if e.name == "Paris") == ["paris", "paris-2"]
 
 
 def test_references_follow_a_merged_or_hidden_entity() -> None:
-    from generator.curation import remap_references
     from generator.models import Quote, QuoteSource, Role
+    from generator.resolve.curation import remap_references
 
     event = Entity("summit", "event", "Summit", participants=["old-nato", "gone"], location="old-city")
     person = Entity("ada", "person", "Ada Lind", roles=[Role("Minister", "old-nato", ["a1"])])

@@ -1,4 +1,4 @@
-"""Tests of generator.dates: date expressions in news text, resolved against the article's date."""
+"""Tests of generator.lexicons.dates: date expressions in news text, resolved against the article's date."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from generator.dates import DateSpan, find_dates, parse_iso
+from generator.lexicons.dates import DateSpan, find_dates, parse_iso
 
 THURSDAY = date(2023, 11, 30)  # the anchor of most tests: Thursday 30 November 2023
 

@@ -1,4 +1,4 @@
-"""Tests of generator.dating: publication dates inferred from an article's text and from shared quotes."""
+"""Tests of generator.resolve.dating: publication dates inferred from an article's text and from shared quotes."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from generator.dating import from_text, infer_from_shared, infer_from_text
 from generator.models import Article, ArticleExtraction
+from generator.resolve.dating import from_text, infer_from_shared, infer_from_text
 
 from .builders import make
 

@@ -10,8 +10,8 @@ import pytest
 
 from generator.cache import ExtractionCache
 from generator.cli import main
-from generator.extract import cache_key, extract_texts, load_pipeline, to_json
-from generator.ingest import corpus_files, ingest_files
+from generator.extract.ner import cache_key, extract_texts, load_pipeline, to_json
+from generator.ingest.readers import corpus_files, ingest_files
 from generator.settings import DEFAULT_MODEL, Settings
 
 from .conftest import ROOT, make_project
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.e2e
 
 
 def test_a_local_dask_cluster_extracts_what_a_local_run_does(tmp_path: Path) -> None:
-    from generator.distributed import extract_on_cluster, local_client
+    from generator.extract.distributed import extract_on_cluster, local_client
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -13,8 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator import kbjson
 from generator.cli import main
+from generator.render import kbjson
 from tests.conftest import make_project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -239,7 +239,7 @@ def test_search_index_keeps_names_and_summaries_but_not_long_lists(built: Path) 
     html = (built / "site" / "articles" / "001-39f28799190952c2" / "index.html").read_text(encoding="utf-8")
     body = html.index('<div class="kb-body" data-search-exclude>')
     assert html.index("We must and we will continue to support") > body  # shown, inside the excluded body
-    from generator.search import indexed_pages
+    from generator.publish.search import indexed_pages
 
     index = indexed_pages(built / "site")
     assert "We must and we will continue to support" not in index["/articles/001-39f28799190952c2/"]["content"]

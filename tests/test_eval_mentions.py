@@ -276,7 +276,7 @@ def test_load_ner_only_keeps_ner(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_compare_runs_both_systems(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import extract
+    from generator.extract import ner as extract
 
     monkeypatch.setattr(extract, "load_pipeline", lambda model: rule_nlp(True))
     monkeypatch.setattr(em, "load_ner_only", lambda model: rule_nlp(False))

@@ -1,4 +1,5 @@
-"""Tests of generator.events: event phrases, their dates, places and participants, clustered across articles."""
+"""Tests of generator.resolve.facts.events: event phrases, their dates, places and participants,
+clustered across articles."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from generator.events import EventMention, build_events, cluster_mentions, find_mentions
 from generator.models import Article, ArticleExtraction, Entity, EntityMention
+from generator.resolve.facts.events import EventMention, build_events, cluster_mentions, find_mentions
 from generator.slugs import SlugRegistry, slug
 
 from .builders import make

@@ -1,4 +1,4 @@
-"""Tests of generator.extract with a small rule-based pipeline (no statistical model)."""
+"""Tests of generator.extract.ner with a small rule-based pipeline (no statistical model)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from generator import extract
 from generator.errors import ConfigError
+from generator.extract import ner as extract
 from generator.models import ArticleExtraction, Mention, Sentence
 
 PATTERNS = [

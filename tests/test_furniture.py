@@ -1,10 +1,10 @@
-"""Tests of generator.furniture: page furniture out, article text kept."""
+"""Tests of generator.ingest.furniture: page furniture out, article text kept."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator import furniture
+from generator.ingest import furniture
 
 BODY = "The council of Portvale voted on Tuesday to approve a new ferry line to the islands."
 

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import render
 from generator.pipeline import knowledge_base
+from generator.render import pages as render
 from generator.settings import Settings
 
 from .hostile import FILLER, ROOT, front_matter, naughty_strings, xss_payloads

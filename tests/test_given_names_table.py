@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.names import given_names
+from generator.lexicons.names import given_names
 from tools.given_names_table import derive
 
 

@@ -1,4 +1,4 @@
-"""The event a headline tells, dated by the article's lead (generator.headlines)."""
+"""The event a headline tells, dated by the article's lead (generator.resolve.facts.headlines)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from generator.headlines import clause, headline
+from generator.resolve.facts.headlines import clause, headline
 
 from .builders import make
 from .test_events import events

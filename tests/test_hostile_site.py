@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.html_safety import dangerous_nodes
-from generator.text_safety import headline, is_cut
+from generator.render.html_safety import dangerous_nodes
+from generator.render.text_safety import headline, is_cut
 
 from .hostile import FILLER, build, project, xss_payloads
 

@@ -1,4 +1,4 @@
-"""Tests of generator.ingest: every readable file becomes an Article, every bad one a Problem."""
+"""Tests of generator.ingest.readers: every readable file becomes an Article, every bad one a Problem."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.ingest import corpus_files, ingest
+from generator.ingest.readers import corpus_files, ingest
 from generator.models import Article, Problem
 
 P1 = "The council of Portvale voted on Tuesday to approve a new ferry line to the northern islands."
@@ -222,7 +222,7 @@ def test_real_text_is_not_refused(tmp_path: Path) -> None:
 def test_an_article_over_the_time_limit_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import time
 
-    import generator.ingest as ingest_module
+    import generator.ingest.readers as ingest_module
 
     real = ingest_module.to_article
 
@@ -242,7 +242,7 @@ def test_an_article_over_the_time_limit_is_a_problem(tmp_path: Path, monkeypatch
 
 
 def test_an_unexpected_reader_failure_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.ingest as ingest_module
+    import generator.ingest.readers as ingest_module
 
     def broken(path, html):  # type: ignore[no-untyped-def]
         raise ValueError("parser gave up")

@@ -13,9 +13,9 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from generator import extract
-from generator.distributed import extract_batch
-from generator.extract import Skipped, extract_bounded, extract_texts, from_doc, piece_spans
+from generator.extract import ner as extract
+from generator.extract.distributed import extract_batch
+from generator.extract.ner import Skipped, extract_bounded, extract_texts, from_doc, piece_spans
 from generator.models import Article, ArticleExtraction, Problem
 from generator.pipeline import Stats, extract_all
 from generator.settings import Settings

@@ -1,10 +1,10 @@
-"""Tests of generator.metadata on invented plain-text articles."""
+"""Tests of generator.ingest.metadata on invented plain-text articles."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.metadata import Detected, date_from_file_name, derive_title, detect, is_headline, parse_date
+from generator.ingest.metadata import Detected, date_from_file_name, derive_title, detect, is_headline, parse_date
 
 HEADLINE = "Harbor Council Approves New Ferry Route"
 P1 = "The council of Portvale voted on Tuesday to approve a ferry line to the northern islands."

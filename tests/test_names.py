@@ -1,10 +1,10 @@
-"""Tests of generator.names: cleaning surface forms and matching keys."""
+"""Tests of generator.lexicons.names: cleaning surface forms and matching keys."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.names import clean_surface, initials, is_acronym, looks_like_name, match_key, tokens
+from generator.lexicons.names import clean_surface, initials, is_acronym, looks_like_name, match_key, tokens
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,7 @@ def test_looks_like_name() -> None:
 
 
 def test_reading_order_breaks_case_ties_whatever_the_input_order() -> None:
-    from generator.names import reading_order
+    from generator.lexicons.names import reading_order
 
     forms = ["MARLOW", "marlow", "Marlow", "Abel"]
     assert sorted(forms, key=reading_order) == sorted(reversed(forms), key=reading_order)
@@ -98,7 +98,7 @@ def test_match_key_spells_out_opening_short_forms_and_a_campus_at() -> None:
 
 
 def test_time_zones_are_known() -> None:
-    from generator.names import is_time_zone
+    from generator.lexicons.names import is_time_zone
 
     assert all(is_time_zone(n) for n in ["UTC", "GMT", "AEST", "Central European Time", "Eastern Standard Time"])
     assert not any(is_time_zone(n) for n in ["West", "Time", "New York Times", "Showtime", "NATO"])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import publish
+from generator.publish import site as publish
 
 from .hostile import FILLER, build, manifest, project, start_build
 

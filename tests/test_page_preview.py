@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
-from generator import pipeline, preview
-from generator.page_preview import LastBuild, quick_builder, render_into_site
+from generator import pipeline
+from generator.serve import preview
+from generator.serve.page_preview import LastBuild, quick_builder, render_into_site
 from tools import serve_probe
 
 from .hostile import FILLER, project

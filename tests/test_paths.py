@@ -1,4 +1,4 @@
-"""Tests of generator.paths: links between docs files are what MkDocs expects."""
+"""Tests of generator.render.paths: links between docs files are what MkDocs expects."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.paths import relative, url_of
+from generator.render.paths import relative, url_of
 
 folders = st.lists(st.sampled_from(["a", "b", "people"]), max_size=3)
 doc = st.tuples(folders, st.sampled_from(["index.md", "x.md", "a.md"])).map(lambda x: "/".join([*x[0], x[1]]))

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline, preview
+from generator import pipeline
+from generator.serve import preview
 from generator.settings import Settings
 
 from .hostile import FILLER, ROOT

@@ -90,7 +90,7 @@ def test_a_failed_incremental_build_keeps_the_last_site(
     def fail(site_dir: Path, timeout: float = 0, **kwargs: object) -> float:
         raise PublishError("search index: Pagefind failed (1): injected")
 
-    monkeypatch.setattr("generator.search.index_site", fail)
+    monkeypatch.setattr("generator.publish.search.index_site", fail)
     assert main(["build", "--config", str(project / "mkdocs.yml")]) == 1
     assert "injected" in capsys.readouterr().err
     assert manifest(project / "site") == before  # not one byte of the last site changed

@@ -1,4 +1,4 @@
-"""Tests of generator.quotes: quote spans, speakers, and one quote per statement across articles."""
+"""Tests of generator.resolve.facts.quotes: quote spans, speakers, and one quote per statement across articles."""
 
 from __future__ import annotations
 
@@ -7,7 +7,15 @@ import re
 import pytest
 
 from generator.models import Article, ArticleExtraction, Entity, Sentence
-from generator.quotes import Found, find_quotes, merge_quotes, normalize, quote_spans, same_statement, shared_articles
+from generator.resolve.facts.quotes import (
+    Found,
+    find_quotes,
+    merge_quotes,
+    normalize,
+    quote_spans,
+    same_statement,
+    shared_articles,
+)
 from generator.slugs import SlugRegistry
 
 KULEBA = Entity(id="dmytro-kuleba", type="person", name="Dmytro Kuleba")

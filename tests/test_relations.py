@@ -1,9 +1,9 @@
-"""Tests of generator.relations: co-mentions in sentences."""
+"""Tests of generator.resolve.facts.relations: co-mentions in sentences."""
 
 from __future__ import annotations
 
 from generator.models import Entity, EntityMention
-from generator.relations import co_mentions, neighbours
+from generator.resolve.facts.relations import co_mentions, neighbours
 
 
 def ent(entity_id: str, *where: tuple[str, int]) -> Entity:

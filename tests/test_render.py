@@ -1,4 +1,4 @@
-"""Tests of generator.render: escaping, linked bodies, sync and whole-site rendering."""
+"""Tests of generator.render.pages: escaping, linked bodies, sync and whole-site rendering."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from generator import kbjson
-from generator.curation import links_of
 from generator.models import (
     Article,
     ArticleExtraction,
@@ -21,8 +19,10 @@ from generator.models import (
     Sentence,
     Topic,
 )
-from generator.relations import co_mentions
-from generator.render import md_escape, render, sync, yaml_str
+from generator.render import kbjson
+from generator.render.pages import md_escape, render, sync, yaml_str
+from generator.resolve.curation import links_of
+from generator.resolve.facts.relations import co_mentions
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
@@ -143,7 +143,7 @@ def small_kb() -> KnowledgeBase:
 
 
 def test_linked_body_wraps_sentences_and_links_mentions() -> None:
-    from generator.render import linked_body
+    from generator.render.pages import linked_body
 
     kb = small_kb()
     paragraphs = linked_body(kb.articles_by_id["a1"], kb, "articles/a1.md")
@@ -165,7 +165,7 @@ def test_linked_body_wraps_sentences_and_links_mentions() -> None:
 
 
 def test_linked_body_without_extraction_is_plain_paragraphs() -> None:
-    from generator.render import linked_body
+    from generator.render.pages import linked_body
 
     kb = small_kb()
     kb.extractions.pop("a1")

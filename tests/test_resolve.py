@@ -1,9 +1,9 @@
-"""Tests of generator.resolve: from hand-built NER mentions to entities."""
+"""Tests of generator.resolve.entities: from hand-built NER mentions to entities."""
 
 from __future__ import annotations
 
 from generator.models import Article, ArticleExtraction, Entity
-from generator.resolve import acronym_definitions, resolve_entities
+from generator.resolve.entities import acronym_definitions, resolve_entities
 from generator.slugs import SlugRegistry
 
 from .builders import make
@@ -592,7 +592,7 @@ def test_a_short_form_stays_apart_in_another_article() -> None:
 
 
 def test_a_short_form_two_bodies_of_the_article_could_have_stays_apart() -> None:
-    from generator.resolve import Span, link_short_forms
+    from generator.resolve.entities import Span, link_short_forms
 
     def span(key: str) -> Span:
         return Span("a1", 0, 1, 0, key, "organization", key=key)
@@ -727,7 +727,7 @@ def test_a_list_the_tagger_took_for_one_name_is_cut_into_its_items() -> None:
 def test_a_headline_decides_whom_a_bare_surname_means() -> None:
     from dataclasses import replace
 
-    from generator.resolve import headline_name
+    from generator.resolve.entities import headline_name
 
     assert headline_name("Jared Padalecki wins award", "Padalecki") == "jared padalecki"
     assert headline_name("US President Trump grants clemency", "Trump") is None  # a title, no first name

@@ -1,11 +1,11 @@
-"""Tests of generator.roles: titles written next to people become roles with their body."""
+"""Tests of generator.resolve.facts.roles: titles written next to people become roles with their body."""
 
 from __future__ import annotations
 
 import pytest
 
 from generator.models import Article, Entity, EntityMention
-from generator.roles import assign_roles, country_of_adjective
+from generator.resolve.facts.roles import assign_roles, country_of_adjective
 
 
 def article(article_id: str, body: str) -> Article:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from generator import ingest
-from generator.render import render, yaml_str
-from generator.text_safety import JOINERS, strip_controls
+from generator.ingest import readers as ingest
+from generator.render.pages import render, yaml_str
+from generator.render.text_safety import JOINERS, strip_controls
 
 from .hostile import naughty_strings, xss_payloads
 from .test_render import TEMPLATES, small_kb

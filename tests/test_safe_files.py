@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import curation, topics
 from generator.errors import ConfigError
+from generator.resolve import curation
+from generator.resolve.facts import topics
 
 from .hostile import FILLER, build, project
 

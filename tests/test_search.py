@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import PublishError
-from generator.search import exclude_sections, index_site, indexed_pages
+from generator.publish.search import exclude_sections, index_site, indexed_pages
 
 
 def test_a_marked_heading_excludes_its_whole_section() -> None:

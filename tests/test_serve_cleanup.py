@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.mkdocs_plugin import KnowledgeBasePlugin
-from generator.search import BUNDLE, indexed_pages
+from generator.publish.mkdocs_plugin import KnowledgeBasePlugin
+from generator.publish.search import BUNDLE, indexed_pages
 
 from .hostile import FILLER, ROOT, project, ruler_pipeline
 from .test_page_preview import free_port
@@ -226,7 +226,7 @@ def test_shutdown_ends_the_worker_processes() -> None:
 
 INTERRUPTED_AT_FORK = """
 import os, signal, sys, time
-from generator.serve_shutdown import interrupt_on_sigterm
+from generator.serve.serve_shutdown import interrupt_on_sigterm
 
 interrupt_on_sigterm(lambda: False)
 # SIGTERM arrives while the server forks a worker: Python drops what is raised in this callback

@@ -1,10 +1,10 @@
-"""Tests of generator.short_forms: the short forms an article uses for the bodies it names."""
+"""Tests of generator.resolve.short_forms: the short forms an article uses for the bodies it names."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.short_forms import sentence_initial, shortenings, usable
+from generator.resolve.short_forms import sentence_initial, shortenings, usable
 
 
 @pytest.mark.parametrize(

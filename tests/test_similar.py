@@ -1,9 +1,9 @@
-"""Tests of generator.similar: near-copies by shared text, related articles by rare shared entities."""
+"""Tests of generator.render.similar: near-copies by shared text, related articles by rare shared entities."""
 
 from __future__ import annotations
 
 from generator.models import Article, Entity, EntityMention
-from generator.similar import related_articles, text_overlaps
+from generator.render.similar import related_articles, text_overlaps
 
 WIRE = (
     "The alliance agreed on Tuesday to send more air defence systems to the region before winter, "

@@ -7,10 +7,10 @@ import json
 import re
 from dataclasses import replace
 
-from generator import feeds, jsonld
 from generator.models import Figure, Quote, QuoteSource
-from generator.render import render, root_of
-from generator.timeline import entity_timeline, site_timeline
+from generator.render import feeds, jsonld
+from generator.render.pages import render, root_of
+from generator.render.timeline import entity_timeline, site_timeline
 from tests.test_render import TEMPLATES, small_kb
 
 
@@ -171,8 +171,8 @@ def test_feeds_list_dated_articles_newest_first_and_escape_titles() -> None:
 
 
 def test_one_event_dated_differently_by_two_sources_is_a_date_disagreement() -> None:
-    from generator.disagreements import date_disputes
     from generator.models import Entity, EntityMention
+    from generator.render.disagreements import date_disputes
 
     def event(event_id: str, name: str, day: str, article: str) -> Entity:
         return Entity(
@@ -211,7 +211,7 @@ def test_entities_below_the_page_threshold_get_no_page_but_stay_in_kb_json() -> 
 
 def test_search_weight_grows_with_mentions_and_gains_half_for_composite_names() -> None:
     from generator.models import Entity, EntityMention
-    from generator.render import search_weight
+    from generator.render.pages import search_weight
 
     def entity(type_: str, mentions: int) -> Entity:
         return Entity("x", type_, "X", mentions=[EntityMention("a", i, 0, 1, "X") for i in range(mentions)])  # type: ignore[arg-type]
@@ -224,7 +224,7 @@ def test_search_weight_grows_with_mentions_and_gains_half_for_composite_names() 
 
 
 def test_search_words_are_plain_and_comma_separated() -> None:
-    from generator.render import search_words
+    from generator.render.pages import search_words
 
     words = search_words("Ukraine-NATO Council", "U.S.", "Jean-Yves Le Drian")
     assert words == "Ukraine NATO Council, U S, Jean Yves Le Drian"

@@ -1,4 +1,4 @@
-"""Tests of generator.topics: key phrases and declared topics."""
+"""Tests of generator.resolve.facts.topics: key phrases and declared topics."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from generator.errors import ConfigError
 from generator.models import Article, ArticleExtraction, Entity, EntityMention, KnowledgeBase, Sentence
-from generator.topics import declared, find_topics, phrases, verb_like
+from generator.resolve.facts.topics import declared, find_topics, phrases, verb_like
 
 STOP = frozenset({"the", "a", "an", "of", "and", "to", "will", "in", "is", "on", "was", "it"})
 
@@ -200,13 +200,13 @@ def test_phrases_on_one_noun_and_different_names_make_one_topic() -> None:
     ],
 )
 def test_same_head(a: str, b: str, same: bool) -> None:
-    from generator.topics import _same_head
+    from generator.resolve.facts.topics import _same_head
 
     assert _same_head(a, b, frozenset({"Westland", "Harbor Council"})) is same
 
 
 def test_verb_forms_from_the_shipped_verb_table() -> None:
-    from generator.topics import verb_form
+    from generator.resolve.facts.topics import verb_form
     from tools.verbs_table import derive
 
     assert [w for w in ["bursts", "crashes", "tries", "killed", "shot", "names"] if not verb_form(w)] == []

@@ -1,9 +1,9 @@
-"""Tests of generator.unlabelled: further occurrences of names the tagger missed."""
+"""Tests of generator.resolve.unlabelled: further occurrences of names the tagger missed."""
 
 from __future__ import annotations
 
 from generator.models import ArticleExtraction, Entity, EntityMention
-from generator.unlabelled import add_untagged
+from generator.resolve.unlabelled import add_untagged
 
 from .builders import make
 

@@ -10,7 +10,7 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from generator.watching import native_observer
+from generator.serve.watching import native_observer
 
 
 @pytest.mark.skipif(Observer is PollingObserver, reason="no native observer on this system")

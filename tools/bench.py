@@ -122,8 +122,8 @@ def bare_spacy(project: Path, model: str, batch_size: int, workers: int) -> floa
 def spacy_only(corpus: Path, model: str, batch_size: int, workers: int) -> dict[str, float]:
     import spacy
 
-    from generator.ingest import corpus_files as found
-    from generator.ingest import ingest_files
+    from generator.ingest.readers import corpus_files as found
+    from generator.ingest.readers import ingest_files
 
     articles, _ = ingest_files(corpus, found(corpus), 5_000_000)
     texts = [a.body for a in articles]
@@ -167,7 +167,7 @@ def first_search(site: Path) -> tuple[int, str]:
 
 
 def change_one_article(project: Path) -> Path:
-    from generator.ingest import corpus_files
+    from generator.ingest.readers import corpus_files
 
     article = corpus_files(project / "corpus")[0]
     with article.open("a", encoding="utf-8") as f:
@@ -309,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "spacy-only":
         print(json.dumps(spacy_only(Path(args.corpus), args.model, args.batch_size, args.workers)))
         return 0
-    from generator.ingest import corpus_files
+    from generator.ingest.readers import corpus_files
 
     source = Path(args.corpus)
     files = corpus_files(source)

@@ -5,7 +5,7 @@ Two systems run over the same article bodies and are scored side by side:
 * ``project``: this project's extract + resolve stages; its predictions are
   the mentions of every person, organization and place :class:`Entity`;
 * ``spacy``: the same spaCy model with only ``ner`` (and what ``ner``
-  listens to), its labels mapped with :data:`generator.resolve.LABEL_TYPES`.
+  listens to), its labels mapped with :data:`generator.resolve.entities.LABEL_TYPES`.
 
 A third row, ``project-ner``, is the project's raw NER (the extraction before
 resolve, mapped the same way as ``spacy``): set beside the two others it tells
@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from generator.models import Article
-from generator.resolve import LABEL_TYPES
+from generator.resolve.entities import LABEL_TYPES
 from generator.settings import DEFAULT_MODEL
 from generator.slugs import SlugRegistry
 
@@ -283,12 +283,12 @@ def project_mentions(
 ) -> list[MentionTuple]:
     """The project's person/organization/place mentions: extract, then resolve over all ``articles``.
 
-    ``nlp`` defaults to :func:`generator.extract.load_pipeline` of ``model``.
+    ``nlp`` defaults to :func:`generator.extract.ner.load_pipeline` of ``model``.
     When ``raw`` is given, the extraction's own NER mentions (before resolve,
     mapped with ``LABEL_TYPES``) are appended to it.
     """
-    from generator.extract import extract_texts, load_pipeline
-    from generator.resolve import resolve_entities
+    from generator.extract.ner import extract_texts, load_pipeline
+    from generator.resolve.entities import resolve_entities
 
     records = [_as_article(a) for a in articles]
     if nlp is None:
@@ -319,7 +319,7 @@ def load_ner_only(model: str) -> Language:
     nlp = spacy.load(model)
     if "ner" not in nlp.component_names:
         raise ValueError(f"the spaCy model {model!r} has no 'ner' component")
-    from generator.extract import keep_only
+    from generator.extract.ner import keep_only
 
     keep_only(nlp, {"ner"})
     return nlp

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.lexicons.names import match_key
 from generator.models import KnowledgeBase
-from generator.names import match_key
 
 
 @dataclass

@@ -269,7 +269,7 @@ def format_report(label: str, report: Report) -> str:
 def spacy_kb(corpus: Path, gold: dict[str, dict[str, Any]], model: str) -> tuple[dict[str, Any], dict[str, str]]:
     """Bare spaCy as a knowledge base: each distinct (text, type) its NER finds in an article
     body is one entity. Reads the gold's articles from ``corpus``, line 1 the title."""
-    from generator.resolve import LABEL_TYPES
+    from generator.resolve.entities import LABEL_TYPES
 
     from .eval_mentions import load_ner_only
 

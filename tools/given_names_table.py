@@ -36,7 +36,7 @@ def derive(
 ) -> list[str]:
     """The table's names (lower case, sorted) from names-dataset's first-name records
     (``{"rank": {country: rank}, "gender": {"F": share, "M": share}}`` by name)."""
-    from generator.roles import country_of_adjective
+    from generator.resolve.facts.roles import country_of_adjective
 
     out: set[str] = set()
     for name, record in first_names.items():

@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     if "page_min_mentions" not in text:
         setting = yaml.safe_dump({"page_min_mentions": args.page_min_mentions}).strip()
         config.write_text(text.replace("      corpus: corpus", f"      corpus: corpus\n      {setting}"), "utf-8")
-    from generator.ingest import corpus_files
+    from generator.ingest.readers import corpus_files
 
     article = corpus_files(project / "corpus")[0]
     base = f"http://127.0.0.1:{args.port}"

@@ -3,7 +3,7 @@
 The table is the verb index of WordNet as spaCy's English pipelines ship it for their rule
 lemmatizer (the ``lemma_index`` lookup table's "verb" list), single lower-case words only. It
 tells that "bursts", "crashes" and "surpasses" are forms of verbs, where a corpus of a few
-articles has not used the verb often enough for :func:`generator.topics.verb_like` to tell.
+articles has not used the verb often enough for :func:`generator.resolve.facts.topics.verb_like` to tell.
 
 The pipeline is needed only to derive the table, not to use it::
 

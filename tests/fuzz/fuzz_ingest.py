@@ -14,8 +14,10 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["generator"]):
-    from generator import ingest, render, screen
     from generator.errors import ArticleError
+    from generator.ingest import readers as ingest
+    from generator.ingest import screen
+    from generator.render import pages as render
 
 KINDS = {"text": "txt", "markdown": "md", "html": "html"}
 

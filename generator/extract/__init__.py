@@ -1,0 +1,4 @@
+"""Extract: spaCy's named entities and sentences of each article (:mod:`.ner`), a pure function
+of the text and the model, cached by content; on a Dask cluster for large corpora
+(:mod:`.distributed`).
+"""

@@ -1,0 +1,76 @@
+"""Disagreements: figures and dates on which the sources differ.
+
+- **Figures**: an aid package whose outlets report different amounts
+  ($60 billion in one, $61 billion in another); each figure keeps its articles.
+  Only packages with a known donor or recipient count: a package known only by
+  its amount and month may be two packages of similar size.
+- **Dates**: one event given different days by different articles. Event
+  clustering only merges mentions whose dates overlap, so such reports end up
+  as separate events of the same name; two are taken as one event reported
+  differently when their names match, each is dated to a short span, the
+  spans start at most ``SAME_EVENT_DAYS`` apart without overlapping, and no
+  article reports both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from generator.lexicons.names import match_key
+from generator.models import Entity
+
+SAME_EVENT_DAYS = 7
+SHORT_SPAN_DAYS = 3
+_DISAMBIGUATION = re.compile(r" \([A-Z][a-z]+ \d{4}\)$")  # "NATO summit (July 2024)"
+
+
+@dataclass
+class DateDispute:
+    name: str
+    events: list[Entity]  # each event is one date and the articles that give it
+
+
+def figure_disputes(entities: list[Entity]) -> list[Entity]:
+    """Entities with figures of more than one value, most reported first."""
+    out = [e for e in entities if (e.donor or e.recipient) and len({(f.value, f.currency) for f in e.figures}) > 1]
+    return sorted(out, key=lambda e: (-len(e.articles), e.name.casefold()))
+
+
+def _span(e: Entity) -> tuple[date, date] | None:
+    if not e.date_start:
+        return None
+    start = date.fromisoformat(e.date_start)
+    end = date.fromisoformat(e.date_end or e.date_start)
+    return (start, end) if (end - start).days < SHORT_SPAN_DAYS else None
+
+
+def date_disputes(entities: list[Entity]) -> list[DateDispute]:
+    groups: dict[str, list[Entity]] = defaultdict(list)
+    for e in entities:
+        if e.type == "event" and _span(e) is not None:
+            groups[match_key(_DISAMBIGUATION.sub("", e.name))].append(e)
+    out: list[DateDispute] = []
+    for events in groups.values():
+        events.sort(key=lambda e: (e.date_start or "", e.id))
+        chain: list[Entity] = []
+        for e in events:
+            if chain and _differs(chain[-1], e) and not any(set(c.articles) & set(e.articles) for c in chain):
+                chain.append(e)
+                continue
+            if len(chain) > 1:
+                out.append(DateDispute(_DISAMBIGUATION.sub("", chain[0].name), chain))
+            chain = [e]
+        if len(chain) > 1:
+            out.append(DateDispute(_DISAMBIGUATION.sub("", chain[0].name), chain))
+    return sorted(out, key=lambda d: (d.events[0].date_start or "", d.name.casefold()))
+
+
+def _differs(a: Entity, b: Entity) -> bool:
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        return False
+    apart = (sb[0] - sa[0]).days
+    return sa[1] < sb[0] and 0 < apart <= SAME_EVENT_DAYS

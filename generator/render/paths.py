@@ -1,0 +1,69 @@
+"""Where each page lives: source paths in the docs folder and site URLs."""
+
+from __future__ import annotations
+
+from generator.models import Entity, EntityType
+
+TYPE_DIRS: dict[EntityType, str] = {
+    "person": "people",
+    "organization": "organizations",
+    "place": "places",
+    "event": "events",
+    "aid_package": "aid",
+}
+TYPE_LABELS: dict[EntityType, tuple[str, str]] = {
+    "person": ("Person", "People"),
+    "organization": ("Organization", "Organizations"),
+    "place": ("Place", "Places"),
+    "event": ("Event", "Events"),
+    "aid_package": ("Aid package", "Aid packages"),
+}
+ARTICLES_DIR = "articles"
+TOPICS_DIR = "topics"
+
+
+def entity_doc(entity: Entity) -> str:
+    return f"{TYPE_DIRS[entity.type]}/{entity.id}.md"
+
+
+def article_doc(article_id: str) -> str:
+    return f"{ARTICLES_DIR}/{article_id}.md"
+
+
+def topic_doc(topic_id: str) -> str:
+    return f"{TOPICS_DIR}/{topic_id}.md"
+
+
+def url_of(doc: str) -> str:
+    """Site URL (relative to the root) of a docs file, with directory URLs."""
+    if doc == "index.md":
+        return ""
+    if doc.endswith("/index.md"):
+        return doc[: -len("index.md")]
+    return doc[: -len(".md")] + "/"
+
+
+def entity_url(entity: Entity) -> str:
+    return url_of(entity_doc(entity))
+
+
+def article_url(article_id: str) -> str:
+    return url_of(article_doc(article_id))
+
+
+def topic_url(topic_id: str) -> str:
+    return url_of(topic_doc(topic_id))
+
+
+def relative(from_doc: str, to_doc: str) -> str:
+    """Link from one docs file to another, as MkDocs resolves it.
+
+    Both are normalized paths inside the docs folder, so this is
+    ``posixpath.relpath`` without its file-system calls (it runs once per link).
+    """
+    src = from_doc.split("/")[:-1]
+    dst = to_doc.split("/")
+    common = 0
+    while common < len(src) and common < len(dst) - 1 and src[common] == dst[common]:
+        common += 1
+    return "/".join([".."] * (len(src) - common) + dst[common:])

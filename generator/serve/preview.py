@@ -1,0 +1,161 @@
+"""Preview: while ``mkdocs serve`` runs, an edited article's page shows the edit within seconds.
+
+Resolving the corpus takes minutes at thousands of articles, so an edit to
+articles already in the corpus (no file added or removed, no template or
+overrides changed) is first shown by re-reading and re-extracting only those
+articles and rendering their pages against the last knowledge base: each
+mention links to the entity that already carries that spelling. The whole
+knowledge base is then rebuilt in a background thread; when it is written,
+``serve`` sees the docs change and rebuilds the pages that differ (entity
+pages, indexes, related articles).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from generator.cache import IngestCache
+from generator.ingest.readers import ingest_files
+from generator.models import Entity, EntityMention, KnowledgeBase
+from generator.render.paths import article_doc, entity_doc
+from generator.resolve.curation import links_of
+from generator.settings import Settings
+
+Fingerprint = tuple[Any, tuple[tuple[str, int, int], ...]]
+
+
+def changed_articles(old: Fingerprint, new: Fingerprint, corpus: Path) -> list[Path] | None:
+    """The corpus files edited between two fingerprints, or None when the change needs a full
+    build (other settings, a file added or removed, a template or the overrides changed)."""
+    if old[0] != new[0]:
+        return None
+    before = {path: (size, mtime) for path, size, mtime in old[1]}
+    after = {path: (size, mtime) for path, size, mtime in new[1]}
+    if before.keys() != after.keys():
+        return None
+    changed = [path for path in after if after[path] != before[path]]
+    prefix = str(corpus) + os.sep
+    if not changed or not all(path.startswith(prefix) for path in changed):
+        return None
+    return [Path(path) for path in changed]
+
+
+def article_pages(kb: KnowledgeBase, changed: list[Path], settings: Settings) -> dict[str, str] | None:
+    """The docs pages of the edited articles, rendered against ``kb``; None when an edited file
+    was not an article of ``kb`` or cannot be read (the full build says why)."""
+    from generator.pipeline import Stats, extract_all
+    from generator.render.pages import Renderer
+
+    corpus = settings.corpus_path
+    previous = {a.path: a for a in kb.articles}
+    articles, problems = ingest_files(
+        corpus,
+        changed,
+        settings.max_article_bytes,
+        IngestCache(settings.cache_path),
+        max_seconds=settings.max_article_seconds,
+        prune=False,
+    )
+    if problems or any(a.path not in previous for a in articles):
+        return None
+    articles = [replace(a, id=previous[a.path].id, date=a.date or previous[a.path].date) for a in articles]
+    extractions = extract_all(articles, settings, Stats())
+    by_surface = surfaces(kb)
+    docs = settings.docs_path
+    entities: dict[str, Entity] = {}
+    for article in articles:
+        for m in extractions[article.id].mentions:
+            entity = by_surface.get(m.text.casefold())
+            if entity is None or not (docs / entity_doc(entity)).is_file():
+                continue  # no page to link to
+            linked = entities.setdefault(entity.id, Entity(entity.id, entity.type, entity.name))
+            linked.mentions.append(EntityMention(article.id, m.sentence, m.start, m.end, m.text))
+    mini = KnowledgeBase(
+        articles=articles,
+        extractions=extractions,
+        entities=list(entities.values()),
+        links=links_of(list(entities.values())),
+    )
+    renderer = Renderer(settings.templates_path, mini, settings.site_name)
+    return {article_doc(a.id): renderer.article_page(a).content for a in articles}
+
+
+def surfaces(kb: KnowledgeBase) -> dict[str, Entity]:
+    """Each spelling (case-folded) that names exactly one entity of ``kb``, with that entity."""
+    found: dict[str, Entity | None] = {}
+    for e in kb.entities:
+        for text in {e.name, *e.aliases, *(m.text for m in e.mentions)}:
+            key = text.casefold()
+            if found.get(key, e) is not e:
+                found[key] = None  # two entities share it: link neither
+            else:
+                found[key] = e
+    return {k: e for k, e in found.items() if e is not None}
+
+
+def write(pages: dict[str, str], docs: Path) -> int:
+    """Write the pages that differ; returns how many."""
+    from generator.render.pages import write_changed
+
+    return sum(write_changed(docs / rel, content) for rel, content in pages.items())
+
+
+class Behind:
+    """The full build that follows a preview: asked for by the preview, started by ``go`` once
+    the server has built the preview's pages (so that the two do not compete), one at a time,
+    in a daemon thread."""
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+        self._pending: tuple[Callable[[], object], Callable[[str], None]] | None = None
+        self._after: list[Callable[[], None]] = []
+        self._lock = threading.Lock()
+
+    def start(self, build: Callable[[], object], report: Callable[[str], None]) -> None:
+        with self._lock:
+            self._pending = (build, report)
+
+    def after(self, action: Callable[[], None]) -> None:
+        """Run ``action`` when the next full build has succeeded."""
+        with self._lock:
+            self._after.append(action)
+
+    def go(self) -> None:
+        with self._lock:
+            if self._pending is None or (self._thread is not None and self._thread.is_alive()):
+                return  # a running build checks the inputs again when it ends
+            build, report = self._pending
+            self._pending = None
+            self._thread = threading.Thread(target=self._run, args=(build, report), daemon=True)
+            self._thread.start()
+
+    def _run(self, build: Callable[[], object], report: Callable[[str], None]) -> None:
+        started = time.perf_counter()
+        try:
+            build()
+            with self._lock:
+                actions, self._after = self._after, []
+            for action in actions:
+                action()
+        except Exception as exc:  # reported, never raised into the server
+            report(f"preview: the full rebuild failed: {exc}")
+            return
+        report(f"preview: knowledge base rebuilt in {time.perf_counter() - started:.1f} s")
+
+    def running(self) -> bool:
+        thread = self._thread
+        return thread is not None and thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+
+behind = Behind()
