@@ -13,7 +13,7 @@ from generator.settings import Settings
 def _settings_from_mkdocs(config_file: Path, use_curation: bool) -> Settings:
     from mkdocs.config import load_config
 
-    from generator.publish.mkdocs_plugin import settings_from
+    from generator.mkdocs_plugin import settings_from
 
     config = load_config(str(config_file))
     plugin = config.plugins.get("kb")

@@ -17,9 +17,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.cache import ExtractionCache, IngestCache
 from generator.errors import OutputError, describe_os_error
+from generator.extract.cache import ExtractionCache
 from generator.extract.ner import Skipped, cache_key, extract_bounded, load_pipeline, model_version, tokens_over
+from generator.ingest.cache import IngestCache
 from generator.ingest.readers import corpus_files, ingest_files
 from generator.locking import project_lock
 from generator.models import Article, ArticleExtraction, KnowledgeBase, Problem
@@ -393,8 +394,8 @@ def forget() -> None:
 
 def export(settings: Settings, output: Path) -> KnowledgeBase:
     """Write kb.json for the corpus of ``settings`` without building a site."""
-    from generator.cache import atomic_write_text
     from generator.render import kbjson
+    from generator.storage import atomic_write_text
 
     kb = knowledge_base(settings)
     atomic_write_text(output, kbjson.dumps(kb))

@@ -8,8 +8,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from generator.cache import atomic_write_text
 from generator.pipeline import Result
+from generator.storage import atomic_write_text
 
 
 def peak_memory_mb() -> dict[str, float]:

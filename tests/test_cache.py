@@ -1,4 +1,5 @@
-"""Tests of generator.cache: a damaged cache costs time, never correctness."""
+"""Tests of the ingest and extraction caches and of the code key: a damaged cache costs time,
+never correctness."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache as cache_module
-from generator.cache import FORMAT, ExtractionCache, IngestCache, atomic_write_text, ingest_key
+from generator import storage
+from generator.extract.cache import ExtractionCache
+from generator.ingest import cache as ingest_cache
 from generator.ingest import readers as ingest
+from generator.ingest.cache import IngestCache, ingest_key
 from generator.ingest.readers import corpus_files, ingest_files
 from generator.models import ArticleExtraction, Mention, Sentence
+from generator.storage import FORMAT, atomic_write_text
 
 KEY = "ab" + "0" * 62
 EXTRACTION = ArticleExtraction(
@@ -160,7 +164,7 @@ def test_ingest_key_covers_path_limit_and_code(monkeypatch: pytest.MonkeyPatch) 
         len({key, ingest_key("b.md", b"text", 100), ingest_key("a.md", b"text!", 100), ingest_key("a.md", b"text", 99)})
         == 4
     )
-    monkeypatch.setattr(cache_module, "code_version", lambda: "other code")
+    monkeypatch.setattr(ingest_cache, "code_version", lambda: "other code")
     assert ingest_key("a.md", b"text", 100) != key
 
 
@@ -173,11 +177,11 @@ def test_the_code_key_covers_the_package_at_any_depth_and_its_data_and_not_the_t
     (package / "stage.py").write_text("A = 1\n", encoding="utf-8")
     (package / "resolve" / "facts.py").write_text("B = 1\n", encoding="utf-8")
     (package / "data" / "words.txt").write_text("alpha\n", encoding="utf-8")
-    monkeypatch.setattr(cache_module, "PACKAGE", package)
+    monkeypatch.setattr(storage, "PACKAGE", package)
 
     def version() -> str:
-        cache_module.code_version.cache_clear()
-        return cache_module.code_version()
+        storage.code_version.cache_clear()
+        return storage.code_version()
 
     before = version()
     (tmp_path / "tools").mkdir()
@@ -190,11 +194,11 @@ def test_the_code_key_covers_the_package_at_any_depth_and_its_data_and_not_the_t
     assert nested != before
     (package / "data" / "words.txt").write_text("alpha\nbeta\n", encoding="utf-8")
     assert version() not in (before, nested)
-    cache_module.code_version.cache_clear()
+    storage.code_version.cache_clear()
 
 
 def test_the_development_tools_are_not_in_the_package() -> None:
-    shipped = {p.relative_to(cache_module.PACKAGE).as_posix() for p in cache_module.package_files()}
+    shipped = {p.relative_to(storage.PACKAGE).as_posix() for p in storage.package_files()}
     assert "data/verbs.txt" in shipped and "kb.schema.json" in shipped
     assert not {f"{name}.py" for name in ("bench", "eval_facts", "eval_seeds", "serve_probe")} & shipped
 

@@ -78,7 +78,7 @@ def test_disk_full_while_writing_the_site(
 
 
 def test_a_failed_write_names_the_file_being_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.cache import atomic_write_text
+    from generator.storage import atomic_write_text
 
     class Full:
         """A file on a full disk: its write fails as a real one does, naming no file."""

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import ExtractionCache
 from generator.cli import main
+from generator.extract.cache import ExtractionCache
 from generator.extract.ner import cache_key, extract_texts, load_pipeline, to_json
 from generator.ingest.readers import corpus_files, ingest_files
 from generator.settings import DEFAULT_MODEL, Settings

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish.mkdocs_plugin import KnowledgeBasePlugin
+from generator.mkdocs_plugin import KnowledgeBasePlugin
 from generator.publish.search import BUNDLE, indexed_pages
 
 from .hostile import FILLER, ROOT, project, ruler_pipeline

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from generator.cache import ExtractionCache
+from generator.extract.cache import ExtractionCache
 from generator.extract.ner import Skipped, cache_key, extract_bounded, from_json, load_pipeline, model_version, to_json
 from generator.ingest.readers import corpus_files, ingest_files
 from generator.settings import Settings

@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 import yaml
 
 from generator import safe_files
-from generator.cache import IngestCache, ingest_key
 from generator.errors import ArticleError
 from generator.ingest import furniture, metadata, screen
+from generator.ingest.cache import IngestCache, ingest_key
 from generator.models import Article, Problem
 from generator.slugs import SlugRegistry
 

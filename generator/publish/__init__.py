@@ -1,3 +1,3 @@
 """Publish: the rendered pages become the static site (:mod:`.site`), with its search index
-(:mod:`.search`); :mod:`.mkdocs_plugin` is the glue MkDocs calls.
+(:mod:`.search`). MkDocs reaches them through :mod:`generator.mkdocs_plugin`.
 """

@@ -24,8 +24,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from generator.cache import PACKAGE, package_files
 from generator.errors import PublishError, describe_os_error
+from generator.storage import PACKAGE, package_files
 
 SEARCH_BUNDLE = "pagefind"  # rewritten whole after every build
 
@@ -82,7 +82,7 @@ def build_site(
         raise
     swap(staging, site_dir)
     if state_file is not None:
-        from generator.cache import atomic_write_text
+        from generator.storage import atomic_write_text
 
         try:
             atomic_write_text(state_file, json.dumps(key, indent=1, sort_keys=True) + "\n")

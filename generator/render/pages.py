@@ -25,7 +25,6 @@ import markupsafe
 import yaml
 
 from generator import safe_files
-from generator.cache import atomic_write_text
 from generator.errors import ConfigError
 from generator.ingest.readers import safe_url
 from generator.models import Article, Entity, KnowledgeBase, Quote
@@ -43,6 +42,7 @@ from generator.render.paths import (
 )
 from generator.render.text_safety import JOINERS, headline, is_cut, strip_controls
 from generator.resolve.facts.relations import neighbours
+from generator.storage import atomic_write_text
 
 KEEP_FILES = {".gitkeep"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|!#])")  # what Python-Markdown lets a backslash escape

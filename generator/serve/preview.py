@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from generator.cache import IngestCache
+from generator.ingest.cache import IngestCache
 from generator.ingest.readers import ingest_files
 from generator.models import Entity, EntityMention, KnowledgeBase
 from generator.render.paths import article_doc, entity_doc
