@@ -102,7 +102,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._interrupt_on_sigterm()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        from generator.pipeline import generate
+        from generator import pipeline
+        from generator.serve import preview
 
         self.settings = settings_from(self.config, config).with_(**(self.overrides or {}))
         if not self.serving:  # ``mkdocs build``: the project is locked until the site is written
@@ -111,7 +112,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._lock.enter_context(project_lock(self.settings.cache_path, report=log.info))
         if not self.generated:
             try:
-                generate(self.settings, report=log.info, preview=self.serving)
+                (preview.generate if self.serving else pipeline.generate)(self.settings, report=log.info)
             except GeneratorError as exc:  # one line, as under ``kb build``, not a traceback
                 raise PluginError(str(exc)) from None
             except OSError as exc:

@@ -276,75 +276,29 @@ def fingerprint(settings: Settings) -> tuple[object, ...]:
     return (same, tuple(entries))
 
 
-def generate(settings: Settings, report: Reporter = _stderr, preview: bool = False) -> Result:
+def generate(settings: Settings, report: Reporter = _stderr) -> Result:
     """Build the docs folder (Markdown pages and kb.json) from the corpus.
 
     Repeated calls with unchanged inputs return the previous result at once,
-    so a CLI build followed by the MkDocs plugin does the work only once.
-    With ``preview`` (``mkdocs serve``), edited articles are shown first and the
-    rest is rebuilt behind them (:mod:`generator.serve.preview`).
+    so a CLI build followed by the MkDocs plugin does the work only once. Under
+    ``mkdocs serve``, :func:`generator.serve.preview.generate` shows edited
+    articles first and calls this behind them.
     """
     key = fingerprint(settings)
-    remembered = list(_memo.items())
-    if remembered and remembered[0][0] == key:
-        return remembered[0][1]
-    if preview and remembered:
-        if _previewed[0] == key:  # shown already; the rebuild behind it is under way
-            return remembered[0][1]
-        pages = preview_pages(settings, report, key)
-        if pages is not None:
-            from generator.serve.preview import write
-
-            write(pages, settings.docs_path)
-            return remembered[0][1]
+    last = last_build()
+    if last is not None and last[0] == key:
+        return last[1]
     with _full_build:
         return _generate(settings, report, key)
 
 
 _full_build = threading.Lock()  # one full build at a time: the preview's runs in a thread
-_previewed: list[tuple[object, ...] | None] = [None]  # the inputs last previewed
 
 
-def previewed(settings: Settings, key: tuple[object, ...] | None = None) -> bool:
-    """Whether the inputs (``key``: their fingerprint) are as last previewed, the rebuild behind
-    that preview not yet done."""
-    key = key or fingerprint(settings)
-    return _previewed[0] == key and key not in _memo
-
-
-def preview_pages(
-    settings: Settings, report: Reporter = _stderr, key: tuple[object, ...] | None = None
-) -> dict[str, str] | None:
-    """The docs pages (path: Markdown) of the articles edited since the last build, rendered
-    against its knowledge base, with the full rebuild queued behind them (``preview.behind``);
-    None when the change needs a full build now. The pages are not written: the caller shows
-    them, and the rebuild writes the docs."""
-    from generator.serve import preview
-
-    key = key or fingerprint(settings)
+def last_build() -> tuple[tuple[object, ...], Result] | None:
+    """The inputs' fingerprint and the result of the last build this process remembers."""
     remembered = list(_memo.items())
-    if not remembered or remembered[0][0] == key or _previewed[0] == key:
-        return None
-    old, last = remembered[0]
-    t = time.perf_counter()
-    changed = preview.changed_articles(old, key, settings.corpus_path)  # type: ignore[arg-type]
-    pages = preview.article_pages(last.kb, changed, settings) if changed else None
-    if pages is None:
-        return None
-    _previewed[0] = key
-    report(f"preview: {len(pages)} edited article page(s) in {time.perf_counter() - t:.1f} s; rebuilding the rest")
-    preview.behind.start(lambda: _rebuild_until_current(settings, report), report)
-    return pages
-
-
-def _rebuild_until_current(settings: Settings, report: Reporter) -> None:
-    """Full builds until one is of the inputs as they are when it ends (a writer may edit
-    again meanwhile; the last build's pages then replace any preview)."""
-    while True:
-        key = fingerprint(settings)
-        generate(settings, report)
-        if fingerprint(settings) == key:
-            return
+    return remembered[0] if remembered else None
 
 
 def _generate(settings: Settings, report: Reporter, key: tuple[object, ...]) -> Result:

@@ -206,7 +206,7 @@ def test_rebuild_with_unchanged_input_writes_nothing(built: Path) -> None:
     from generator.cli import _settings_from_mkdocs
 
     settings = _settings_from_mkdocs(built / "mkdocs.yml", use_curation=True)
-    pipeline._memo.clear()
+    pipeline.forget()
     before = {p: p.stat().st_mtime_ns for p in settings.docs_path.rglob("*") if p.is_file()}
     result = pipeline.generate(settings, report=lambda _: None)
     assert result.stats.written == 0 and result.stats.extracted == 0

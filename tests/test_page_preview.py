@@ -56,9 +56,9 @@ def test_a_previewed_page_is_what_a_full_build_makes_of_it(
     before = (served / PAGE).read_text(encoding="utf-8")
 
     touch_later(dest / "corpus" / "1.txt", f"Report 1\n\n{FILLER}\n\nIlse Brandt met Dara Whitlock at the quay.\n")
-    pages = pipeline.preview_pages(plugin.settings, report=lambda m: None)
+    pages = preview.preview_pages(plugin.settings, report=lambda m: None)
     assert pages is not None and list(pages) == ["articles/1.md"]
-    assert pipeline.preview_pages(plugin.settings, report=lambda m: None) is None  # shown once
+    assert preview.preview_pages(plugin.settings, report=lambda m: None) is None  # shown once
     docs_before = (dest / "build" / "docs" / "articles" / "1.md").read_text(encoding="utf-8")
     render_into_site(last, pages)
     quick = (served / PAGE).read_text(encoding="utf-8")

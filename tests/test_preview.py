@@ -39,14 +39,14 @@ def test_an_edit_is_previewed_then_rebuilt_behind(tmp_path: Path, ruler_model: P
     settings = settings_for(tmp_path, ruler_model)
     messages: list[str] = []
     pipeline.forget()
-    first = pipeline.generate(settings, report=messages.append, preview=True)
+    first = preview.generate(settings, report=messages.append)
     docs = settings.docs_path
     page = docs / "articles" / "1.md"
     person = docs / "people" / "dara-whitlock.md"
     assert "at the quay" not in page.read_text(encoding="utf-8")
 
     touch_later(folder / "1.txt", f"Report 1\n\n{FILLER}\n\nIlse Brandt met Dara Whitlock at the quay.\n")
-    shown = pipeline.generate(settings, report=messages.append, preview=True)
+    shown = preview.generate(settings, report=messages.append)
     assert shown is first  # answered from the last knowledge base
     assert any(m.startswith("preview: 1 edited article page(s)") for m in messages)
     text = page.read_text(encoding="utf-8")
@@ -54,12 +54,12 @@ def test_an_edit_is_previewed_then_rebuilt_behind(tmp_path: Path, ruler_model: P
     assert 'href="../../people/ilse-brandt/"' in new_sentence  # linked at once
     assert 'href="../../people/dara-whitlock/"' in new_sentence
 
-    assert pipeline.generate(settings, report=messages.append, preview=True) is first  # previewed once
+    assert preview.generate(settings, report=messages.append) is first  # previewed once
     preview.behind.go()  # what the plugin does once the server has built the preview
     preview.behind.wait(60)
     assert any(m.startswith("preview: knowledge base rebuilt") for m in messages)
     assert "at the quay" in person.read_text(encoding="utf-8")  # the entity page caught up
-    again = pipeline.generate(settings, report=messages.append, preview=True)
+    again = preview.generate(settings, report=messages.append)
     assert again is not first and "at the quay" in again.kb.articles_by_id["1"].body
 
 
@@ -72,12 +72,12 @@ def test_a_new_file_or_template_means_a_full_build(tmp_path: Path, ruler_model: 
     shutil.copytree(ROOT / "templates", templates)
     settings = settings_for(tmp_path, ruler_model).with_(templates=templates)
     pipeline.forget()
-    first = pipeline.generate(settings, report=lambda m: None, preview=True)
+    first = preview.generate(settings, report=lambda m: None)
     if change == "add":
         touch_later(folder / "9.txt", f"Report 9\n\n{FILLER}\n")
     else:
         template = templates / "article.md.j2"
         touch_later(template, template.read_text(encoding="utf-8") + "\n")
     messages: list[str] = []
-    result = pipeline.generate(settings, report=messages.append, preview=True)
+    result = preview.generate(settings, report=messages.append)
     assert result is not first and not any(m.startswith("preview:") for m in messages)

@@ -4,7 +4,7 @@ MkDocs' pass over every docs file.
 To rebuild one page, even a dirty MkDocs build lists, stats and places in the
 navigation every docs file: about 7 s at 29,000 pages. The server's builder is
 wrapped instead (:func:`quick_builder`): when the change is an edit to articles
-already in the corpus, their pages (:func:`pipeline.preview_pages`) are converted
+already in the corpus, their pages (:func:`generator.serve.preview.preview_pages`) are converted
 by MkDocs' own page functions, with the files, navigation and theme of the last
 MkDocs build, and written into the served site. The rebuild behind the preview
 then writes the docs and dates the previewed pages' docs files, and the server's
@@ -122,7 +122,7 @@ def quick_builder(
     is shown by :func:`render_into_site`, and that while the knowledge base is rebuilt behind a
     preview, the server waits for it rather than rebuilding on each of its writes."""
     from generator import pipeline
-    from generator.serve.preview import behind, write
+    from generator.serve.preview import behind, preview_pages, previewed, write
 
     def build(config: Any = None) -> None:
         if config is None and shown():
@@ -135,7 +135,7 @@ def quick_builder(
             if previous is None or current is None or not previous.current():
                 return False
             key = pipeline.fingerprint(current)  # one stat of every input a round
-            pages = pipeline.preview_pages(current, report, key)
+            pages = preview_pages(current, report, key)
             if pages is not None:
                 try:
                     render_into_site(previous, pages)
@@ -149,7 +149,7 @@ def quick_builder(
                 behind.after(functools.partial(touch, current.docs_path, list(pages)))
                 behind.go()
                 return True
-            if not (behind.running() and pipeline.previewed(current, key)):
+            if not (behind.running() and previewed(current, key)):
                 return False
             behind.wait(1.0)  # a new edit meanwhile is previewed at once
 

@@ -20,9 +20,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from generator import pipeline
 from generator.ingest.cache import IngestCache
 from generator.ingest.readers import ingest_files
 from generator.models import Entity, EntityMention, KnowledgeBase
+from generator.pipeline import Reporter, Result, fingerprint
 from generator.render.paths import article_doc, entity_doc
 from generator.resolve.curation import links_of
 from generator.settings import Settings
@@ -159,3 +161,61 @@ class Behind:
 
 
 behind = Behind()
+
+
+_previewed: list[tuple[object, ...] | None] = [None]  # the inputs last previewed
+
+
+def generate(settings: Settings, report: Reporter) -> Result:
+    """:func:`generator.pipeline.generate` under ``mkdocs serve``: when only articles already in
+    the corpus were edited since the last build, their pages are written at once against its
+    knowledge base and the full build runs behind them (:data:`behind`)."""
+    key = fingerprint(settings)
+    last = pipeline.last_build()
+    if last is not None and last[0] != key:
+        if _previewed[0] == key:  # shown already; the rebuild behind it is under way
+            return last[1]
+        pages = preview_pages(settings, report, key)
+        if pages is not None:
+            write(pages, settings.docs_path)
+            return last[1]
+    return pipeline.generate(settings, report)
+
+
+def previewed(settings: Settings, key: tuple[object, ...] | None = None) -> bool:
+    """Whether the inputs (``key``: their fingerprint) are as last previewed, the rebuild behind
+    that preview not yet done."""
+    key = key or fingerprint(settings)
+    last = pipeline.last_build()
+    return _previewed[0] == key and (last is None or last[0] != key)
+
+
+def preview_pages(settings: Settings, report: Reporter, key: tuple[object, ...] | None = None) -> dict[str, str] | None:
+    """The docs pages (path: Markdown) of the articles edited since the last build, rendered
+    against its knowledge base, with the full rebuild queued behind them (:data:`behind`);
+    None when the change needs a full build now. The pages are not written: the caller shows
+    them, and the rebuild writes the docs."""
+    key = key or fingerprint(settings)
+    last = pipeline.last_build()
+    if last is None or last[0] == key or _previewed[0] == key:
+        return None
+    old, result = last
+    t = time.perf_counter()
+    changed = changed_articles(old, key, settings.corpus_path)  # type: ignore[arg-type]
+    pages = article_pages(result.kb, changed, settings) if changed else None
+    if pages is None:
+        return None
+    _previewed[0] = key
+    report(f"preview: {len(pages)} edited article page(s) in {time.perf_counter() - t:.1f} s; rebuilding the rest")
+    behind.start(lambda: _rebuild_until_current(settings, report), report)
+    return pages
+
+
+def _rebuild_until_current(settings: Settings, report: Reporter) -> None:
+    """Full builds until one is of the inputs as they are when it ends (a writer may edit
+    again meanwhile; the last build's pages then replace any preview)."""
+    while True:
+        key = fingerprint(settings)
+        pipeline.generate(settings, report)
+        if fingerprint(settings) == key:
+            return
