@@ -31,6 +31,7 @@ $(ACTIONLINT):
 test: $(STAMP) chromium $(ACTIONLINT)  ## set up, then run the linters and the whole test suite
 	$(BIN)/ruff check generator tools tests
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 RE3D ?= ../shared/corpora/re3d
@@ -74,6 +75,7 @@ fuzz: $(STAMP)  ## coverage-guided fuzzing of ingest (atheris) for FUZZ_SECONDS;
 lint: $(STAMP)
 	$(BIN)/ruff check generator tools tests
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/ruff format --check generator tools tests
 
 clean:

@@ -19,7 +19,7 @@ def _settings_from_mkdocs(config_file: Path, use_curation: bool) -> Settings:
     plugin = config.plugins.get("kb")
     if plugin is None:
         raise GeneratorError(f"{config_file}: the 'kb' plugin is not enabled in plugins")
-    return settings_from(plugin.config, config).with_(use_curation=use_curation)  # type: ignore[arg-type]
+    return settings_from(plugin.config, config).with_(use_curation=use_curation)
 
 
 def cmd_build(args: argparse.Namespace) -> int:

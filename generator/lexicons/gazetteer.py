@@ -52,8 +52,8 @@ def _indexes() -> tuple[dict[str, Place], dict[str, Place]]:
         countries[match_key(country["name"])] = place
         add(primary, country["name"], place)
     for alias, name in COUNTRY_ALIASES.items():
-        if (place := countries.get(match_key(name))) is not None:
-            primary[match_key(alias)] = place
+        if (known := countries.get(match_key(name))) is not None:
+            primary[match_key(alias)] = known
     for state in gc.get_us_states().values():
         add(primary, state["name"], Place(state["name"], "region", 0))
     for key, place in primary.items():

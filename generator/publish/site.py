@@ -57,9 +57,9 @@ def build_site(
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
         plugin = config.plugins.get("kb")
         if plugin is not None:
-            plugin.overrides = overrides  # type: ignore[attr-defined]
-            plugin.generated = generated  # type: ignore[attr-defined]
-            plugin.serving = False  # type: ignore[attr-defined]  # MkDocs keeps one instance a process
+            plugin.overrides = overrides
+            plugin.generated = generated
+            plugin.serving = False  # MkDocs keeps one instance a process
         key = publish_key(config_file, Path(config.docs_dir), config.theme.custom_dir)
         incremental = state_file is not None and site_dir.is_dir() and _read(state_file) == key
         if incremental:

@@ -27,7 +27,7 @@ import yaml
 from generator import safe_files
 from generator.errors import ConfigError
 from generator.ingest.readers import safe_url
-from generator.models import Article, Entity, KnowledgeBase, Quote
+from generator.models import Article, Entity, EntityType, KnowledgeBase, Quote
 from generator.render import disagreements, feeds, graph, jsonld, kbjson, paging, similar, summary, timeline
 from generator.render.paths import (
     ARTICLES_DIR,
@@ -234,7 +234,7 @@ class _SafeLoader(jinja2.FileSystemLoader):
         super().__init__(str(root))
         self.root = root
 
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         _check_template_file(self.root / template, self.root)
         return super().get_source(environment, template)
 
@@ -406,8 +406,8 @@ class Renderer:
             self._render("outlets.md.j2", "outlets.md", outlets=outlets),
         ]
 
-    def type_index(self, type_: str, entities: list[Entity]) -> Page:
-        doc = f"{TYPE_DIRS[type_]}/index.md"  # type: ignore[index]
+    def type_index(self, type_: EntityType, entities: list[Entity]) -> Page:
+        doc = f"{TYPE_DIRS[type_]}/index.md"
         if type_ == "event":
             # a reader looks events up by when they happened: dated first, oldest first
             ranked = sorted(entities, key=lambda e: (e.date_start is None, e.date_start or "", e.name.casefold()))

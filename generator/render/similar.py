@@ -133,9 +133,9 @@ def related_articles(articles: list[Article], entities: list[Entity], limit: int
         ids = e.articles
         if len(ids) < 2 or len(ids) > max(3, COMMON_ENTITY_SHARE * total):
             continue
-        for a in ids:
-            of_article[index[a]].append(len(members))
-        members.append(np.asarray([index[a] for a in ids], dtype=np.int64))
+        for aid in ids:
+            of_article[index[aid]].append(len(members))
+        members.append(np.asarray([index[aid] for aid in ids], dtype=np.int64))
         weights.append(math.log(total / len(ids)) + 0.1)
     sizes = np.asarray([len(m) for m in members], dtype=np.int64)
     weight = np.asarray(weights, dtype=np.float64)
@@ -144,6 +144,8 @@ def related_articles(articles: list[Article], entities: list[Entity], limit: int
     out: dict[str, list[Related]] = {}
     for i, a in enumerate(articles):
         shared = of_article[i]
+        scores: np.ndarray
+        counts: np.ndarray
         if shared:
             others = np.concatenate([members[j] for j in shared])
             scores = np.bincount(others, weights=np.repeat(weight[shared], sizes[shared]), minlength=total)

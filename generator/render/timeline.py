@@ -38,8 +38,8 @@ def site_timeline(kb: KnowledgeBase) -> list[TimelineItem]:
     article_topics = topics_of_articles(kb)
     types_in: dict[str, set[str]] = defaultdict(set)
     for e in kb.entities:
-        for a in e.articles:
-            types_in[a].add(e.type)
+        for aid in e.articles:
+            types_in[aid].add(e.type)
     entities = kb.entities_by_id
     items: list[TimelineItem] = []
     for e in kb.entities:
@@ -48,7 +48,7 @@ def site_timeline(kb: KnowledgeBase) -> list[TimelineItem]:
         types = {"event"} | {entities[p].type for p in e.participants if p in entities}
         if e.location in entities:
             types.add("place")
-        topics = sorted({t for a in e.articles for t in article_topics.get(a, ())})
+        topics = sorted({t for aid in e.articles for t in article_topics.get(aid, ())})
         end = e.date_end if e.date_end != e.date_start else None
         items.append(TimelineItem(e.date_start, "event", e.id, e.name, end=end, types=sorted(types), topics=topics))
     for a in kb.articles:

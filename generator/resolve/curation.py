@@ -26,7 +26,7 @@ from pathlib import Path
 from generator.errors import ConfigError
 from generator.ingest.screen import load_config_yaml
 from generator.lexicons.names import match_key
-from generator.models import ENTITY_TYPES, Entity, Quote
+from generator.models import ENTITY_TYPES, Entity, EntityType, Quote
 from generator.slugs import SlugRegistry
 
 SECTIONS = ("split", "merge", "rename", "retype", "describe", "hide")
@@ -37,7 +37,7 @@ class Split:
     """Part of an entity's mentions that an editor moves to a new entity."""
 
     name: str
-    type: str | None = None
+    type: EntityType | None = None
     aliases: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
 
@@ -51,7 +51,7 @@ class Split:
 class Overrides:
     merge: dict[str, str] = field(default_factory=dict)
     rename: dict[str, str] = field(default_factory=dict)
-    retype: dict[str, str] = field(default_factory=dict)
+    retype: dict[str, EntityType] = field(default_factory=dict)
     describe: dict[str, str] = field(default_factory=dict)
     hide: list[str] = field(default_factory=list)
     split: dict[str, list[Split]] = field(default_factory=dict)
@@ -146,19 +146,19 @@ def apply(overrides: Overrides, entities: list[Entity], ids: SlugRegistry | None
             del by_id[source.id]
             overrides.remap[source.id] = target.id
     for name, new in overrides.rename.items():
-        if e := _find(by_id, name):
-            e.aliases = sorted((set(e.aliases) | {e.name}) - {new})
-            e.name = new
+        if renamed := _find(by_id, name):
+            renamed.aliases = sorted((set(renamed.aliases) | {renamed.name}) - {new})
+            renamed.name = new
     for name, type_ in overrides.retype.items():
-        if e := _find(by_id, name):
-            e.type = type_  # type: ignore[assignment]
+        if retyped := _find(by_id, name):
+            retyped.type = type_
     for name, text in overrides.describe.items():
-        if e := _find(by_id, name):
-            e.description = text
+        if described := _find(by_id, name):
+            described.description = text
     for name in overrides.hide:
-        if e := _find(by_id, name):
-            del by_id[e.id]
-            overrides.remap[e.id] = None
+        if hidden := _find(by_id, name):
+            del by_id[hidden.id]
+            overrides.remap[hidden.id] = None
     return [e for e in entities if e.id in by_id]
 
 
@@ -178,7 +178,7 @@ def _split(overrides: Overrides, entities: list[Entity], ids: SlugRegistry) -> l
             articles = {m.article for m in moved}
             new = Entity(
                 ids.claim(part.name, fallback=part.type or source.type),
-                part.type or source.type,  # type: ignore[arg-type]
+                part.type or source.type,
                 part.name,
                 aliases=sorted({m.text for m in moved} - {part.name}),
                 mentions=moved,

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
+from typing import cast
 
 from rapidfuzz import fuzz
 
@@ -456,7 +457,7 @@ def _unglue(body: str, start: int, end: int, label: EntityType) -> list[tuple[in
     # a body, then a person's name; the body is a mention of its own, the title is not
     cut = _after_titles(lead)
     if cut and _given_name_first([match_key(body[a:b]) for a, b in words[cut:]]):
-        person = (words[cut][0], end, "person")
+        person: tuple[int, int, EntityType] = (words[cut][0], end, "person")
         body_part = any(w in ORG_WORDS for w in lead[:cut])
         return [(start, words[cut - 1][1], label), person] if body_part else [person]
     # "Eli Beckerman of Open the Debates", "Aaron Hamlin of The Center for Election Science": a
@@ -627,7 +628,7 @@ def _leading_title(text: str, label: str = "person") -> str:
 
 def _has_title_after(after: str) -> bool:
     m = _TITLE_AFTER.match(after)
-    return bool(m) and m["word"].lower() in TITLE_WORDS
+    return m is not None and m["word"].lower() in TITLE_WORDS
 
 
 def _strip_article(body: str, start: int) -> int:
@@ -1061,7 +1062,7 @@ def vote_type(cluster: Cluster, name_parts: set[str]) -> EntityType | None:
     # on a tie, the reading that needs no cue: an organization, then a place, then a person
     order = ("organization", "place", "person", "event")
     best = max(sorted(votes, key=lambda t: order.index(t) if t in order else 9), key=lambda t: votes[t])
-    return best  # type: ignore[return-value]
+    return cast("EntityType", best)  # the votes are counted by entity type
 
 
 def _no_given_name(span: Span) -> bool:
@@ -1206,6 +1207,8 @@ def resolve_entities(
     ids = ids or SlugRegistry()
     entities: list[Entity] = []
     for c in kept:
+        if c.type is None:
+            continue  # kept only typed clusters; this tells the type checker so
         entity_id = ids.claim(c.name, fallback=c.type)
         spans_sorted = sorted(c.spans, key=lambda s: (s.article, s.start))
         aliases = sorted({s.text for s in spans_sorted} - {c.name}, key=reading_order)

@@ -130,17 +130,19 @@ def article_short_forms(
                 by_id[id(entity)] = entity
         wanted: dict[str, Entity] = {}  # acronym key -> the body it spells out
         for acronym_key, long_form in defined.get(article.id, {}).items():
-            entity = table.get(match_key(long_form))
-            if entity is not None and entity.type == "organization":  # a place's is the gazetteer's
-                wanted[acronym_key] = entity
-        for m in _ACRONYM.finditer(article.body) if wanted else ():
-            text = m.group(0) if "." in m.group(0)[:-1] else m.group(0).rstrip(".")  # "RHEL." ends a sentence
+            spelled = table.get(match_key(long_form))
+            if spelled is not None and spelled.type == "organization":  # a place's is the gazetteer's
+                wanted[acronym_key] = spelled
+        for found in _ACRONYM.finditer(article.body) if wanted else ():
+            text = (
+                found.group(0) if "." in found.group(0)[:-1] else found.group(0).rstrip(".")
+            )  # "RHEL." ends a sentence
             if not (text[1:2].isupper() or "." in text):
                 continue  # not written as an acronym
-            entity = wanted.get(match_key(text))
-            if entity is not None:
-                fits[text].add(id(entity))
-                by_id[id(entity)] = entity
+            spelled = wanted.get(match_key(text))
+            if spelled is not None:
+                fits[text].add(id(spelled))
+                by_id[id(spelled)] = spelled
         mine: dict[str, Entity] = {}
         for short, owners in fits.items():
             key = match_key(short)

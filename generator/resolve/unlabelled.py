@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from generator.lexicons import gazetteer
 from generator.lexicons.names import TITLE_WORDS, given_names, is_speaker_label
@@ -105,7 +105,7 @@ def add_untagged(
     for article, shorts in (short_forms or {}).items():
         _add_forms(article, dict(shorts), bodies, extractions, taken[article], is_common, short=True)
     if known:
-        firsts = first_words(known)
+        openings = first_words(known)
         for article, body in bodies.items():
             extraction = extractions.get(article)
             if extraction is None:
@@ -114,12 +114,12 @@ def add_untagged(
             # bodies the article names in full: "Supreme Court" in an article about the Wisconsin
             # Supreme Court is not the Supreme Court another article means
             ends: dict[str, set[str]] = defaultdict(set)  # a closing run of words -> the bodies ending so
-            for f, e in forms.get(article, {}).items():
-                if e is not None and e.type == "organization" and " " in f:
+            for f, owner in forms.get(article, {}).items():
+                if owner is not None and owner.type == "organization" and " " in f:
                     words = f.split()
                     for i in range(1, len(words)):
-                        ends[" ".join(words[i:])].add(e.id)
-            for a, b, surface in find_forms(body, known, firsts):
+                        ends[" ".join(words[i:])].add(owner.id)
+            for a, b, surface in find_forms(body, known, openings):
                 entity = known[surface]
                 if entity.type == "organization" and ends.get(surface, set()) - {entity.id}:
                     continue
@@ -217,7 +217,9 @@ _PUNCT = "'’.,;:!?\"”)]"
 _TRAIL = re.compile(r"(?:['’]s|['’]|[.,;:!?\"”)\]])+$")
 
 
-def find_forms(body: str, known: dict[str, object], firsts: dict[str, int] | None = None) -> list[tuple[int, int, str]]:
+def find_forms(
+    body: str, known: Mapping[str, object], firsts: dict[str, int] | None = None
+) -> list[tuple[int, int, str]]:
     """Where the forms of ``known`` stand in ``body`` as whole words (longest first, no overlap),
     trailing punctuation and possessives aside. ``firsts``: :func:`first_words` of ``known``,
     when the caller has it."""
@@ -251,7 +253,7 @@ def find_forms(body: str, known: dict[str, object], firsts: dict[str, int] | Non
     return found
 
 
-def first_words(known: dict[str, object]) -> dict[str, int]:
+def first_words(known: Mapping[str, object]) -> dict[str, int]:
     """The first word of each form of ``known``, with the most words a form that opens so has."""
     out: dict[str, int] = {}
     for form in known:

@@ -18,18 +18,15 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from generator import pipeline
 from generator.ingest.cache import IngestCache
 from generator.ingest.readers import ingest_files
 from generator.models import Entity, EntityMention, KnowledgeBase
-from generator.pipeline import Reporter, Result, fingerprint
+from generator.pipeline import Fingerprint, Reporter, Result, fingerprint
 from generator.render.paths import article_doc, entity_doc
 from generator.resolve.curation import links_of
 from generator.settings import Settings
-
-Fingerprint = tuple[Any, tuple[tuple[str, int, int], ...]]
 
 
 def changed_articles(old: Fingerprint, new: Fingerprint, corpus: Path) -> list[Path] | None:
@@ -163,7 +160,7 @@ class Behind:
 behind = Behind()
 
 
-_previewed: list[tuple[object, ...] | None] = [None]  # the inputs last previewed
+_previewed: list[Fingerprint | None] = [None]  # the inputs last previewed
 
 
 def generate(settings: Settings, report: Reporter) -> Result:
@@ -182,7 +179,7 @@ def generate(settings: Settings, report: Reporter) -> Result:
     return pipeline.generate(settings, report)
 
 
-def previewed(settings: Settings, key: tuple[object, ...] | None = None) -> bool:
+def previewed(settings: Settings, key: Fingerprint | None = None) -> bool:
     """Whether the inputs (``key``: their fingerprint) are as last previewed, the rebuild behind
     that preview not yet done."""
     key = key or fingerprint(settings)
@@ -190,7 +187,7 @@ def previewed(settings: Settings, key: tuple[object, ...] | None = None) -> bool
     return _previewed[0] == key and (last is None or last[0] != key)
 
 
-def preview_pages(settings: Settings, report: Reporter, key: tuple[object, ...] | None = None) -> dict[str, str] | None:
+def preview_pages(settings: Settings, report: Reporter, key: Fingerprint | None = None) -> dict[str, str] | None:
     """The docs pages (path: Markdown) of the articles edited since the last build, rendered
     against its knowledge base, with the full rebuild queued behind them (:data:`behind`);
     None when the change needs a full build now. The pages are not written: the caller shows
@@ -201,7 +198,7 @@ def preview_pages(settings: Settings, report: Reporter, key: tuple[object, ...] 
         return None
     old, result = last
     t = time.perf_counter()
-    changed = changed_articles(old, key, settings.corpus_path)  # type: ignore[arg-type]
+    changed = changed_articles(old, key, settings.corpus_path)
     pages = article_pages(result.kb, changed, settings) if changed else None
     if pages is None:
         return None

@@ -37,7 +37,7 @@ def _changes_only() -> type:
         DirMovedEvent,
     ]
 
-    class ChangesOnly(Observer):  # type: ignore[misc,valid-type]
+    class ChangesOnly(Observer):  # type: ignore[misc,valid-type]  # watchdog picks Observer's class per platform at run time
         """The native observer, told only of what polling would see: files created, deleted,
         modified or moved. A build opens and reads the docs; were that reported (inotify does),
         every build would ask for the next."""

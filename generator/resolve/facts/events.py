@@ -397,8 +397,8 @@ def find_mentions(
         for _, _, e in named.get((article.id, index), ())
         if e.type == "organization"
     )
-    for m in found:
-        m.context = context
+    for mention in found:
+        mention.context = context
     return found
 
 
@@ -629,9 +629,10 @@ def _compatible(m: EventMention, c: Cluster) -> bool:
         return False
     if (m.kind == "call" or m.kind in PERSON_KINDS) and m.people and not m.people & c.people:
         return False
-    if m.proper_key is not None:
-        named = {x.proper_key for x in c.mentions} - {None}
-        if named and not any(m.proper_key in k or k in m.proper_key for k in named) and not m.orgs & c.orgs:
+    key = m.proper_key
+    if key is not None:
+        named = {k for x in c.mentions if (k := x.proper_key) is not None}
+        if named and not any(key in k or k in key for k in named) and not m.orgs & c.orgs:
             return False  # the Republican National Convention is not the Reform National Convention
     ordinals = {x.ordinal for x in c.mentions} - {None}
     if m.ordinal is not None and ordinals and m.ordinal not in ordinals:

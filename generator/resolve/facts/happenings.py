@@ -15,6 +15,7 @@ them across articles (one death, however many outlets report it) and names them
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from generator.lexicons.dates import DateSpan, find_dates, parse_iso
 from generator.models import Article, ArticleExtraction, Entity
@@ -92,8 +93,8 @@ def happenings(
     return out
 
 
-def _day(sentence: str, anchor: object) -> DateSpan | None:
-    days = [d for d in find_dates(sentence, anchor) if d.precision == "day"]  # type: ignore[arg-type]
+def _day(sentence: str, anchor: date) -> DateSpan | None:
+    days = [d for d in find_dates(sentence, anchor) if d.precision == "day"]
     return days[0] if len(days) == 1 else None  # two days in one sentence: which is the event's is unsure
 
 

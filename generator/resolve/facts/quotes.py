@@ -433,8 +433,8 @@ def _opening_subject(doc: _Article, window_start: int, start: int, pronouns: boo
     if label is not None:
         # a transcript's "YELLEN:": the one person of the article with that surname
         surname = label["name"].casefold()
-        people = {m[3].id: m[3].name for m in doc.mentions if m[3].type == "person"}
-        found = {pid for pid, name in people.items() if name.casefold().endswith(" " + surname)}
+        persons = {m[3].id: m[3].name for m in doc.mentions if m[3].type == "person"}
+        found = {pid for pid, name in persons.items() if name.casefold().endswith(" " + surname)}
         if len(found) == 1:
             return found.pop()
     if pronouns and re.match(r"[\s“\"']*(?:He|She)\b", body[window_start:start]):
@@ -452,7 +452,7 @@ def find_quotes(
     for start, end in doc.spans:
         sentence = doc.sentence_of(start)
         cue = speaker_of(doc, start, end)
-        speaker = _from_context(doc, found, sentence) if cue is None else None if cue is UNKNOWN else cue
+        speaker = _from_context(doc, found, sentence) if cue is None else None if isinstance(cue, _Unknown) else cue
         text = body[start:end].strip().rstrip(",")
         found.append(Found(article.id, sentence, start, end, text, speaker))
     return found
@@ -493,10 +493,8 @@ def merge_quotes(found: list[Found], ids: SlugRegistry, names: dict[str, str]) -
         candidates = sorted(set().union(*(index.get(sh, set()) for sh in shingles)))
         for i in candidates:
             group = groups[i]
-            speakers = {g.speaker for g in group if g.speaker}
-            if (not f.speaker or not speakers or f.speaker in speakers) and any(
-                same_statement(f.text, g.text) for g in group
-            ):
+            said = {g.speaker for g in group if g.speaker}
+            if (not f.speaker or not said or f.speaker in said) and any(same_statement(f.text, g.text) for g in group):
                 group.append(f)
                 break
         else:
