@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test eval eval-heldout serve export lint clean chromium bench fuzz
+.PHONY: site test test-fast eval eval-heldout serve export lint clean chromium bench fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ test: $(STAMP) chromium $(ACTIONLINT)  ## set up, then run the linters and the w
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+test-fast: $(STAMP)  ## set up, then run the unit tests only (no model, MkDocs, server or browser): about half a minute
+	$(BIN)/pytest -q -m "not e2e and not hostile and not browser and not slow"
 
 RE3D ?= ../shared/corpora/re3d
 WHITEHOUSE ?= ../shared/corpora/whitehouse

@@ -32,7 +32,7 @@ def seed_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def ruler_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A blank pipeline with an entity ruler, for builds where the model is not the point."""
-    from .hostile import ruler_pipeline
+    from tests.hostile.sites import ruler_pipeline
 
     return ruler_pipeline(tmp_path_factory.mktemp("model") / "kb_test_ruler")
 
@@ -41,7 +41,7 @@ def ruler_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def hostile_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A site built from every XSS payload in article bodies, titles, front-matter values,
     file names and entity names; returns the project and the build's messages."""
-    from .hostile import build, hostile_corpus, project, ruler_pipeline
+    from tests.hostile.sites import build, hostile_corpus, project, ruler_pipeline
 
     files, names = hostile_corpus()
     root = tmp_path_factory.mktemp("hostile")

@@ -18,9 +18,8 @@ import pytest
 from generator.errors import PublishError
 from generator.locking import BuildLocked, project_lock
 from generator.publish import site as publish
-
-from .hostile import build, manifest, project, start_build
-from .test_never_lose import corpus
+from tests.e2e.test_never_lose import corpus
+from tests.hostile.sites import build, manifest, project, start_build
 
 pytestmark = pytest.mark.hostile
 

@@ -18,8 +18,7 @@ import pytest
 from generator.errors import ConfigError
 from generator.resolve import curation
 from generator.resolve.facts import topics
-
-from .hostile import FILLER, build, project
+from tests.hostile.sites import FILLER, build, project
 
 ALIAS_BOMB = "\n".join(
     ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
@@ -85,6 +84,7 @@ def test_an_overrides_file_that_links_outside_or_is_not_regular_is_not_read(tmp_
     assert curation.load(link).hide == ["Portvale"]
 
 
+@pytest.mark.slow
 def test_mkdocs_build_reports_a_broken_overrides_file_in_one_line(tmp_path: Path, ruler_model: Path) -> None:
     dest = project(tmp_path / "p", ruler_model, {"a.txt": f"Ferry news\n\n{FILLER}\n"})
     (dest / "curation.yml").write_text(ALIAS_BOMB, encoding="utf-8")
@@ -104,6 +104,7 @@ def test_mkdocs_build_reports_a_broken_overrides_file_in_one_line(tmp_path: Path
     assert done.stderr.strip().splitlines()[-1].startswith("error: ") and "YAML anchor" in done.stderr
 
 
+@pytest.mark.slow
 def test_template_and_theme_files_that_link_outside_are_not_published(tmp_path: Path, ruler_model: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("root:x:0:0:secret line\n", encoding="utf-8")

@@ -97,8 +97,7 @@ def test_naughty_strings_give_safe_distinct_ids_in_a_stable_order() -> None:
     import unicodedata
 
     from generator.slugs import RESERVED
-
-    from .hostile import naughty_strings
+    from tests.hostile.sites import naughty_strings
 
     names = [*naughty_strings(), "../", "../../etc/passwd", "/etc/passwd", "C:\\Windows\\win.ini", "\\\\server\\share"]
     names += [unicodedata.normalize("NFC", "Café Nord"), unicodedata.normalize("NFD", "Café Nord")]

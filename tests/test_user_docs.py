@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .hostile import FILLER, build, project
+from tests.hostile.sites import FILLER, build, project
 
 pytestmark = pytest.mark.hostile
 

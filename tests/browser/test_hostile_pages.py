@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Dialog
 
-from .conftest import serve
+from tests.browser.conftest import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.hostile]
 

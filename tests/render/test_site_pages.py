@@ -1,0 +1,231 @@
+"""Tests of the pages about an entity and about the corpus as a whole, rendered from a small knowledge base."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import replace
+
+from generator.models import Figure, Quote, QuoteSource
+from generator.render import feeds, jsonld
+from generator.render.pages import render, root_of
+from generator.render.timeline import entity_timeline, site_timeline
+from tests.render.test_render import TEMPLATES, small_kb
+
+
+def with_quote_and_event():
+    kb = small_kb()
+    kb.quotes = [
+        Quote(
+            "marlow-harbor",
+            "edith-marlow",
+            "The harbor will stay open",
+            [QuoteSource("a1", 2), QuoteSource("b1", 0)],
+            variants=["The harbour will stay open"],
+        )
+    ]
+    from generator.models import Entity
+
+    kb.entities.append(
+        Entity("harbor-summit", "event", "Harbor Summit", date_start="2024-02-10", participants=["edith-marlow"])
+    )
+    return kb
+
+
+def test_root_of_climbs_from_each_page_url() -> None:
+    assert root_of("index.md") == "./"
+    assert root_of("graph.md") == "../"
+    assert root_of("people/edith-marlow.md") == "../../"
+    assert root_of("people/index.md") == "../"
+
+
+def test_entity_page_has_seen_dates_outlets_summary_quotes_timeline_and_graph() -> None:
+    files = render(with_quote_and_event(), TEMPLATES)
+    page = files["people/edith-marlow.md"]
+    assert "| First seen | 2024-03-01 |" in page and "| Last seen | 2024-03-01 |" in page
+    assert "| Outlets | 1 |" in page
+    assert "Edith Marlow is a person named 2 times in 1 article from 1 outlet, on 2024-03-01." in page
+    assert "Quoted 1 time." in page
+    assert "> “The harbor will stay open”" in page
+    assert "carried by 2 outlets" in page
+    assert "| 2024-02-10 | Event | [Harbor Summit](../events/harbor-summit.md) |" in page
+    assert "| 2024-03-01 | 2 mentions | [Marlow in \\*Paris\\*](../articles/a1.md), Daily Tern |" in page
+    graph = re.search(r'id="kb-local-graph" data-root="\.\./\.\./" data-graph="([^"]+)"', page)
+    assert graph is not None
+    data = json.loads(html.unescape(graph.group(1)))
+    assert data["nodes"][0] == {
+        "id": "edith-marlow",
+        "label": "Edith Marlow",
+        "group": "person",
+        "value": 1,
+        "url": "people/edith-marlow/",
+        "centre": True,
+    }
+    assert {n["id"] for n in data["nodes"]} == {"edith-marlow", "paris", "harbor-council"}
+    assert {(e["from"], e["to"]) for e in data["edges"]} >= {("edith-marlow", "paris")}
+    assert 'tags:\n  - "Person"' in page
+
+
+def test_entity_page_carries_schema_org_json_ld() -> None:
+    kb = with_quote_and_event()
+    files = render(kb, TEMPLATES)
+    front = files["aid/20-billion-package.md"].split("---\n")[1]
+    value = re.search(r"^jsonld: (.*)$", front, re.M)
+    assert value is not None
+    import yaml
+
+    data = json.loads(yaml.safe_load(value.group(1)))
+    assert data["@type"] == "MonetaryGrant"
+    assert data["amount"] == {"@type": "MonetaryAmount", "value": 20e9, "currency": "USD"}
+    assert data["funder"] == {"@type": "Organization", "name": "Harbor Council"}
+    event = jsonld.entity_data(kb.entities_by_id["harbor-summit"], kb.entities_by_id, kb.articles_by_id)
+    assert (event["@type"], event["startDate"]) == ("Event", "2024-02-10")
+    assert event["attendee"] == [{"@type": "Person", "name": "Edith Marlow"}]
+
+
+def test_json_ld_cannot_close_its_script_element() -> None:
+    text = jsonld.script_json({"name": "</script><script>alert(1)</script> & co"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["name"].startswith("</script>")
+
+
+def test_article_page_lists_its_quotes_and_related_articles() -> None:
+    files = render(with_quote_and_event(), TEMPLATES)
+    page = files["articles/a1.md"]
+    assert "## Quotes in this article" in page
+    assert (
+        "- [“The harbor will stay open”](#s2): [Edith Marlow](../people/edith-marlow.md) "
+        "(also carried by 1 other outlet)" in page
+    )
+    assert "## Related articles" in page and "- [Council approves aid](b1.md) · 1 entity in common" in page
+
+
+def test_quotes_ledger_counts_distinct_outlets_and_lists_variants() -> None:
+    files = render(with_quote_and_event(), TEMPLATES)
+    page = files["quotes.md"]
+    assert '<h2 id="marlow-harbor">Edith Marlow, 2024-03-01</h2>' in page
+    assert "Outlets: **2** (Daily Tern, Unknown outlet)" in page
+    assert "- [Marlow in \\*Paris\\*](articles/a1.md#s2), Daily Tern, 2024-03-01" in page
+    assert "- “The harbour will stay open”" in page
+
+
+def test_timeline_orders_events_and_articles_with_filter_data() -> None:
+    kb = with_quote_and_event()
+    items = site_timeline(kb)
+    assert [(i.date, i.kind, i.ref) for i in items] == [
+        ("2024-02-10", "event", "harbor-summit"),
+        ("2024-03-01", "article", "a1"),
+    ]  # b1 has no date
+    assert items[0].types == ["event", "person"]
+    assert items[1].types == ["organization", "person", "place"]
+    assert items[1].topics == ["harbor-affairs"]
+    page = render(kb, TEMPLATES)["timeline.md"]
+    assert '<option value="harbor-affairs">Harbor affairs</option>' in page
+    assert 'data-types="organization person place" data-topics="harbor-affairs"' in page
+    assert '<a href="../articles/a1/">Marlow in *Paris*</a>' in page
+    assert [i.ref for i in entity_timeline(kb.entities_by_id["paris"], kb)] == ["a1"]
+
+
+def test_disagreements_show_each_figure_with_its_outlets() -> None:
+    kb = small_kb()
+    aid = kb.entities_by_id["20-billion-package"]
+    aid.figures = [Figure(20e9, "USD", "$20 billion", ["b1"]), Figure(21e9, "USD", "$21 billion", ["a1"])]
+    page = render(kb, TEMPLATES)["disagreements.md"]
+    assert "### [$20 billion package](aid/20-billion-package.md)" in page
+    assert "| $21 billion | [Daily Tern, 2024-03-01](articles/a1.md) |" in page
+    agreed = render(small_kb(), TEMPLATES)["disagreements.md"]
+    assert "The sources agree on every figure found so far." in agreed
+    aid.donor = None  # known by amount alone, the two figures may be two packages
+    assert "The sources agree on every figure found so far." in render(kb, TEMPLATES)["disagreements.md"]
+
+
+def test_outlets_graph_and_home_pages() -> None:
+    files = render(small_kb(), TEMPLATES)
+    assert "| [Daily Tern](#outlet-1) | 1 | 2024-03-01 |" in files["outlets.md"]
+    assert "| [Unknown outlet](#outlet-2) | 1 |  |" in files["outlets.md"]
+    graph = re.search(r'id="kb-graph" data-root="\.\./" data-graph="([^"]+)"', files["graph.md"])
+    assert graph is not None
+    nodes = json.loads(html.unescape(graph.group(1)))["nodes"]
+    assert {n["id"] for n in nodes} == {"edith-marlow", "paris", "harbor-council", "20-billion-package"}
+    home = files["index.md"]
+    for target in ("timeline.md", "graph.md", "quotes.md", "disagreements.md", "outlets.md", "feed.xml", "kb.json"):
+        assert f"]({target})" in home
+    assert files["assets/vendor/vis-network.min.js"].startswith("/**")
+
+
+def test_feeds_list_dated_articles_newest_first_and_escape_titles() -> None:
+    kb = small_kb()
+    kb.articles[0] = replace(kb.articles[0], title="Marlow <b>&</b> Paris")
+    rss = feeds.rss(kb.articles, "KB", "https://kb.example.org/")
+    assert "<title>Marlow &lt;b&gt;&amp;&lt;/b&gt; Paris</title>" in rss
+    assert "<link>https://kb.example.org/articles/a1/</link>" in rss
+    assert rss.count("<item>") == 1  # the undated article is not in the feed
+    import xml.etree.ElementTree as ET
+
+    ET.fromstring(rss)
+    feed = json.loads(feeds.json_feed(kb.articles, "KB"))
+    assert [(i["id"], i["url"], i["date_published"]) for i in feed["items"]] == [
+        ("a1", "articles/a1/", "2024-03-01T00:00:00Z")
+    ]
+
+
+def test_one_event_dated_differently_by_two_sources_is_a_date_disagreement() -> None:
+    from generator.models import Entity, EntityMention
+    from generator.render.disagreements import date_disputes
+
+    def event(event_id: str, name: str, day: str, article: str) -> Entity:
+        return Entity(
+            event_id, "event", name, date_start=day, date_end=day, mentions=[EntityMention(article, 0, 0, 1, "x")]
+        )
+
+    kb = small_kb()
+    kb.entities += [
+        event("summit-a", "Harbor Summit (March 2024)", "2024-03-04", "a1"),
+        event("summit-b", "Harbor Summit (March 2024)", "2024-03-05", "b1"),
+        event("summit-c", "Harbor Summit", "2024-05-20", "b1"),  # weeks later: another summit
+        event("talks", "Harbor talks", "2024-03-05", "b1"),  # another name
+    ]
+    (dispute,) = date_disputes(kb.entities)
+    assert (dispute.name, [e.id for e in dispute.events]) == ("Harbor Summit", ["summit-a", "summit-b"])
+    page = render(kb, TEMPLATES)["disagreements.md"]
+    assert "| [2024-03-04](events/summit-a.md) | [Daily Tern, 2024-03-01](articles/a1.md) |" in page
+    assert "| [2024-03-05](events/summit-b.md) | [Unknown outlet](articles/b1.md) |" in page
+    # the same article giving both dates is not two sources disagreeing
+    kb.entities[-3].mentions.append(EntityMention("a1", 0, 0, 1, "x"))
+    assert date_disputes(kb.entities) == []
+
+
+def test_entities_below_the_page_threshold_get_no_page_but_stay_in_kb_json() -> None:
+    kb = with_quote_and_event()
+    files = render(kb, TEMPLATES, page_min_mentions=2)
+    # Paris (1 mention) has no page and no links; the speaker, the event and the aid package keep theirs
+    assert "places/paris.md" not in files
+    assert {"people/edith-marlow.md", "organizations/harbor-council.md", "events/harbor-summit.md"} <= set(files)
+    assert "aid/20-billion-package.md" in files
+    assert "places/paris" not in files["articles/a1.md"] and "Paris" in files["articles/a1.md"]
+    assert "paris" not in files["graph.md"]
+    assert "paris" in {e["id"] for e in json.loads(files["kb.json"])["entities"]}
+    assert render(kb, TEMPLATES, page_min_mentions=1).keys() >= {"places/paris.md"}
+
+
+def test_search_weight_grows_with_mentions_and_gains_half_for_composite_names() -> None:
+    from generator.models import Entity, EntityMention
+    from generator.render.pages import search_weight
+
+    def entity(type_: str, mentions: int) -> Entity:
+        return Entity("x", type_, "X", mentions=[EntityMention("a", i, 0, 1, "X") for i in range(mentions)])  # type: ignore[arg-type]
+
+    assert 10 >= search_weight(entity("organization", 57)) > search_weight(entity("organization", 2)) > 4
+    assert search_weight(entity("organization", 10_000)) == 10  # Pagefind's scale ends at 10
+    assert search_weight(entity("event", 15)) == 6.0 and search_weight(entity("organization", 15)) == 8.0
+    page = render(small_kb(), TEMPLATES)["people/edith-marlow.md"]
+    assert '# Edith Marlow { data-pagefind-meta="name:Edith Marlow" data-pagefind-weight="5.6" }' in page
+
+
+def test_search_words_are_plain_and_comma_separated() -> None:
+    from generator.render.pages import search_words
+
+    words = search_words("Ukraine-NATO Council", "U.S.", "Jean-Yves Le Drian")
+    assert words == "Ukraine NATO Council, U S, Jean Yves Le Drian"
+    assert search_words('x" onclick="y') == "x onclick y"  # nothing that could leave an attribute
