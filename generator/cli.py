@@ -44,7 +44,7 @@ def _build(args: argparse.Namespace, settings: Settings, overrides: dict[str, ob
 
     result = generate(settings, report=_err)
     _strict(args.strict, len(result.problems), len(result.warnings))
-    stats = build_stats(result)
+    stats = build_stats(result.kb, result.stats)
     # The Markdown is written: the knowledge base is not needed while MkDocs holds every page.
     del result
     forget()

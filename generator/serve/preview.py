@@ -48,8 +48,9 @@ def changed_articles(old: Fingerprint, new: Fingerprint, corpus: Path) -> list[P
 def article_pages(kb: KnowledgeBase, changed: list[Path], settings: Settings) -> dict[str, str] | None:
     """The docs pages of the edited articles, rendered against ``kb``; None when an edited file
     was not an article of ``kb`` or cannot be read (the full build says why)."""
-    from generator.pipeline import Stats, extract_all
+    from generator.extract import extract_all
     from generator.render.pages import Renderer
+    from generator.stats import Stats
 
     corpus = settings.corpus_path
     previous = {a.path: a for a in kb.articles}

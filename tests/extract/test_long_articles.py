@@ -13,12 +13,13 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from generator.extract import extract_all
 from generator.extract import ner as extract
 from generator.extract.distributed import extract_batch
 from generator.extract.ner import Skipped, extract_bounded, extract_texts, from_doc, piece_spans
 from generator.models import Article, ArticleExtraction, Problem
-from generator.pipeline import Stats, extract_all
 from generator.settings import Settings
+from generator.stats import Stats
 from tests.extract.test_extract import rule_pipeline
 from tests.hostile.sites import build, project, ruler_pipeline
 

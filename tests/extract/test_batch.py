@@ -1,10 +1,10 @@
-"""Tests of generator.pipeline's choices that need no model."""
+"""Tests of generator.extract.batch's choices that need no model (extract_all itself: test_long_articles)."""
 
 from __future__ import annotations
 
 import os
 
-from generator.pipeline import PARALLEL_FROM, extraction_workers
+from generator.extract.batch import PARALLEL_FROM, extraction_workers
 
 
 def test_extraction_uses_every_core_only_when_there_is_enough_to_do() -> None:

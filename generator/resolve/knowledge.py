@@ -1,0 +1,63 @@
+"""Resolve a corpus: its extracted articles become the knowledge base, built once: entities,
+dates, quotes, roles, events, aid packages, the reader's overrides, relations and topics, in
+that order (each step reads what the ones before it found)."""
+
+from __future__ import annotations
+
+from generator.models import Article, ArticleExtraction, KnowledgeBase, Problem
+from generator.resolve import curation, dating
+from generator.resolve.entities import resolve_entities
+from generator.resolve.facts import quotes
+from generator.resolve.facts.aid import find_aid
+from generator.resolve.facts.events import build_events
+from generator.resolve.facts.relations import co_mentions
+from generator.resolve.facts.roles import assign_roles
+from generator.resolve.facts.topics import find_topics
+from generator.settings import Settings
+from generator.slugs import SlugRegistry
+from generator.stats import Stats
+
+
+def resolve_all(
+    settings: Settings,
+    stats: Stats,
+    articles: list[Article],
+    extractions: dict[str, ArticleExtraction],
+    problems: list[Problem],
+    t: float,
+) -> KnowledgeBase:
+    """The knowledge base of the extracted articles: entities, facts, relations and topics."""
+    articles = dating.infer_from_text(articles, extractions)
+    ids = SlugRegistry()
+    t = stats.step("dating", t)
+    entities = resolve_entities(articles, extractions, ids)
+    t = stats.step("entities", t)
+    by_id = {a.id: a for a in articles}
+    names = {e.id: e.name for e in entities}
+    quote_list = quotes.merge_quotes(quotes.extract_quotes(entities, by_id, extractions), SlugRegistry(), names)
+    articles = dating.infer_from_shared(articles, quotes.shared_articles(quote_list))
+    by_id = {a.id: a for a in articles}
+    t = stats.step("quotes", t)
+    assign_roles(entities, by_id)
+    t = stats.step("roles", t)
+    entities = build_events(entities, by_id, extractions, ids)
+    t = stats.step("events", t)
+    entities += find_aid(entities, by_id, extractions, ids)
+    t = stats.step("aid", t)
+    overrides = curation.load(settings.curation_path)
+    entities = curation.apply(overrides, entities, ids)
+    curation.remap_references(entities, quote_list, overrides.remap)
+    links = curation.links_of(entities)
+    kb = KnowledgeBase(
+        articles=articles,
+        extractions=extractions,
+        entities=entities,
+        quotes=quote_list,
+        problems=problems,
+        links=links,
+    )
+    kb.relations = co_mentions(kb.entities)
+    t = stats.step("curation and relations", t)
+    kb.topics = find_topics(kb, settings.topics_path)
+    stats.step("topics", t)
+    return kb
