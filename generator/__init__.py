@@ -4,6 +4,22 @@ Public API::
 
     from generator import Settings, generate, knowledge_base, export
     result = generate(Settings())        # corpus/ -> build/docs (Markdown + kb.json)
+
+The data flow, one subpackage per stage (each names its function in its ``__init__``)::
+
+    corpus/ files
+      -> ingest.ingest_files      -> Article records          (ingest/: readers, metadata, furniture, screen)
+      -> extract.extract_all      -> ArticleExtraction each   (extract/: ner, batch, distributed)
+      -> resolve.resolve_all      -> KnowledgeBase            (resolve/: entities, dating, curation, facts/)
+      -> render.pages             -> build/docs/*.md, kb.json (render/: pages, paths, kbjson, views)
+      -> publish.site (MkDocs)    -> site/                    (publish/: site, search)
+         serve/ previews edits under ``mkdocs serve``
+
+``pipeline`` chains ingest, extract, resolve and render for one build; ``cli`` (``kb``) and
+``mkdocs_plugin`` call it. ``lexicons/`` holds the word knowledge the stages share; ``models``,
+``settings``, ``errors``, ``stats``, ``storage``, ``locking``, ``safe_files`` and ``slugs`` are the
+records and helpers under them all. The layers and the absence of import cycles are checked by
+import-linter (``[tool.importlinter]`` in ``pyproject.toml``).
 """
 
 from generator.errors import ArticleError, ConfigError, GeneratorError, PublishError, StrictModeError

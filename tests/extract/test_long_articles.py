@@ -20,7 +20,7 @@ from generator.extract.ner import Skipped, extract_bounded, extract_texts, from_
 from generator.models import Article, ArticleExtraction, Problem
 from generator.settings import Settings
 from generator.stats import Stats
-from tests.extract.test_extract import rule_pipeline
+from tests.extract.test_ner import rule_pipeline
 from tests.hostile.sites import build, project, ruler_pipeline
 
 # realistic sentences; the test pipeline knows Dara Whitlock, Portvale and the Harbor Office

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.ingest.test_ingest import write
+from tests.ingest.test_readers import write
 
 ROOT = Path(__file__).resolve().parents[2]
 BADINPUT = ROOT / "tests" / "data" / "badinput"

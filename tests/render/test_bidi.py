@@ -28,7 +28,7 @@ from generator.render.pages import linked_body, md_escape, render, yaml_str
 from generator.render.text_safety import TITLE_MAX, headline, strip_controls
 from generator.resolve.facts.relations import co_mentions
 from tests.hostile.sites import FILLER, build, front_matter, project, ruler_pipeline
-from tests.render.test_render import TEMPLATES
+from tests.render.test_pages import TEMPLATES
 
 # what no page may show: embeddings and overrides, isolates, zero-width space and joiners, marks
 SHOWN_NEVER = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c\ufeff]")

@@ -14,7 +14,7 @@ from generator.ingest import readers as ingest
 from generator.render.pages import render, yaml_str
 from generator.render.text_safety import JOINERS, strip_controls
 from tests.hostile.sites import naughty_strings, xss_payloads
-from tests.render.test_render import TEMPLATES, small_kb
+from tests.render.test_pages import TEMPLATES, small_kb
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "generator").rglob("*.py"))

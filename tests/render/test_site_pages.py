@@ -11,7 +11,7 @@ from generator.models import Figure, Quote, QuoteSource
 from generator.render import feeds, jsonld
 from generator.render.pages import render, root_of
 from generator.render.timeline import entity_timeline, site_timeline
-from tests.render.test_render import TEMPLATES, small_kb
+from tests.render.test_pages import TEMPLATES, small_kb
 
 
 def with_quote_and_event():
