@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -226,6 +227,22 @@ def mentions_html(doc: str, sources: list[tuple[Article, list[tuple[int, str]]]]
     return "\n".join(out)
 
 
+def date_span(start: str | None, end: str | None = None) -> str:
+    """An event's dates as a reader says them: "2020-06-20", "2020" for a whole year, "2020-06"
+    for a whole month, else "2020-06-20 to 2020-06-23"; "undated" when there is none."""
+    if not start:
+        return "undated"
+    if not end or end == start:
+        return start
+    whole_year = start[4:] == "-01-01" and end[4:] == "-12-31" and start[:4] == end[:4]
+    if whole_year:
+        return start[:4]
+    first, last = date.fromisoformat(start), date.fromisoformat(end)
+    if first.day == 1 and first.year == last.year and first.month == last.month and (last + timedelta(days=1)).day == 1:
+        return start[:7]
+    return f"{start} to {end}"
+
+
 class _SafeLoader(jinja2.FileSystemLoader):
     """Templates from the templates folder only: a link pointing outside it, or a file that
     is not regular, is refused with a line naming it (:mod:`generator.safe_files`)."""
@@ -261,6 +278,7 @@ class Renderer:
         self.env.filters["yaml"] = yaml_str
         self.env.filters["e"] = self.env.filters["escape"] = escape_shown
         self.env.filters["headline"] = headline
+        self.env.filters["span"] = date_span
         self.env.tests["cut"] = is_cut
         self.env.filters["safe_url"] = lambda url: safe_url(str(url)) or "" if url else ""
         self.neighbours = neighbours(kb.relations)

@@ -324,3 +324,14 @@ def test_sync_of_rendered_site_twice_writes_nothing(tmp_path: Path) -> None:
     written, _ = sync(files, tmp_path)
     assert written == len(files)
     assert sync(files, tmp_path) == (0, 0)
+
+
+def test_an_events_dates_read_as_a_reader_says_them() -> None:
+    from generator.render.pages import date_span
+
+    assert date_span("2020-06-20", "2020-06-20") == date_span("2020-06-20") == "2020-06-20"
+    assert date_span("2020-01-01", "2020-12-31") == "2020"
+    assert date_span("2020-02-01", "2020-02-29") == "2020-02"  # a leap year's February
+    assert date_span("2020-06-20", "2020-06-23") == "2020-06-20 to 2020-06-23"
+    assert date_span("2020-01-01", "2021-12-31") == "2020-01-01 to 2021-12-31"
+    assert date_span(None) == "undated"
