@@ -9,6 +9,7 @@ import pytest
 from generator.errors import ConfigError
 from generator.models import Entity, EntityMention
 from generator.resolve.curation import Overrides, apply, links_of, load
+from generator.slugs import SlugRegistry
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -136,6 +137,17 @@ def test_hide_removes_entity_and_its_links() -> None:
     links = links_of(out)
     assert all(entity_id != "paris" for spans in links.values() for _, _, entity_id in spans)
     assert links["b1"] == [(40, 46, "edith-marlow")]
+
+
+def test_hide_records_the_hidden_entity_whatever_its_place_and_with_the_builds_ids() -> None:
+    ids = SlugRegistry()
+    for e in entities():
+        ids.claim(e.id)
+    first = entities()[0]
+    overrides = Overrides(hide=[first.name])
+    out = apply(overrides, entities(), ids)
+    assert overrides.remap == {first.id: None}
+    assert first.id not in [e.id for e in out] and len(out) == len(entities()) - 1
 
 
 def test_links_of_sorted_per_article_and_reflects_merge() -> None:
