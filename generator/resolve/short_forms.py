@@ -134,9 +134,8 @@ def article_short_forms(
             if spelled is not None and spelled.type == "organization":  # a place's is the gazetteer's
                 wanted[acronym_key] = spelled
         for found in _ACRONYM.finditer(article.body) if wanted else ():
-            text = (
-                found.group(0) if "." in found.group(0)[:-1] else found.group(0).rstrip(".")
-            )  # "RHEL." ends a sentence
+            written = found.group(0)
+            text = written if "." in written[:-1] else written.rstrip(".")  # "RHEL." ends a sentence
             if not (text[1:2].isupper() or "." in text):
                 continue  # not written as an acronym
             spelled = wanted.get(match_key(text))
