@@ -48,16 +48,17 @@ def resolve_all(
     entities = curation.apply(overrides, entities, ids)
     curation.remap_references(entities, quote_list, overrides.remap)
     links = curation.links_of(entities)
-    kb = KnowledgeBase(
+    relations = co_mentions(entities)
+    t = stats.step("curation and relations", t)
+    topics = find_topics(articles, extractions, entities, settings.topics_path)
+    stats.step("topics", t)
+    return KnowledgeBase(
         articles=articles,
         extractions=extractions,
         entities=entities,
         quotes=quote_list,
+        topics=topics,
+        relations=relations,
         problems=problems,
         links=links,
     )
-    kb.relations = co_mentions(kb.entities)
-    t = stats.step("curation and relations", t)
-    kb.topics = find_topics(kb, settings.topics_path)
-    stats.step("topics", t)
-    return kb

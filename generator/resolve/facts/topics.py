@@ -24,7 +24,7 @@ from pathlib import Path
 from generator.errors import ConfigError
 from generator.ingest.screen import load_config_yaml
 from generator.lexicons.names import TITLE_WORDS, reading_order
-from generator.models import KnowledgeBase, Sentence, Topic, mentions_by_sentence
+from generator.models import Article, ArticleExtraction, Entity, Sentence, Topic, mentions_by_sentence
 from generator.slugs import SlugRegistry
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -195,15 +195,21 @@ def declared(path: Path) -> list[tuple[str, list[str]]]:
     return out
 
 
-def find_topics(kb: KnowledgeBase, topics_file: Path | None = None) -> list[Topic]:
-    articles = kb.articles
+def find_topics(
+    articles: list[Article],
+    extractions: dict[str, ArticleExtraction],
+    entities: list[Entity],
+    topics_file: Path | None = None,
+) -> list[Topic]:
+    """The corpus's topics: phrases that several articles share (not names, verbs or filler),
+    with the articles and entities of each; and the topics ``topics_file`` declares."""
     if not articles:
         return []
     stop = _stop_words()
     known = frozenset(
-        n for e in kb.entities if e.type in ("person", "organization", "place") for n in [e.name, *e.aliases]
+        n for e in entities if e.type in ("person", "organization", "place") for n in [e.name, *e.aliases]
     )
-    places = frozenset(n for e in kb.entities if e.type == "place" for n in [e.name, *e.aliases])
+    places = frozenset(n for e in entities if e.type == "place" for n in [e.name, *e.aliases])
     variants: dict[str, set[str]] = defaultdict(set)
     per_article = {a.id: phrases(f"{a.title}\n{a.body}", stop, known, variants, places) for a in articles}
     df: Counter[str] = Counter()
@@ -215,7 +221,7 @@ def find_topics(kb: KnowledgeBase, topics_file: Path | None = None) -> list[Topi
     n = len(articles)
     verbs = verb_like(a.body for a in articles)
     # a phrase that is only an entity's name ("tel aviv") is that entity, not a topic
-    names = {" ".join(n.split()) for e in kb.entities for n in [e.name, *e.aliases]}
+    names = {" ".join(n.split()) for e in entities for n in [e.name, *e.aliases]}
     candidates = [
         (p, c)
         for p, c in df.items()
@@ -259,7 +265,7 @@ def find_topics(kb: KnowledgeBase, topics_file: Path | None = None) -> list[Topi
             break
     if topics_file is not None:
         chosen = declared(topics_file) + chosen
-    return _build(kb, chosen)
+    return _build(articles, extractions, entities, chosen)
 
 
 def _same_head(a: str, b: str, names: frozenset[str]) -> bool:
@@ -295,11 +301,16 @@ def _sentences_matching(pattern: re.Pattern[str], body: str, sentences: tuple[Se
     return [i for i in sorted(tried) if pattern.search(body[sentences[i].start : sentences[i].end])]
 
 
-def _build(kb: KnowledgeBase, chosen: list[tuple[str, list[str]]]) -> list[Topic]:
+def _build(
+    articles: list[Article],
+    extractions: dict[str, ArticleExtraction],
+    entities: list[Entity],
+    chosen: list[tuple[str, list[str]]],
+) -> list[Topic]:
     ids = SlugRegistry()
-    located = mentions_by_sentence(kb.entities)
+    located = mentions_by_sentence(entities)
     topics: list[Topic] = []
-    texts = [f"{a.title}\n{a.body}" for a in kb.articles]
+    texts = [f"{a.title}\n{a.body}" for a in articles]
     lowered = [t.lower() for t in texts]
     for name, keywords in chosen:
         members: list[str] = []
@@ -307,19 +318,19 @@ def _build(kb: KnowledgeBase, chosen: list[tuple[str, list[str]]]) -> list[Topic
         # one pattern for all the keywords: a match of any of them, as a whole word
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keywords) + r")\b") if keywords else None
         cased = any(k != k.lower() for k in keywords)
-        for a, text, low in zip(kb.articles, texts, lowered, strict=True):
+        for a, text, low in zip(articles, texts, lowered, strict=True):
             haystack = text if cased else low
             # a substring test first: far faster than the pattern, and most articles fail it
             if pattern is None or not any(k in haystack for k in keywords) or not pattern.search(haystack):
                 continue
             members.append(a.id)
-            extraction = kb.extractions.get(a.id)
+            extraction = extractions.get(a.id)
             if extraction is None:
                 continue
             for i in _sentences_matching(pattern, a.body, extraction.sentences):
                 weight.update({e.id for _, _, e in located.get((a.id, i), ())})
         if not members:
             continue
-        entities = [e for e, _ in sorted(weight.items(), key=lambda x: (-x[1], x[0]))[:20]]
-        topics.append(Topic(ids.claim(name, "topic"), name, sorted(members), entities, keywords))
+        most = [e for e, _ in sorted(weight.items(), key=lambda x: (-x[1], x[0]))[:20]]
+        topics.append(Topic(ids.claim(name, "topic"), name, sorted(members), most, keywords))
     return topics

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ConfigError
-from generator.models import Article, ArticleExtraction, Entity, EntityMention, KnowledgeBase, Sentence
+from generator.models import Article, ArticleExtraction, Entity, EntityMention, KnowledgeBase, Sentence, Topic
 from generator.resolve.facts.topics import declared, find_topics, phrases, verb_like
 
 STOP = frozenset({"the", "a", "an", "of", "and", "to", "will", "in", "is", "on", "was", "it"})
@@ -80,7 +80,7 @@ def _kb(entities: list[Entity] | None = None) -> KnowledgeBase:
 def test_find_topics_from_phrase_shared_by_two_articles() -> None:
     start = _kb().articles[0].body.find("Ships")
     ships = Entity("ships", "organization", "Ships", mentions=[EntityMention("a1", 0, start, start + 5, "Ships")])
-    topics = find_topics(_kb([ships]))
+    topics = _topics(_kb([ships]))
     assert [(t.id, t.name, t.articles, t.keywords) for t in topics] == [
         ("grain-corridor", "Grain corridor", ["a1", "b1"], ["grain corridor"])
     ]
@@ -94,12 +94,12 @@ def test_phrase_repeated_in_one_sentence_form_is_no_topic() -> None:
         _article("c1", ["Nothing happened."]),
     ]
     kb = KnowledgeBase(articles=[a for a, _ in docs], extractions={a.id: e for a, e in docs}, entities=[])
-    assert find_topics(kb) == []
+    assert _topics(kb) == []
 
 
 def test_phrase_that_is_an_entity_name_is_no_topic() -> None:
     entity = Entity("grain-corridor", "place", "grain corridor")
-    assert find_topics(_kb([entity])) == []
+    assert _topics(_kb([entity])) == []
 
 
 @pytest.mark.parametrize(
@@ -113,18 +113,18 @@ def test_time_phrases_quantifiers_verbs_and_bare_job_titles_are_no_topics(filler
         _article("c1", ["The weather was mild.", "Fishermen stayed home near the border."]),
     ]
     kb = KnowledgeBase(articles=[a for a, _ in docs], extractions={a.id: e for a, e in docs}, entities=[])
-    assert find_topics(kb) == []
+    assert _topics(kb) == []
 
 
 def test_find_topics_empty_corpus() -> None:
     kb = KnowledgeBase(articles=[], extractions={}, entities=[])
-    assert find_topics(kb) == []
+    assert _topics(kb) == []
 
 
 def test_declared_topics_come_first(tmp_path: Path) -> None:
     path = tmp_path / "topics.yml"
     path.write_text("- name: Border security\n  keywords: [Border, frontier]\n", encoding="utf-8")
-    topics = find_topics(_kb(), path)
+    topics = _topics(_kb(), path)
     assert [t.name for t in topics] == ["Border security", "Grain corridor"]
     border = topics[0]
     assert border.id == "border-security"
@@ -135,7 +135,7 @@ def test_declared_topics_come_first(tmp_path: Path) -> None:
 def test_declared_topic_matching_nothing_is_dropped(tmp_path: Path) -> None:
     path = tmp_path / "topics.yml"
     path.write_text("- name: Space race\n  keywords: [rocket]\n", encoding="utf-8")
-    assert [t.name for t in find_topics(_kb(), path)] == ["Grain corridor"]
+    assert [t.name for t in _topics(_kb(), path)] == ["Grain corridor"]
 
 
 def test_missing_topics_file_is_no_topics(tmp_path: Path) -> None:
@@ -156,7 +156,7 @@ def test_bad_topics_file_raises(tmp_path: Path, text: str) -> None:
     path = tmp_path / "topics.yml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError):
-        find_topics(_kb(), path)
+        _topics(_kb(), path)
 
 
 def test_declared_keyword_matches_whole_words_only(tmp_path: Path) -> None:
@@ -167,7 +167,7 @@ def test_declared_keyword_matches_whole_words_only(tmp_path: Path) -> None:
         _article("b1", ["The software firm won an award."]),
     ]
     kb = KnowledgeBase(articles=[a for a, _ in docs], extractions={a.id: e for a, e in docs}, entities=[])
-    (topic,) = find_topics(kb, path)
+    (topic,) = _topics(kb, path)
     assert topic.articles == ["a1"]
 
 
@@ -183,7 +183,7 @@ def test_phrases_on_one_noun_and_different_names_make_one_topic() -> None:
         extractions={a.id: e for a, e in docs},
         entities=[Entity("westland", "place", "Westland"), Entity("hc", "organization", "Harbor Council")],
     )
-    membership = [t for t in find_topics(kb) if t.name.endswith("membership")]
+    membership = [t for t in _topics(kb) if t.name.endswith("membership")]
     assert [(t.name, t.articles) for t in membership] == [("Harbor Council membership", ["a1", "b1", "c1"])]
     assert "Westland's membership" in membership[0].keywords
 
@@ -212,3 +212,7 @@ def test_verb_forms_from_the_shipped_verb_table() -> None:
     assert [w for w in ["bursts", "crashes", "tries", "killed", "shot", "names"] if not verb_form(w)] == []
     assert [w for w in ["focus", "crash", "chess", "nonsensics", "Marlow"] if verb_form(w)] == []
     assert derive(["burst", "take_off", "Burst", "walk", "walk"]) == ["burst", "walk"]
+
+
+def _topics(kb: KnowledgeBase, path: Path | None = None) -> list[Topic]:
+    return find_topics(kb.articles, kb.extractions, kb.entities, path)
