@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.errors import GeneratorError, StrictModeError
-from generator.settings import Settings
+from generator.settings import BuildOptions, Settings
 
 
 def _settings_from_mkdocs(config_file: Path, use_curation: bool) -> Settings:
@@ -25,16 +25,13 @@ def _settings_from_mkdocs(config_file: Path, use_curation: bool) -> Settings:
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.locking import project_lock
 
-    overrides: dict[str, object] = {"use_curation": not args.no_curation}
-    overrides |= {
-        k: v for k, v in (("workers", args.workers), ("page_min_mentions", args.page_min_mentions)) if v is not None
-    }
-    settings = _settings_from_mkdocs(Path(args.config), not args.no_curation).with_(**overrides)
+    options = BuildOptions(not args.no_curation, args.workers, args.page_min_mentions)
+    settings = options.applied(_settings_from_mkdocs(Path(args.config), not args.no_curation))
     with project_lock(settings.cache_path, report=_err):  # one build of a project at a time
-        return _build(args, settings, overrides)
+        return _build(args, settings, options)
 
 
-def _build(args: argparse.Namespace, settings: Settings, overrides: dict[str, object]) -> int:
+def _build(args: argparse.Namespace, settings: Settings, options: BuildOptions) -> int:
     import gc
     import time
 
@@ -52,7 +49,7 @@ def _build(args: argparse.Namespace, settings: Settings, overrides: dict[str, ob
     t = time.perf_counter()
     state = settings.cache_path / "publish.json"
     incremental = build_site(
-        Path(args.config), settings.site_path, args.strict, overrides, state_file=state, generated=True
+        Path(args.config), settings.site_path, args.strict, options, state_file=state, generated=True
     )
     stats["seconds"]["publish"] = round(time.perf_counter() - t, 3)
     how = "changed pages rebuilt" if incremental else "all pages built"

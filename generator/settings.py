@@ -72,3 +72,22 @@ class Settings:
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What the command line sets over ``mkdocs.yml`` for one build (``kb build --no-curation
+    --workers 2 --page-min-mentions 3``); None leaves the file's value."""
+
+    use_curation: bool = True
+    workers: int | None = None
+    page_min_mentions: int | None = None
+
+    def applied(self, settings: Settings) -> Settings:
+        """``settings`` with these options set over them."""
+        changes: dict[str, Any] = {"use_curation": self.use_curation}
+        if self.workers is not None:
+            changes["workers"] = self.workers
+        if self.page_min_mentions is not None:
+            changes["page_min_mentions"] = self.page_min_mentions
+        return settings.with_(**changes)
