@@ -11,7 +11,7 @@ from generator.resolve.facts import quotes
 from generator.resolve.facts.aid import find_aid
 from generator.resolve.facts.events import build_events
 from generator.resolve.facts.relations import co_mentions
-from generator.resolve.facts.roles import assign_roles
+from generator.resolve.facts.roles import find_roles
 from generator.resolve.facts.topics import find_topics
 from generator.settings import Settings
 from generator.slugs import SlugRegistry
@@ -38,7 +38,9 @@ def resolve_all(
     articles = dating.infer_from_shared(articles, quotes.shared_articles(quote_list))
     by_id = {a.id: a for a in articles}
     t = stats.step("quotes", t)
-    assign_roles(entities, by_id)
+    people = {e.id: e for e in entities if e.type == "person"}
+    for person_id, roles in find_roles(entities, by_id).items():
+        people[person_id].roles = roles
     t = stats.step("roles", t)
     entities = build_events(entities, by_id, extractions, ids)
     t = stats.step("events", t)

@@ -119,21 +119,26 @@ def _title(text: str) -> str:
     return "".join(out).replace("Secretary General", "Secretary-General")
 
 
-def assign_roles(entities: list[Entity], articles: dict[str, Article]) -> None:
-    """Fill ``roles`` of every person from the titles written next to their mentions."""
+def find_roles(entities: list[Entity], articles: dict[str, Article]) -> dict[str, list[Role]]:
+    """Every person's roles (person id -> roles), from the titles written next to their mentions;
+    the entities are not changed."""
     spans: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
     for e in entities:
         if e.type in ("person", "organization", "place"):
             for m in e.mentions:
                 spans[m.article].append((m.start, m.end, e))
     keys = {match_key(n): e.id for e in entities if e.type in ("place", "organization") for n in (e.name, *e.aliases)}
+    roles: dict[str, list[Role]] = {}
     for person in (e for e in entities if e.type == "person"):
         found: dict[tuple[str, str | None], set[str]] = defaultdict(set)
         for m in person.mentions:
             body = articles[m.article].body
             for title, of in _roles_at(body, m.start, m.end, spans[m.article], keys):
                 found[(title, of)].add(m.article)
-        person.roles = [Role(title, of, sorted(arts)) for (title, of), arts in sorted(_merge(found).items(), key=str)]
+        roles[person.id] = [
+            Role(title, of, sorted(arts)) for (title, of), arts in sorted(_merge(found).items(), key=str)
+        ]
+    return roles
 
 
 def _merge(found: dict[tuple[str, str | None], set[str]]) -> dict[tuple[str, str | None], set[str]]:
