@@ -20,7 +20,7 @@ Splits apply first, so the other sections may name the new entities.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import ConfigError
@@ -55,7 +55,14 @@ class Overrides:
     describe: dict[str, str] = field(default_factory=dict)
     hide: list[str] = field(default_factory=list)
     split: dict[str, list[Split]] = field(default_factory=dict)
-    # entity ids whose mentions went elsewhere: old id -> new id, or None when hidden
+
+
+@dataclass
+class Curated:
+    """The entities after the overrides, and the ids whose mentions went elsewhere: old id ->
+    the id that took them, or None when hidden."""
+
+    entities: list[Entity]
     remap: dict[str, str | None] = field(default_factory=dict)
 
 
@@ -129,14 +136,17 @@ def _find(entities: dict[str, Entity], name: str) -> Entity | None:
     return None
 
 
-def apply(overrides: Overrides, entities: list[Entity], ids: SlugRegistry | None = None) -> list[Entity]:
-    """Entities after the overrides; ``overrides.remap`` records moved ids. ``ids`` hands out the
-    ids of entities made by a split (a registry of the ids in use, when the caller has one)."""
+def apply(overrides: Overrides, entities: list[Entity], ids: SlugRegistry | None = None) -> Curated:
+    """The entities after the overrides, and the ids they moved. ``ids`` hands out the ids of
+    entities made by a split (a registry of the ids in use, when the caller has one). The
+    entities given are not changed: the overrides change copies of them."""
     if ids is None:
         ids = SlugRegistry()
         for e in entities:
             ids.claim(e.id)
+    entities = [replace(e) for e in entities]  # every change below assigns a field, never edits a list
     entities = entities + _split(overrides, entities, ids)
+    remap: dict[str, str | None] = {}
     by_id = {e.id: e for e in entities}
     for alias, target_name in overrides.merge.items():
         source, target = _find(by_id, alias), _find(by_id, target_name)
@@ -144,7 +154,7 @@ def apply(overrides: Overrides, entities: list[Entity], ids: SlugRegistry | None
             target.mentions = sorted(target.mentions + source.mentions, key=lambda m: (m.article, m.start))
             target.aliases = sorted(set(target.aliases + source.aliases + [source.name]) - {target.name})
             del by_id[source.id]
-            overrides.remap[source.id] = target.id
+            remap[source.id] = target.id
     for name, new in overrides.rename.items():
         if renamed := _find(by_id, name):
             renamed.aliases = sorted((set(renamed.aliases) | {renamed.name}) - {new})
@@ -158,8 +168,8 @@ def apply(overrides: Overrides, entities: list[Entity], ids: SlugRegistry | None
     for name in overrides.hide:
         if hidden := _find(by_id, name):
             del by_id[hidden.id]
-            overrides.remap[hidden.id] = None
-    return [e for e in entities if e.id in by_id]
+            remap[hidden.id] = None
+    return Curated([e for e in entities if e.id in by_id], remap)
 
 
 def _split(overrides: Overrides, entities: list[Entity], ids: SlugRegistry) -> list[Entity]:

@@ -47,8 +47,9 @@ def resolve_all(
     entities += find_aid(entities, by_id, extractions, ids)
     t = stats.step("aid", t)
     overrides = curation.load(settings.curation_path)
-    entities = curation.apply(overrides, entities, ids)
-    curation.remap_references(entities, quote_list, overrides.remap)
+    curated = curation.apply(overrides, entities, ids)
+    entities = curated.entities
+    curation.remap_references(entities, quote_list, curated.remap)
     links = curation.links_of(entities)
     relations = co_mentions(entities)
     t = stats.step("curation and relations", t)

@@ -95,24 +95,25 @@ def test_load_rejects_undecodable_file(tmp_path: Path) -> None:
 
 def test_merge_moves_mentions_and_aliases() -> None:
     overrides = Overrides(merge={"e marlow": "Marlow"})  # found by match key and by alias
-    out = apply(overrides, entities())
+    curated = apply(overrides, entities())
+    out = curated.entities
     ids = [e.id for e in out]
     assert "e-marlow" not in ids
     marlow = next(e for e in out if e.id == "edith-marlow")
     assert [(m.article, m.start) for m in marlow.mentions] == [("a1", 0), ("a1", 20), ("b1", 40)]
     assert marlow.aliases == ["E. Marlow", "Marlow"]
-    assert overrides.remap == {"e-marlow": "edith-marlow"}
+    assert curated.remap == {"e-marlow": "edith-marlow"}
 
 
 def test_merge_with_unknown_name_does_nothing() -> None:
     overrides = Overrides(merge={"Nobody": "Edith Marlow"})
-    out = apply(overrides, entities())
-    assert len(out) == 4
-    assert overrides.remap == {}
+    curated = apply(overrides, entities())
+    assert len(curated.entities) == 4
+    assert curated.remap == {}
 
 
 def test_rename_keeps_old_name_as_alias() -> None:
-    out = apply(Overrides(rename={"HC": "Harbour Council"}), entities())
+    out = apply(Overrides(rename={"HC": "Harbour Council"}), entities()).entities
     council = next(e for e in out if e.id == "harbor-council")
     assert council.name == "Harbour Council"
     assert council.aliases == ["HC", "Harbor Council"]
@@ -122,7 +123,7 @@ def test_rename_keeps_old_name_as_alias() -> None:
 def test_retype_and_describe() -> None:
     out = apply(
         Overrides(retype={"Harbor Council": "organization"}, describe={"paris": "Capital of France."}), entities()
-    )
+    ).entities
     by_id = {e.id: e for e in out}
     assert by_id["harbor-council"].type == "organization"
     assert by_id["paris"].description == "Capital of France."
@@ -131,9 +132,10 @@ def test_retype_and_describe() -> None:
 
 def test_hide_removes_entity_and_its_links() -> None:
     overrides = Overrides(hide=["Paris"])
-    out = apply(overrides, entities())
+    curated = apply(overrides, entities())
+    out = curated.entities
     assert "paris" not in [e.id for e in out]
-    assert overrides.remap == {"paris": None}
+    assert curated.remap == {"paris": None}
     links = links_of(out)
     assert all(entity_id != "paris" for spans in links.values() for _, _, entity_id in spans)
     assert links["b1"] == [(40, 46, "edith-marlow")]
@@ -145,21 +147,22 @@ def test_hide_records_the_hidden_entity_whatever_its_place_and_with_the_builds_i
         ids.claim(e.id)
     first = entities()[0]
     overrides = Overrides(hide=[first.name])
-    out = apply(overrides, entities(), ids)
-    assert overrides.remap == {first.id: None}
+    curated = apply(overrides, entities(), ids)
+    out = curated.entities
+    assert curated.remap == {first.id: None}
     assert first.id not in [e.id for e in out] and len(out) == len(entities()) - 1
 
 
 def test_links_of_sorted_per_article_and_reflects_merge() -> None:
     before = links_of(entities())
     assert before["a1"] == [(0, 12, "edith-marlow"), (5, 19, "harbor-council"), (20, 29, "e-marlow")]
-    after = links_of(apply(Overrides(merge={"E. Marlow": "Edith Marlow"}), entities()))
+    after = links_of(apply(Overrides(merge={"E. Marlow": "Edith Marlow"}), entities()).entities)
     assert after["a1"] == [(0, 12, "edith-marlow"), (5, 19, "harbor-council"), (20, 29, "edith-marlow")]
     assert after["b1"] == [(10, 15, "paris"), (40, 46, "edith-marlow")]
 
 
 def test_apply_keeps_original_order() -> None:
-    out = apply(Overrides(describe={"Paris": "x"}), entities())
+    out = apply(Overrides(describe={"Paris": "x"}), entities()).entities
     assert [e.id for e in out] == ["edith-marlow", "e-marlow", "harbor-council", "paris"]
 
 
@@ -180,7 +183,7 @@ def test_split_moves_mentions_by_alias_and_article_to_a_new_entity() -> None:
         split={"Edith Marlow": [Split("Marlow Bay", "place", aliases=["Marlow"], articles=["b1"])]},
         describe={"Marlow Bay": "A bay."},  # later sections see the new entity
     )
-    out = apply(overrides, people)
+    out = apply(overrides, people).entities
     by_name = {e.name: e for e in out}
     bay, edith = by_name["Marlow Bay"], by_name["Edith Marlow"]
     assert (bay.id, bay.type, bay.description) == ("marlow-bay", "place", "A bay.")
@@ -194,7 +197,7 @@ def test_split_moves_mentions_by_alias_and_article_to_a_new_entity() -> None:
 def test_split_id_never_takes_an_id_in_use() -> None:
     from generator.resolve.curation import Split
 
-    out = apply(Overrides(split={"Marlow": [Split("Paris", aliases=["Marlow"])]}), entities())
+    out = apply(Overrides(split={"Marlow": [Split("Paris", aliases=["Marlow"])]}), entities()).entities
     assert sorted(e.id for e in out if e.name == "Paris") == ["paris", "paris-2"]
 
 
@@ -209,3 +212,19 @@ def test_references_follow_a_merged_or_hidden_entity() -> None:
     assert quote.speaker == "nato"
     assert event.participants == ["nato"] and event.location == "city"
     assert person.roles[0].of == "nato"
+
+
+def test_the_overrides_change_no_entity_they_are_given() -> None:
+    from generator.resolve.curation import Split
+
+    given = entities()
+    before = [(e.id, e.type, e.name, list(e.aliases), list(e.mentions), e.description) for e in given]
+    overrides = Overrides(
+        merge={"E. Marlow": "Edith Marlow"},
+        rename={"HC": "Harbour Council"},
+        retype={"Harbor Council": "place"},
+        describe={"Paris": "x"},
+        split={"Paris": [Split("Paris Bay", "place", articles=["b1"])]},
+    )
+    apply(overrides, given)
+    assert [(e.id, e.type, e.name, list(e.aliases), list(e.mentions), e.description) for e in given] == before
