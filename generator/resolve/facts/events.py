@@ -28,6 +28,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from generator.lexicons.dates import DateSpan, find_dates, parse_iso
 from generator.lexicons.names import match_key, reading_order
@@ -252,13 +253,13 @@ class EventMention:
             and any(c.isdigit() for c in self.date.text)  # "June 2", not "yesterday's"
         )
 
-    @property
+    @cached_property
     def ordinal(self) -> str | None:
         """The number of an event in its series ("second", "10th"), which tells two apart."""
         found = _ORDINAL.search(self.text)
         return found.group(0).lower() if found else None
 
-    @property
+    @cached_property
     def proper_key(self) -> str | None:
         """The name of a phrase that is one ("2020 Reform National Convention" -> "reform national
         convention"), to tell two named events of one kind apart; None for a description."""
@@ -289,7 +290,10 @@ class Cluster:
     """Mentions of one event. What the mentions share is kept up to date as each is added,
     because every new mention is compared with every cluster of its kind."""
 
-    __slots__ = ("_best", "articles", "descriptors", "kind", "locations", "mentions", "orgs", "people")
+    __slots__ = (
+        "_best", "articles", "by_day", "descriptors", "kind", "locations", "mentions", "names", "ordinals", "orgs",
+        "people",
+    )  # fmt: skip
 
     def __init__(self, kind: str, mentions: list[EventMention] | None = None) -> None:
         self.kind = kind
@@ -299,6 +303,9 @@ class Cluster:
         self.locations: set[str] = set()
         self.articles: set[str] = set()
         self.people: set[str] = set()
+        self.names: set[str] = set()  # the proper names of its mentions ("reform national convention")
+        self.ordinals: set[str] = set()  # "first", "second": which of a series
+        self.by_day = False  # a mention names it by its day alone ("the June 2 primaries")
         self._best: tuple[tuple[int, date], DateSpan] | None = None
         for m in mentions or []:
             self.add(m)
@@ -311,6 +318,11 @@ class Cluster:
             self.locations.add(m.location)
         self.articles.add(m.article)
         self.people |= m.people
+        if m.proper_key is not None:
+            self.names.add(m.proper_key)
+        if m.ordinal is not None:
+            self.ordinals.add(m.ordinal)
+        self.by_day = self.by_day or m.named_by_day
         if m.date is not None:
             rank = (_PRECISION_ORDER[m.date.precision], m.date.start)
             if self._best is None or rank < self._best[0]:
@@ -630,15 +642,12 @@ def _compatible(m: EventMention, c: Cluster) -> bool:
     if (m.kind == "call" or m.kind in PERSON_KINDS) and m.people and not m.people & c.people:
         return False
     key = m.proper_key
-    if key is not None:
-        named = {k for x in c.mentions if (k := x.proper_key) is not None}
-        if named and not any(key in k or k in key for k in named) and not m.orgs & c.orgs:
-            return False  # the Republican National Convention is not the Reform National Convention
-    ordinals = {x.ordinal for x in c.mentions} - {None}
-    if m.ordinal is not None and ordinals and m.ordinal not in ordinals:
+    if key is not None and c.names and not any(key in k or k in key for k in c.names) and not m.orgs & c.orgs:
+        return False  # the Republican National Convention is not the Reform National Convention
+    if m.ordinal is not None and c.ordinals and m.ordinal not in c.ordinals:
         return False  # the first Global Summit is not the second
     day = m.date.start if m.date is not None and m.date.precision == "day" else None
-    if any(x.named_by_day for x in c.mentions) and (day is None or day != (c.span() or (None,))[0]):
+    if c.by_day and (day is None or day != (c.span() or (None,))[0]):
         return False  # "its August 15 convention" is known by its day alone: only that day joins it
 
     return _overlap((m.date.start, m.date.end) if m.date else None, c.span())
