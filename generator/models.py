@@ -106,25 +106,73 @@ class Figure:
 
 
 @dataclass
+class PersonInfo:
+    """What only a person has: the roles the articles give them."""
+
+    roles: list[Role] = field(default_factory=list)
+
+
+@dataclass
+class EventInfo:
+    """What only an event has: when and where it happened, and who took part."""
+
+    date_start: str | None = None  # YYYY-MM-DD
+    date_end: str | None = None
+    location: str | None = None  # entity id of a place
+    participants: list[str] = field(default_factory=list)  # entity ids
+
+
+@dataclass
+class AidInfo:
+    """What only an aid package has: its amount, every figure reported for it, and its parties."""
+
+    amount: Figure | None = None
+    figures: list[Figure] = field(default_factory=list)
+    donor: str | None = None  # entity id
+    recipient: str | None = None  # entity id
+    status: str | None = None  # e.g. "pledged", "cumulative"
+
+
+_DETAILS: dict[str, str] = {"person": "person", "event": "event", "aid_package": "aid"}
+
+
+@dataclass
 class Entity:
+    """One real-world thing, with every mention of it. Only the details of its own type are set:
+    ``person`` for a person, ``event`` for an event, ``aid`` for an aid package (see :meth:`retype`)."""
+
     id: str
     type: EntityType
     name: str
     aliases: list[str] = field(default_factory=list)
     mentions: list[EntityMention] = field(default_factory=list)
     description: str | None = None
-    roles: list[Role] = field(default_factory=list)
-    # events
-    date_start: str | None = None
-    date_end: str | None = None
-    location: str | None = None
-    participants: list[str] = field(default_factory=list)
-    # aid packages
-    amount: Figure | None = None
-    figures: list[Figure] = field(default_factory=list)
-    donor: str | None = None
-    recipient: str | None = None
-    status: str | None = None
+    person: PersonInfo | None = None
+    event: EventInfo | None = None
+    aid: AidInfo | None = None
+
+    def __post_init__(self) -> None:
+        own = _DETAILS.get(self.type)
+        for kind in ("person", "event", "aid"):
+            if kind != own and getattr(self, kind) is not None:
+                raise ValueError(f"a {self.type} has no {kind} details: {self.id}")
+        if self.type == "person":
+            self.person = self.person or PersonInfo()
+        elif self.type == "event":
+            self.event = self.event or EventInfo()
+        elif self.type == "aid_package":
+            self.aid = self.aid or AidInfo()
+
+    def retype(self, type_: EntityType) -> None:
+        """Make this entity a ``type_``: the details of its old type go, those of the new one start empty."""
+        if type_ != self.type:
+            self.type, self.person, self.event, self.aid = type_, None, None, None
+            self.__post_init__()
+
+    @property
+    def roles(self) -> list[Role]:
+        """A person's roles; nothing for any other type."""
+        return self.person.roles if self.person else []
 
     @property
     def articles(self) -> list[str]:

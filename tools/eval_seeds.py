@@ -106,18 +106,18 @@ def evaluate(kb: KnowledgeBase, gold: dict) -> SeedReport:  # type: ignore[type-
         wanted = {_article(kb, a) for a in q["articles"]}
         if wanted <= {s.article for s in quote.sources}:
             report.quotes_all_sources += 1
-    events = [e for e in kb.entities if e.type == "event"]
+    events = [(e, e.event) for e in kb.entities if e.event]
     for ev in gold.get("events", []):
         report.events_expected += 1
         start, end = str(ev["start"]), str(ev["end"])
-        for e in events:
+        for e, info in events:
             text = " ".join((e.name, *e.aliases)).lower()
-            if all(w in text for w in ev["words"]) and (e.date_start, e.date_end) == (start, end):
+            if all(w in text for w in ev["words"]) and (info.date_start, info.date_end) == (start, end):
                 place = ev.get("place")
-                if place is None or names.get(e.location or "") == place:
+                if place is None or names.get(info.location or "") == place:
                     report.events_dated += 1
                     break
-    packages = [e for e in kb.entities if e.type == "aid_package"]
+    packages = [e.aid for e in kb.entities if e.aid]
     for package in gold.get("aid", []):
         report.aid_expected += 1
         wanted = {(float(v) * 1e9, _article(kb, a)) for v, arts in package["figures"].items() for a in arts}

@@ -35,26 +35,30 @@ class DateDispute:
 
 def figure_disputes(entities: list[Entity]) -> list[Entity]:
     """Entities with figures of more than one value, most reported first."""
-    out = [e for e in entities if (e.donor or e.recipient) and len({(f.value, f.currency) for f in e.figures}) > 1]
+    out = [
+        e
+        for e in entities
+        if e.aid and (e.aid.donor or e.aid.recipient) and len({(f.value, f.currency) for f in e.aid.figures}) > 1
+    ]
     return sorted(out, key=lambda e: (-len(e.articles), e.name.casefold()))
 
 
 def _span(e: Entity) -> tuple[date, date] | None:
-    if not e.date_start:
+    if not e.event or not e.event.date_start:
         return None
-    start = date.fromisoformat(e.date_start)
-    end = date.fromisoformat(e.date_end or e.date_start)
+    start = date.fromisoformat(e.event.date_start)
+    end = date.fromisoformat(e.event.date_end or e.event.date_start)
     return (start, end) if (end - start).days < SHORT_SPAN_DAYS else None
 
 
 def date_disputes(entities: list[Entity]) -> list[DateDispute]:
     groups: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
-        if e.type == "event" and _span(e) is not None:
+        if _span(e) is not None:
             groups[match_key(_DISAMBIGUATION.sub("", e.name))].append(e)
     out: list[DateDispute] = []
     for events in groups.values():
-        events.sort(key=lambda e: (e.date_start or "", e.id))
+        events.sort(key=lambda e: (_start(e), e.id))
         chain: list[Entity] = []
         for e in events:
             if chain and _differs(chain[-1], e) and not any(set(c.articles) & set(e.articles) for c in chain):
@@ -65,7 +69,11 @@ def date_disputes(entities: list[Entity]) -> list[DateDispute]:
             chain = [e]
         if len(chain) > 1:
             out.append(DateDispute(_DISAMBIGUATION.sub("", chain[0].name), chain))
-    return sorted(out, key=lambda d: (d.events[0].date_start or "", d.name.casefold()))
+    return sorted(out, key=lambda d: (_start(d.events[0]), d.name.casefold()))
+
+
+def _start(e: Entity) -> str:
+    return e.event.date_start or "" if e.event else ""
 
 
 def _differs(a: Entity, b: Entity) -> bool:

@@ -45,25 +45,25 @@ def entity_data(entity: Entity, by_id: dict[str, Entity], articles: dict[str, Ar
         data["description"] = entity.description
     if entity.roles:
         data["jobTitle"] = [r.title for r in entity.roles]
-    if entity.type == "event":
-        if entity.date_start:
-            data["startDate"] = entity.date_start
-            data["endDate"] = entity.date_end or entity.date_start
-        if place := _ref(entity.location, by_id):
+    if event := entity.event:
+        if event.date_start:
+            data["startDate"] = event.date_start
+            data["endDate"] = event.date_end or event.date_start
+        if place := _ref(event.location, by_id):
             data["location"] = place
-        attendees = [r for p in entity.participants if (r := _ref(p, by_id))]
+        attendees = [r for p in event.participants if (r := _ref(p, by_id))]
         if attendees:
             data["attendee"] = attendees
-    if entity.type == "aid_package":
-        if entity.amount:
+    if aid := entity.aid:
+        if aid.amount:
             data["amount"] = {
                 "@type": "MonetaryAmount",
-                "value": entity.amount.value,
-                "currency": entity.amount.currency,
+                "value": aid.amount.value,
+                "currency": aid.amount.currency,
             }
-        if funder := _ref(entity.donor, by_id):
+        if funder := _ref(aid.donor, by_id):
             data["funder"] = funder
-        if recipient := _ref(entity.recipient, by_id):
+        if recipient := _ref(aid.recipient, by_id):
             data["recipient"] = recipient
     sources = sorted(entity.articles, key=lambda a: (articles[a].date or "", a))[:MAX_SOURCES]
     data["subjectOf"] = [_article(articles[a]) for a in sources]

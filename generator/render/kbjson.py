@@ -30,16 +30,16 @@ def _entity(e: Entity) -> dict[str, Any]:
             for m in e.mentions
         ],
     }
-    if e.type == "person":
-        out["roles"] = [{"title": r.title, "of": r.of, "articles": sorted(r.articles)} for r in e.roles]
-    if e.type == "event":
-        out["date"] = {"start": e.date_start, "end": e.date_end} if e.date_start else None
-        out["location"] = e.location
-        out["participants"] = e.participants
-    if e.type == "aid_package":
-        out["amount"] = {"value": e.amount.value, "currency": e.amount.currency} if e.amount else None
-        out["figures"] = [_figure(f) for f in e.figures]
-        out["donor"], out["recipient"], out["status"] = e.donor, e.recipient, e.status
+    if person := e.person:
+        out["roles"] = [{"title": r.title, "of": r.of, "articles": sorted(r.articles)} for r in person.roles]
+    if event := e.event:
+        out["date"] = {"start": event.date_start, "end": event.date_end} if event.date_start else None
+        out["location"] = event.location
+        out["participants"] = event.participants
+    if aid := e.aid:
+        out["amount"] = {"value": aid.amount.value, "currency": aid.amount.currency} if aid.amount else None
+        out["figures"] = [_figure(f) for f in aid.figures]
+        out["donor"], out["recipient"], out["status"] = aid.donor, aid.recipient, aid.status
     return out
 
 

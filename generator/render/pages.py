@@ -428,7 +428,8 @@ class Renderer:
         doc = f"{TYPE_DIRS[type_]}/index.md"
         if type_ == "event":
             # a reader looks events up by when they happened: dated first, oldest first
-            ranked = sorted(entities, key=lambda e: (e.date_start is None, e.date_start or "", e.name.casefold()))
+            starts = {e.id: e.event.date_start if e.event else None for e in entities}
+            ranked = sorted(entities, key=lambda e: (starts[e.id] is None, starts[e.id] or "", e.name.casefold()))
         else:
             ranked = sorted(entities, key=lambda e: (-len(e.articles), e.name.casefold()))
         return self._render("type_index.md.j2", doc, type_=type_, entities=ranked, by_id=self.kb.entities_by_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from generator.models import Entity, KnowledgeBase
+from generator.models import Entity, EventInfo, KnowledgeBase
 
 
 @dataclass
@@ -43,14 +43,15 @@ def site_timeline(kb: KnowledgeBase) -> list[TimelineItem]:
     entities = kb.entities_by_id
     items: list[TimelineItem] = []
     for e in kb.entities:
-        if e.type != "event" or not e.date_start:
+        info = e.event
+        if not info or not info.date_start:
             continue
-        types = {"event"} | {entities[p].type for p in e.participants if p in entities}
-        if e.location in entities:
+        types = {"event"} | {entities[p].type for p in info.participants if p in entities}
+        if info.location in entities:
             types.add("place")
         topics = sorted({t for aid in e.articles for t in article_topics.get(aid, ())})
-        end = e.date_end if e.date_end != e.date_start else None
-        items.append(TimelineItem(e.date_start, "event", e.id, e.name, end=end, types=sorted(types), topics=topics))
+        end = info.date_end if info.date_end != info.date_start else None
+        items.append(TimelineItem(info.date_start, "event", e.id, e.name, end=end, types=sorted(types), topics=topics))
     for a in kb.articles:
         if a.date:
             items.append(
@@ -72,8 +73,8 @@ def events_by_entity(entities: list[Entity]) -> dict[str, list[Entity]]:
     """Entity id -> the dated events it takes part in or hosts."""
     out: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
-        if e.type == "event" and e.date_start:
-            for other in {*e.participants, *([e.location] if e.location else [])}:
+        if e.event and e.event.date_start:
+            for other in {*e.event.participants, *([e.event.location] if e.event.location else [])}:
                 out[other].append(e)
     return out
 
@@ -89,8 +90,9 @@ def entity_timeline(
         counts[m.article] += 1
     items: list[TimelineItem] = []
     for e in events.get(entity.id, ()):
-        end = e.date_end if e.date_end != e.date_start else None
-        items.append(TimelineItem(e.date_start or "", "event", e.id, e.name, end=end))
+        info = e.event or EventInfo()
+        end = info.date_end if info.date_end != info.date_start else None
+        items.append(TimelineItem(info.date_start or "", "event", e.id, e.name, end=end))
     for article_id, n in counts.items():
         a = kb.articles_by_id[article_id]
         if a.date:

@@ -26,7 +26,7 @@ from pathlib import Path
 from generator.errors import ConfigError
 from generator.ingest.screen import load_config_yaml
 from generator.lexicons.names import match_key
-from generator.models import ENTITY_TYPES, Entity, EntityType, Quote
+from generator.models import ENTITY_TYPES, Entity, EntityType, PersonInfo, Quote
 from generator.slugs import SlugRegistry
 
 SECTIONS = ("split", "merge", "rename", "retype", "describe", "hide")
@@ -161,7 +161,7 @@ def apply(overrides: Overrides, entities: list[Entity], ids: SlugRegistry | None
             renamed.name = new
     for name, type_ in overrides.retype.items():
         if retyped := _find(by_id, name):
-            retyped.type = type_
+            retyped.retype(type_)
     for name, text in overrides.describe.items():
         if described := _find(by_id, name):
             described.description = text
@@ -192,9 +192,11 @@ def _split(overrides: Overrides, entities: list[Entity], ids: SlugRegistry) -> l
                 part.name,
                 aliases=sorted({m.text for m in moved} - {part.name}),
                 mentions=moved,
-                roles=[r for r in source.roles if r.articles and set(r.articles) <= articles],
             )
-            source.roles = [r for r in source.roles if r not in new.roles]
+            if new.person and source.person:  # a person split from a person takes the roles of its articles
+                taken = [r for r in source.roles if r.articles and set(r.articles) <= articles]
+                new.person = PersonInfo(taken)
+                source.person = PersonInfo([r for r in source.roles if r not in taken])
             made.append(new)
         source.aliases = sorted({m.text for m in source.mentions} - {source.name})
     return made
@@ -209,10 +211,13 @@ def links_of(entities: list[Entity]) -> dict[str, list[tuple[int, int, str]]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
-def remap_references(entities: list[Entity], quotes: list[Quote], remap: dict[str, str | None]) -> None:
-    """Point speakers, participants, places, donors and roles at the entities that replaced merged or hidden ones."""
+def remap_references(
+    entities: list[Entity], quotes: list[Quote], remap: dict[str, str | None]
+) -> tuple[list[Entity], list[Quote]]:
+    """The entities and quotes with their speakers, participants, places, donors, recipients and
+    roles pointed at the entities that replaced merged or hidden ones. Nothing given is changed."""
     if not remap:
-        return
+        return entities, quotes
 
     def moved(entity_id: str | None) -> str | None:
         seen: set[str] = set()
@@ -221,10 +226,14 @@ def remap_references(entities: list[Entity], quotes: list[Quote], remap: dict[st
             entity_id = remap[entity_id]
         return entity_id
 
-    for q in quotes:
-        q.speaker = moved(q.speaker)
-    for e in entities:
-        e.participants = sorted({p for p in map(moved, e.participants) if p})
-        e.location, e.donor, e.recipient = moved(e.location), moved(e.donor), moved(e.recipient)
-        for role in e.roles:
-            role.of = moved(role.of)
+    def repointed(e: Entity) -> Entity:
+        if e.person:
+            return replace(e, person=PersonInfo([replace(r, of=moved(r.of)) for r in e.person.roles]))
+        if e.event:
+            participants = sorted({p for p in map(moved, e.event.participants) if p})
+            return replace(e, event=replace(e.event, location=moved(e.event.location), participants=participants))
+        if e.aid:
+            return replace(e, aid=replace(e.aid, donor=moved(e.aid.donor), recipient=moved(e.aid.recipient)))
+        return e
+
+    return [repointed(e) for e in entities], [replace(q, speaker=moved(q.speaker)) for q in quotes]

@@ -4,7 +4,7 @@ that order (each step reads what the ones before it found)."""
 
 from __future__ import annotations
 
-from generator.models import Article, ArticleExtraction, KnowledgeBase, Problem
+from generator.models import Article, ArticleExtraction, KnowledgeBase, PersonInfo, Problem
 from generator.resolve import curation, dating
 from generator.resolve.entities import resolve_entities
 from generator.resolve.facts import quotes
@@ -38,9 +38,9 @@ def resolve_all(
     articles = dating.infer_from_shared(articles, quotes.shared_articles(quote_list))
     by_id = {a.id: a for a in articles}
     t = stats.step("quotes", t)
-    people = {e.id: e for e in entities if e.type == "person"}
+    people = {e.id: e for e in entities if e.person}
     for person_id, roles in find_roles(entities, by_id).items():
-        people[person_id].roles = roles
+        people[person_id].person = PersonInfo(roles)
     t = stats.step("roles", t)
     entities = build_events(entities, by_id, extractions, ids)
     t = stats.step("events", t)
@@ -48,8 +48,7 @@ def resolve_all(
     t = stats.step("aid", t)
     overrides = curation.load(settings.curation_path)
     curated = curation.apply(overrides, entities, ids)
-    entities = curated.entities
-    curation.remap_references(entities, quote_list, curated.remap)
+    entities, quote_list = curation.remap_references(curated.entities, quote_list, curated.remap)
     links = curation.links_of(entities)
     relations = co_mentions(entities)
     t = stats.step("curation and relations", t)

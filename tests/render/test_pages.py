@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from generator.models import (
+    AidInfo,
     Article,
     ArticleExtraction,
     Entity,
     EntityMention,
+    EventInfo,
     Figure,
     KnowledgeBase,
     Mention,
@@ -130,10 +132,7 @@ def small_kb() -> KnowledgeBase:
             "aid_package",
             "$20 billion package",
             mentions=[EntityMention("b1", 0, start, start + 5, "$20bn")],
-            amount=figure,
-            figures=[figure],
-            donor="harbor-council",
-            status="approved",
+            aid=AidInfo(amount=figure, figures=[figure], donor="harbor-council", status="approved"),
         ),
     ]
     kb = KnowledgeBase(articles=articles, extractions=extractions, entities=entities, links=links_of(entities))
@@ -214,9 +213,9 @@ def test_render_produces_every_page_and_valid_kb_json() -> None:
 
 def test_the_events_index_lists_events_by_date_with_place_and_participants() -> None:
     kb = small_kb()
-    summit = Entity("harbor-summit", "event", "Harbor summit", date_start="2024-03-01", date_end="2024-03-02")
-    summit.location, summit.participants = "paris", ["edith-marlow", "harbor-council"]
-    earlier = Entity("harbor-vote", "event", "Harbor vote", date_start="2023-05-04", date_end="2023-05-04")
+    info = EventInfo("2024-03-01", "2024-03-02", "paris", ["edith-marlow", "harbor-council"])
+    summit = Entity("harbor-summit", "event", "Harbor summit", event=info)
+    earlier = Entity("harbor-vote", "event", "Harbor vote", event=EventInfo("2023-05-04", "2023-05-04"))
     undated = Entity("harbor-talks", "event", "Harbor talks")
     kb.entities += [summit, undated, earlier]
     page = render(kb, TEMPLATES)["events/index.md"]
@@ -240,11 +239,11 @@ def test_kb_json_has_one_record_per_line() -> None:
 
 
 def test_infobox_links_roles_with_dates_and_aid_parties() -> None:
-    from generator.models import Role
+    from generator.models import PersonInfo, Role
 
     kb = small_kb()
     people = {e.id: e for e in kb.entities}
-    people["edith-marlow"].roles = [Role("Mayor", "paris", ["a1"]), Role("Envoy", None, ["b1"])]
+    people["edith-marlow"].person = PersonInfo([Role("Mayor", "paris", ["a1"]), Role("Envoy", None, ["b1"])])
     files = render(kb, TEMPLATES)
     person = files["people/edith-marlow.md"]
     # the body is linked and the role carries the dates of the articles that state it (b1 has none)

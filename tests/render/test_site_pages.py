@@ -25,11 +25,10 @@ def with_quote_and_event():
             variants=["The harbour will stay open"],
         )
     ]
-    from generator.models import Entity
+    from generator.models import Entity, EventInfo
 
-    kb.entities.append(
-        Entity("harbor-summit", "event", "Harbor Summit", date_start="2024-02-10", participants=["edith-marlow"])
-    )
+    summit = EventInfo(date_start="2024-02-10", participants=["edith-marlow"])
+    kb.entities.append(Entity("harbor-summit", "event", "Harbor Summit", event=summit))
     return kb
 
 
@@ -130,13 +129,13 @@ def test_timeline_orders_events_and_articles_with_filter_data() -> None:
 def test_disagreements_show_each_figure_with_its_outlets() -> None:
     kb = small_kb()
     aid = kb.entities_by_id["20-billion-package"]
-    aid.figures = [Figure(20e9, "USD", "$20 billion", ["b1"]), Figure(21e9, "USD", "$21 billion", ["a1"])]
+    aid.aid.figures = [Figure(20e9, "USD", "$20 billion", ["b1"]), Figure(21e9, "USD", "$21 billion", ["a1"])]
     page = render(kb, TEMPLATES)["disagreements.md"]
     assert "### [$20 billion package](aid/20-billion-package.md)" in page
     assert "| $21 billion | [Daily Tern, 2024-03-01](articles/a1.md) |" in page
     agreed = render(small_kb(), TEMPLATES)["disagreements.md"]
     assert "The sources agree on every figure found so far." in agreed
-    aid.donor = None  # known by amount alone, the two figures may be two packages
+    aid.aid.donor = None  # known by amount alone, the two figures may be two packages
     assert "The sources agree on every figure found so far." in render(kb, TEMPLATES)["disagreements.md"]
 
 
@@ -171,13 +170,12 @@ def test_feeds_list_dated_articles_newest_first_and_escape_titles() -> None:
 
 
 def test_one_event_dated_differently_by_two_sources_is_a_date_disagreement() -> None:
-    from generator.models import Entity, EntityMention
+    from generator.models import Entity, EntityMention, EventInfo
     from generator.render.disagreements import date_disputes
 
     def event(event_id: str, name: str, day: str, article: str) -> Entity:
-        return Entity(
-            event_id, "event", name, date_start=day, date_end=day, mentions=[EntityMention(article, 0, 0, 1, "x")]
-        )
+        mentions = [EntityMention(article, 0, 0, 1, "x")]
+        return Entity(event_id, "event", name, mentions=mentions, event=EventInfo(day, day))
 
     kb = small_kb()
     kb.entities += [

@@ -174,24 +174,53 @@ def test_load_reads_splits(tmp_path: Path) -> None:
 
 
 def test_split_moves_mentions_by_alias_and_article_to_a_new_entity() -> None:
-    from generator.models import Role
+    from generator.models import PersonInfo, Role
     from generator.resolve.curation import Split
 
     people = entities()
-    people[0].roles = [Role("Mayor", None, ["b1"]), Role("Minister", None, ["a1"])]
+    people[0].person = PersonInfo([Role("Mayor", None, ["b1"]), Role("Minister", None, ["a1"])])
     overrides = Overrides(
-        split={"Edith Marlow": [Split("Marlow Bay", "place", aliases=["Marlow"], articles=["b1"])]},
+        split={"Edith Marlow": [Split("Marlow Steward", aliases=["Marlow"], articles=["b1"])]},
         describe={"Marlow Bay": "A bay."},  # later sections see the new entity
     )
     out = apply(overrides, people).entities
     by_name = {e.name: e for e in out}
-    bay, edith = by_name["Marlow Bay"], by_name["Edith Marlow"]
-    assert (bay.id, bay.type, bay.description) == ("marlow-bay", "place", "A bay.")
-    assert [(m.article, m.text) for m in bay.mentions] == [("b1", "Marlow")]
+    steward, edith = by_name["Marlow Steward"], by_name["Edith Marlow"]
+    assert (steward.id, steward.type) == ("marlow-steward", "person")
+    assert [(m.article, m.text) for m in steward.mentions] == [("b1", "Marlow")]
     assert [(m.article, m.text) for m in edith.mentions] == [("a1", "Edith Marlow")]
-    assert edith.aliases == [] and bay.aliases == ["Marlow"]
-    assert [r.title for r in bay.roles] == ["Mayor"] and [r.title for r in edith.roles] == ["Minister"]
-    assert links_of(out)["b1"] == [(10, 15, "paris"), (40, 46, "marlow-bay")]
+    assert edith.aliases == [] and steward.aliases == ["Marlow"]
+    # a person split from a person takes the roles reported only in its articles
+    assert [r.title for r in steward.roles] == ["Mayor"] and [r.title for r in edith.roles] == ["Minister"]
+    assert [r.title for r in people[0].roles] == ["Mayor", "Minister"]  # the entity given is not changed
+    assert links_of(out)["b1"] == [(10, 15, "paris"), (40, 46, "marlow-steward")]
+
+
+def test_split_into_a_place_makes_a_place_with_no_roles() -> None:
+    from generator.models import PersonInfo, Role
+    from generator.resolve.curation import Split
+
+    people = entities()
+    people[0].person = PersonInfo([Role("Mayor", None, ["b1"])])
+    overrides = Overrides(
+        split={"Edith Marlow": [Split("Marlow Bay", "place", aliases=["Marlow"], articles=["b1"])]},
+        describe={"Marlow Bay": "A bay."},  # later sections see the new entity
+    )
+    by_name = {e.name: e for e in apply(overrides, people).entities}
+    bay, edith = by_name["Marlow Bay"], by_name["Edith Marlow"]
+    assert (bay.id, bay.type, bay.description, bay.person) == ("marlow-bay", "place", "A bay.", None)
+    assert bay.roles == [] and [r.title for r in edith.roles] == ["Mayor"]
+
+
+def test_retyping_drops_the_details_of_the_old_type() -> None:
+    from generator.models import EventInfo
+
+    summit = Entity("summit", "event", "Harbor Summit", event=EventInfo("2024-02-10", location="paris"))
+    retyped = apply(Overrides(retype={"Harbor Summit": "organization"}), [summit]).entities[0]
+    assert (retyped.type, retyped.event, retyped.person, retyped.aid) == ("organization", None, None, None)
+    assert summit.event is not None and summit.event.location == "paris"  # the entity given is not changed
+    back = apply(Overrides(retype={"Harbor Summit": "person"}), [summit]).entities[0]
+    assert back.person is not None and back.roles == []
 
 
 def test_split_id_never_takes_an_id_in_use() -> None:
@@ -202,16 +231,22 @@ def test_split_id_never_takes_an_id_in_use() -> None:
 
 
 def test_references_follow_a_merged_or_hidden_entity() -> None:
-    from generator.models import Quote, QuoteSource, Role
+    from generator.models import AidInfo, EventInfo, PersonInfo, Quote, QuoteSource, Role
     from generator.resolve.curation import remap_references
 
-    event = Entity("summit", "event", "Summit", participants=["old-nato", "gone"], location="old-city")
-    person = Entity("ada", "person", "Ada Lind", roles=[Role("Minister", "old-nato", ["a1"])])
+    event = Entity("summit", "event", "Summit", event=EventInfo(participants=["old-nato", "gone"], location="old-city"))
+    person = Entity("ada", "person", "Ada Lind", person=PersonInfo([Role("Minister", "old-nato", ["a1"])]))
+    package = Entity("aid", "aid_package", "$1 aid", aid=AidInfo(donor="gone", recipient="old-city"))
     quote = Quote("q", "old-nato", "We will stay the course", [QuoteSource("a1", 0)])
-    remap_references([event, person], [quote], {"old-nato": "nato", "gone": None, "old-city": "city"})
-    assert quote.speaker == "nato"
-    assert event.participants == ["nato"] and event.location == "city"
-    assert person.roles[0].of == "nato"
+    remap = {"old-nato": "nato", "gone": None, "old-city": "city"}
+    (event2, person2, package2), (quote2,) = remap_references([event, person, package], [quote], remap)
+    assert quote2.speaker == "nato"
+    assert event2.event is not None and (event2.event.participants, event2.event.location) == (["nato"], "city")
+    assert person2.roles[0].of == "nato"
+    assert package2.aid is not None and (package2.aid.donor, package2.aid.recipient) == (None, "city")
+    # nothing given is changed
+    assert (quote.speaker, person.roles[0].of) == ("old-nato", "old-nato")
+    assert event.event is not None and event.event.location == "old-city"
 
 
 def test_the_overrides_change_no_entity_they_are_given() -> None:

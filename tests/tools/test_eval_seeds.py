@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.models import Article, Entity, EntityMention, Figure, KnowledgeBase, Quote, QuoteSource
+from generator.models import AidInfo, Article, Entity, EntityMention, Figure, KnowledgeBase, Quote, QuoteSource
 from tools.eval_seeds import evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,8 +51,8 @@ def test_quotes_and_aid_figures() -> None:
     quote = Quote(
         "q", "ada-lind", "We will stay as long as it takes", [QuoteSource("001-x", 1), QuoteSource("002-y", 4)]
     )
-    package = Entity("p", "aid_package", "$60 billion package")
-    package.figures = [Figure(60e9, "USD", "$60 billion", ["001-x"]), Figure(61e9, "USD", "$61 billion", ["002-y"])]
+    figures = [Figure(60e9, "USD", "$60 billion", ["001-x"]), Figure(61e9, "USD", "$61 billion", ["002-y"])]
+    package = Entity("p", "aid_package", "$60 billion package", aid=AidInfo(figures=figures))
     report = evaluate(small_kb([person("ada-lind", "Ada Lind", "Lind"), package], [quote]), GOLD_SMALL)
     assert (report.quotes_speaker_right, report.quotes_all_sources, report.quotes_expected) == (1, 1, 1)
     assert (report.aid_found, report.aid_expected) == (1, 1)

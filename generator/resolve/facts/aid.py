@@ -15,7 +15,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from generator.models import Article, ArticleExtraction, Entity, EntityMention, Figure, Mention, mentions_by_sentence
+from generator.models import (
+    AidInfo,
+    Article,
+    ArticleExtraction,
+    Entity,
+    EntityMention,
+    Figure,
+    Mention,
+    mentions_by_sentence,
+)
 from generator.slugs import SlugRegistry
 
 CURRENCY_SYMBOLS = {
@@ -266,11 +275,13 @@ def _entity(p: Package, ids: SlugRegistry, names: dict[str, str]) -> Entity:
         name=name,
         aliases=sorted({m.text for m, _, _ in p.found} - {name}),
         mentions=sorted((m for m, _, _ in p.found), key=lambda m: (m.article, m.start)),
-        amount=Figure(main.value, main.currency, main.text, list(main.articles)),
-        figures=figures,
-        donor=p.donor,
-        recipient=p.recipient,
-        status=p.status,
+        aid=AidInfo(
+            amount=Figure(main.value, main.currency, main.text, list(main.articles)),
+            figures=figures,
+            donor=p.donor,
+            recipient=p.recipient,
+            status=p.status,
+        ),
     )
 
 

@@ -32,7 +32,15 @@ from functools import cached_property
 
 from generator.lexicons.dates import DateSpan, find_dates, parse_iso
 from generator.lexicons.names import match_key, reading_order
-from generator.models import ENTITY_TYPES, Article, ArticleExtraction, Entity, EntityMention, mentions_by_sentence
+from generator.models import (
+    ENTITY_TYPES,
+    Article,
+    ArticleExtraction,
+    Entity,
+    EntityMention,
+    EventInfo,
+    mentions_by_sentence,
+)
 from generator.resolve.facts.clauses import clauses
 from generator.resolve.facts.happenings import TITLES, happenings
 from generator.resolve.facts.headlines import headline, place
@@ -804,20 +812,21 @@ def _entity(
     articles: dict[str, Article],
 ) -> Entity:
     mentions = sorted(c.mentions, key=lambda m: (m.article, m.start))
-    event = Entity(id=ids.claim(name, fallback="event"), type="event", name=name)
-    event.aliases = sorted({m.text for m in mentions if m.text != name and (m.proper or m.orgs)}, key=reading_order)
-    for m in mentions:
-        start, end = (m.head_start, m.head_end) if m.links_inside else (m.start, m.end)
-        event.mentions.append(EntityMention(m.article, m.sentence, start, end, articles[m.article].body[start:end]))
+    info = EventInfo()
     span = c.span()
     if span is not None:
-        event.date_start, event.date_end = span[0].isoformat(), span[1].isoformat()
+        info.date_start, info.date_end = span[0].isoformat(), span[1].isoformat()
     locations = Counter(m.location for m in mentions if m.location)
     if locations:
-        event.location = max(sorted(locations), key=lambda k: locations[k])
+        info.location = max(sorted(locations), key=lambda k: locations[k])
     participants: set[str] = set()
     for m in mentions:
         participants |= m.orgs | m.people | m.places
         participants |= {e.id for _, _, e in named.get((m.article, m.sentence), ()) if e.type == "person"}
-    event.participants = sorted(p for p in participants if p in by_id)
+    info.participants = sorted(p for p in participants if p in by_id)
+    event = Entity(id=ids.claim(name, fallback="event"), type="event", name=name, event=info)
+    event.aliases = sorted({m.text for m in mentions if m.text != name and (m.proper or m.orgs)}, key=reading_order)
+    for m in mentions:
+        start, end = (m.head_start, m.head_end) if m.links_inside else (m.start, m.end)
+        event.mentions.append(EntityMention(m.article, m.sentence, start, end, articles[m.article].body[start:end]))
     return event

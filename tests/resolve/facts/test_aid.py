@@ -83,12 +83,12 @@ def test_package_from_aid_context_with_status_and_amount() -> None:
     ukraine = entity("ukraine", "place", *doc, "Ukraine")
     (package,) = aid_of([doc], [ukraine])
     assert package.type == "aid_package"
-    assert package.status == "stalled"
-    assert package.amount is not None
-    assert package.amount.value == pytest.approx(20e9)
-    assert package.amount.currency == "USD"
+    assert package.aid.status == "stalled"
+    assert package.aid.amount is not None
+    assert package.aid.amount.value == pytest.approx(20e9)
+    assert package.aid.amount.currency == "USD"
     assert package.name == "$20 billion package for Ukraine"
-    assert package.recipient == "ukraine"
+    assert package.aid.recipient == "ukraine"
     # the mention is widened to take in the currency symbol before the NER span
     (m,) = package.mentions
     assert doc[0].body[m.start : m.end] == "$20bn" == m.text
@@ -116,8 +116,8 @@ def test_cumulative_total_is_kept_apart_from_packages() -> None:
     )
     found = {p.name: p for p in aid_of([doc])}
     assert sorted(found) == ["$40 billion aid (cumulative)", "$41 billion package"]
-    assert found["$40 billion aid (cumulative)"].status == "cumulative"
-    assert [f.value for f in found["$41 billion package"].figures] == [41e9]
+    assert found["$40 billion aid (cumulative)"].aid.status == "cumulative"
+    assert [f.value for f in found["$41 billion package"].aid.figures] == [41e9]
 
 
 def test_outlets_disagreeing_on_a_figure_give_one_package_with_each_figure() -> None:
@@ -135,9 +135,9 @@ def test_outlets_disagreeing_on_a_figure_give_one_package_with_each_figure() -> 
     packages = {p.name: p for p in aid_of(docs)}
     assert sorted(packages) == ["$50 billion package (November 2023)", "$60 billion package (November 2023)"]
     merged = packages["$60 billion package (November 2023)"]
-    assert merged.amount is not None and merged.amount.value == 60e9  # the figure most sources give
-    assert [(f.value, f.articles) for f in merged.figures] == [(60e9, ["a1", "a2"]), (61e9, ["a3"])]
-    assert merged.status == "stalled"
+    assert merged.aid.amount is not None and merged.aid.amount.value == 60e9  # the figure most sources give
+    assert [(f.value, f.articles) for f in merged.aid.figures] == [(60e9, ["a1", "a2"]), (61e9, ["a3"])]
+    assert merged.aid.status == "stalled"
 
 
 def test_money_without_aid_words_is_not_a_package() -> None:
@@ -153,10 +153,10 @@ def test_same_amount_in_two_articles_is_one_package() -> None:
     a = make("a1", ["A $61bn aid bill was proposed on Monday."], [(0, "$61bn", "MONEY")], "2024-02-05")
     b = make("b1", ["Critics attacked the $61 billion aid bill."], [(0, "$61 billion", "MONEY")], "2024-02-09")
     (package,) = aid_of([a, b])
-    assert package.amount is not None and package.amount.articles == ["a1", "b1"]
+    assert package.aid.amount is not None and package.aid.amount.articles == ["a1", "b1"]
     assert [m.article for m in package.mentions] == ["a1", "b1"]
     assert package.name == "$61 billion bill (February 2024)"
-    assert package.status == "proposed"
+    assert package.aid.status == "proposed"
 
 
 def test_two_close_figures_in_one_sentence_are_two_packages() -> None:
@@ -196,7 +196,7 @@ def test_same_recipient_joins_reports_far_apart_in_time() -> None:
     )
     (package,) = aid_of([a, b], [westland])
     assert package.name == "$5 billion aid for Westland"
-    assert [f.articles for f in package.figures] == [["a1", "b1"]]
+    assert [f.articles for f in package.aid.figures] == [["a1", "b1"]]
 
 
 def test_donor_from_place_before_aid_word() -> None:
@@ -208,8 +208,8 @@ def test_donor_from_place_before_aid_word() -> None:
     us = entity("united-states", "place", *doc, "U.S.")
     ukraine = entity("ukraine", "place", *doc, "Ukraine")
     (package,) = aid_of([doc], [us, ukraine])
-    assert package.donor == "united-states"
-    assert package.recipient == "ukraine"
+    assert package.aid.donor == "united-states"
+    assert package.aid.recipient == "ukraine"
 
 
 def test_donor_after_from() -> None:
@@ -220,8 +220,8 @@ def test_donor_after_from() -> None:
     )
     council = entity("harbor-council", "organization", *doc, "Harbor Council")
     (package,) = aid_of([doc], [council])
-    assert package.donor == "harbor-council"
-    assert package.amount is not None and package.amount.currency == "EUR"
+    assert package.aid.donor == "harbor-council"
+    assert package.aid.amount is not None and package.aid.amount.currency == "EUR"
 
 
 def test_non_money_mentions_are_ignored() -> None:
@@ -237,8 +237,8 @@ def test_money_the_model_did_not_tag_received_from_a_body_is_aid() -> None:
     )
     ministry = entity("ministry", "organization", *doc, "Women and Child ministry")
     (package,) = aid_of([doc], [ministry])
-    assert package.amount is not None and (package.amount.value, package.amount.currency) == (20e3, "INR")
-    assert package.donor == "ministry"
+    assert package.aid.amount is not None and (package.aid.amount.value, package.aid.amount.currency) == (20e3, "INR")
+    assert package.aid.donor == "ministry"
 
 
 def test_a_fine_in_another_clause_does_not_unmake_aid_and_a_weight_is_no_money() -> None:
@@ -250,4 +250,4 @@ def test_a_fine_in_another_clause_does_not_unmake_aid_and_a_weight_is_no_money()
     weight = make(
         "b1", ["Airlines gave humanitarian aid: 40,000 pounds of relief cargo."], [(0, "40,000 pounds", "MONEY")]
     )
-    assert [p.amount.value for p in aid_of([aid, weight]) if p.amount] == [100e6]
+    assert [p.aid.amount.value for p in aid_of([aid, weight]) if p.aid.amount] == [100e6]

@@ -82,7 +82,7 @@ def test_a_clause_event_is_one_articles_and_names_the_event_phrase_of_its_senten
         [(0, "Unity Party", "ORG")],
     )
     [event] = events(doc)
-    assert (event.name, event.date_start, len(event.mentions)) == (
+    assert (event.name, event.event.date_start, len(event.mentions)) == (
         "The Unity Party holds elections in fourteen states",
         "2020-03-03",
         3,

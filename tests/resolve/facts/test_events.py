@@ -130,7 +130,7 @@ def test_plain_elections_are_named_by_their_place_and_lose_their_number() -> Non
         ["The party continues with three primary elections in Idaho on March 10."],
         [(0, "Idaho", "GPE")],
     )
-    assert [(e.name, e.date_start) for e in events(doc)] == [("Primary elections in Idaho", "2020-03-10")]
+    assert [(e.name, e.event.date_start) for e in events(doc)] == [("Primary elections in Idaho", "2020-03-10")]
 
 
 def test_a_bare_event_word_never_joins_another_articles_event_on_its_own() -> None:
@@ -154,7 +154,7 @@ def test_caucuses_primaries_and_rallies_with_their_place_and_day() -> None:
         ],
         [(0, "Iowa", "GPE"), (1, "Tulsa", "GPE")],
     )
-    assert sorted((e.name, e.date_start) for e in events(doc)) == [
+    assert sorted((e.name, e.event.date_start) for e in events(doc)) == [
         ("Campaign rally in Tulsa", "2020-06-20"),
         ("Caucuses in Iowa", "2020-02-03"),
     ]
@@ -167,7 +167,7 @@ def test_a_date_held_on_after_an_event_is_that_events() -> None:
         ["On Thursday, a candidate for the Belarusian presidential election to be held on August 9, held a rally."],
         [],
     )
-    assert [(e.name, e.date_start) for e in events(doc)] == [("Belarusian presidential election", "2020-08-09")]
+    assert [(e.name, e.event.date_start) for e in events(doc)] == [("Belarusian presidential election", "2020-08-09")]
 
 
 def test_an_event_held_on_a_day_takes_the_one_place_its_sentence_names() -> None:
@@ -181,7 +181,7 @@ def test_an_event_held_on_a_day_takes_the_one_place_its_sentence_names() -> None
         ],
         [(0, "Serbavia", "GPE"), (1, "Serbavia", "GPE"), (1, "Montavia", "GPE"), (2, "Serbavia", "GPE")],
     )
-    assert [(e.name, e.date_start, e.location) for e in events(doc)] == [
+    assert [(e.name, e.event.date_start, e.event.location) for e in events(doc)] == [
         ("Elections in Serbavia", "2020-06-21", "serbavia")
     ]
 
@@ -195,7 +195,7 @@ def test_a_phrase_joins_another_articles_event_only_through_a_participant_or_its
         ("d1", "2020-02-21", ["The 1972 presidential election was not."], []),
     ]  # fmt: skip
     [event] = events(*docs)
-    assert ({m.article for m in event.mentions}, event.date_start) == ({"a1", "c1"}, "2020-02-11")
+    assert ({m.article for m in event.mentions}, event.event.date_start) == ({"a1", "c1"}, "2020-02-11")
 
 
 def test_an_event_that_names_no_body_person_or_place_gets_no_page() -> None:
@@ -234,7 +234,7 @@ def test_a_poll_or_convention_named_by_its_day_is_an_event_and_keeps_the_day_in_
         ],
         [(0, "Biden", "PERSON")],
     )
-    assert sorted((e.name, e.date_start) for e in events(doc)) == [
+    assert sorted((e.name, e.event.date_start) for e in events(doc)) == [
         ("August 15 convention", "2020-08-15"),
         ("June 2 primaries", "2020-06-02"),
     ]
@@ -251,7 +251,7 @@ def test_a_party_national_convention_is_an_event_and_a_treaty_convention_is_not(
         ],
         [(1, "Jacksonville", "GPE"), (2, "the Convention on the Rights of the Child", "ORG")],
     )
-    assert sorted((e.name, e.date_start) for e in events(doc)) == [
+    assert sorted((e.name, e.event.date_start) for e in events(doc)) == [
         ("2020 Reform National Convention", "2020-06-20"),
         ("Republican National Convention", None),
     ]  # two named conventions of one article stay two, each with its own name
@@ -356,9 +356,9 @@ def test_meeting_on_weekday_dated_from_article_with_org_participant() -> None:
     [event] = events(NATO_MEETING)
     assert event.name == "Meeting of NATO foreign ministers"
     assert event.id == "meeting-of-nato-foreign-ministers"
-    assert (event.date_start, event.date_end) == ("2023-11-29", "2023-11-29")
-    assert event.location == "brussels"
-    assert event.participants == ["blinken", "nato"]
+    assert (event.event.date_start, event.event.date_end) == ("2023-11-29", "2023-11-29")
+    assert event.event.location == "brussels"
+    assert event.event.participants == ["blinken", "nato"]
     # the phrase holds other links, so only the event noun links to the event
     assert where(event) == [("a1", 0, "meeting")]
 
@@ -374,17 +374,17 @@ def test_two_articles_on_the_same_meeting_give_one_event() -> None:
         [(0, "NATO", "ORG"), (0, "Brussels", "GPE"), (1, "NATO", "ORG")],
     )
     [event] = events(NATO_MEETING, other)
-    assert (event.date_start, event.date_end) == ("2023-11-29", "2023-11-29")
+    assert (event.event.date_start, event.event.date_end) == ("2023-11-29", "2023-11-29")
     assert where(event) == [("a1", 0, "meeting"), ("a2", 1, "meeting")]
     assert event.articles == ["a1", "a2"]
-    assert "nato" in event.participants
+    assert "nato" in event.event.participants
 
 
 def test_same_meeting_a_year_apart_gives_two_events() -> None:
     a_year_later: Doc = ("a2", "2024-11-30", *NATO_MEETING[2:])  # 30 November 2024 is a Saturday
     first, second = events(NATO_MEETING, a_year_later)
-    assert (first.name, first.date_start) == ("Meeting of NATO foreign ministers (November 2023)", "2023-11-29")
-    assert (second.name, second.date_start) == ("Meeting of NATO foreign ministers (November 2024)", "2024-11-27")
+    assert (first.name, first.event.date_start) == ("Meeting of NATO foreign ministers (November 2023)", "2023-11-29")
+    assert (second.name, second.event.date_start) == ("Meeting of NATO foreign ministers (November 2024)", "2024-11-27")
     assert (first.articles, second.articles) == (["a1"], ["a2"])
     assert first.id != second.id
 
@@ -409,8 +409,8 @@ def test_call_verb_makes_no_event_but_phone_call_does() -> None:
     )
     [event] = events(call)
     assert event.name == "Phone call with Zelenskyy"
-    assert (event.date_start, event.date_end) == ("2023-11-28", "2023-11-28")
-    assert event.participants == ["biden", "zelenskyy"]
+    assert (event.event.date_start, event.event.date_end) == ("2023-11-28", "2023-11-28")
+    assert event.event.participants == ["biden", "zelenskyy"]
 
 
 def test_summit_in_city_gets_location() -> None:
@@ -422,9 +422,9 @@ def test_summit_in_city_gets_location() -> None:
     )
     [event] = events(doc)
     assert event.name == "NATO Summit"
-    assert event.location == "vilnius"
-    assert (event.date_start, event.date_end) == ("2023-07-12", "2023-07-12")
-    assert event.participants == ["nato"]
+    assert event.event.location == "vilnius"
+    assert (event.event.date_start, event.event.date_end) == ("2023-07-12", "2023-07-12")
+    assert event.event.participants == ["nato"]
 
 
 def test_two_events_in_one_sentence_get_their_own_dates() -> None:
@@ -440,10 +440,10 @@ def test_two_events_in_one_sentence_get_their_own_dates() -> None:
     by_name = {e.name: e for e in events(doc)}
     assert set(by_name) == {"Foreign Ministers Meeting", "Washington Summit"}
     meeting, summit = by_name["Foreign Ministers Meeting"], by_name["Washington Summit"]
-    assert (meeting.date_start, meeting.date_end) == ("2023-11-29", "2023-11-29")
-    assert (summit.date_start, summit.date_end) == ("2024-01-01", "2024-12-31")
-    assert summit.location == "washington"
-    assert meeting.location is None
+    assert (meeting.event.date_start, meeting.event.date_end) == ("2023-11-29", "2023-11-29")
+    assert (summit.event.date_start, summit.event.date_end) == ("2024-01-01", "2024-12-31")
+    assert summit.event.location == "washington"
+    assert meeting.event.location is None
 
 
 def test_old_event_entities_are_replaced() -> None:
@@ -461,7 +461,7 @@ def test_the_first_and_the_second_of_a_series_are_two_events() -> None:
         ("a1", "2022-05-13", ["Leaders met at the second Global Health Summit on May 12."], []),
         ("b1", "2022-05-20", ["The first Global Health Summit was held in 2022."], []),
     ]
-    assert sorted((e.date_start, [m.article for m in e.mentions]) for e in events(*docs)) == [
+    assert sorted((e.event.date_start, [m.article for m in e.mentions]) for e in events(*docs)) == [
         ("2022-01-01", ["b1"]),
         ("2022-05-12", ["a1"]),
     ]

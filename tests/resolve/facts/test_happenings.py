@@ -6,7 +6,7 @@ from tests.resolve.facts.test_events import events
 
 
 def _summary(docs: list) -> list[tuple[str, str | None, list[str]]]:
-    return [(e.name, e.date_start, sorted({m.article for m in e.mentions})) for e in events(*docs)]
+    return [(e.name, e.event.date_start, sorted({m.article for m in e.mentions})) for e in events(*docs)]
 
 
 def test_a_death_is_dated_by_its_sentence_and_joins_across_articles() -> None:

@@ -101,7 +101,7 @@ def test_a_headline_event_has_the_headline_as_name_and_never_joins_another_artic
     )
     titles = {"a1": "Water main bursts in Whitby Cross, Yorkshire", "b1": "US water main bursts in Whitby Cross"}
     found = events_titled(titles, a, b)
-    assert sorted((e.name, e.date_start, e.location) for e in found) == [
+    assert sorted((e.name, e.event.date_start, e.event.location) for e in found) == [
         ("US water main bursts in Whitby Cross", "2020-08-10", "whitby-cross"),  # the place it is "in"
         ("Water main bursts in Whitby Cross, Yorkshire", "2020-08-10", "whitby-cross"),  # the headline's first place
     ]
@@ -116,7 +116,7 @@ def test_a_headline_names_the_event_its_lead_tells_and_a_told_death_is_not_told_
     )
     death = ("b1", "2020-02-27", ["On Tuesday, Hosni Tallowmere died in Cairo."], [(0, "Hosni Tallowmere", "PERSON")])
     found = events_titled({"a1": "Ada Marlow wins Idaho primaries", "b1": "Hosni Tallowmere dies"}, primaries, death)
-    assert sorted((e.name, e.date_start, len(e.mentions)) for e in found) == [
+    assert sorted((e.name, e.event.date_start, len(e.mentions)) for e in found) == [
         ("Ada Marlow wins Idaho primaries", "2020-03-10", 2),  # the headline and "primary elections"
         ("Death of Hosni Tallowmere", "2020-02-25", 1),
     ]
