@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 EntityType = Literal["person", "organization", "place", "event", "aid_package"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organization", "place", "event", "aid_package")
@@ -212,6 +212,25 @@ class Relation:
     kind: str | None = "co-mention"
 
 
+class Link(NamedTuple):
+    """A mention an article's page links to its entity's page: ``[start, end)`` of the body."""
+
+    start: int
+    end: int
+    entity: str  # entity id
+
+
+class NamedSpan(NamedTuple):
+    """An entity named at ``[start, end)`` of a text (an article's body, or one of its sentences)."""
+
+    start: int
+    end: int
+    entity: Entity
+
+
+SentenceIndex = dict[tuple[str, int], list[NamedSpan]]  # (article id, sentence index) -> entities named there
+
+
 @dataclass
 class KnowledgeBase:
     articles: list[Article]
@@ -221,8 +240,7 @@ class KnowledgeBase:
     topics: list[Topic] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    # article id -> list of (start, end, entity id) for linking mentions
-    links: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    links: dict[str, list[Link]] = field(default_factory=dict)  # article id -> its mentions to link, in order
 
     @cached_property
     def entities_by_id(self) -> dict[str, Entity]:
@@ -233,13 +251,11 @@ class KnowledgeBase:
         return {a.id: a for a in self.articles}
 
 
-def mentions_by_sentence(
-    entities: list[Entity], types: Collection[str] | None = None
-) -> dict[tuple[str, int], list[tuple[int, int, Entity]]]:
-    """(article id, sentence index) -> (start, end, entity) of every mention there, of ``types`` (all if None)."""
-    out: dict[tuple[str, int], list[tuple[int, int, Entity]]] = defaultdict(list)
+def mentions_by_sentence(entities: list[Entity], types: Collection[str] | None = None) -> SentenceIndex:
+    """Every mention of an entity of ``types`` (all if None), by the sentence it is in."""
+    out: SentenceIndex = defaultdict(list)
     for e in entities:
         if types is None or e.type in types:
             for m in e.mentions:
-                out[(m.article, m.sentence)].append((m.start, m.end, e))
+                out[(m.article, m.sentence)].append(NamedSpan(m.start, m.end, e))
     return out

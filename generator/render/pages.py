@@ -160,7 +160,7 @@ def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
             s_end = min(s_end, p_end)
             text_parts: list[str] = []
             cursor = s_start
-            while link_i < len(links) and links[link_i][0] < s_end:
+            while link_i < len(links) and links[link_i].start < s_end:
                 start, end, entity_id = links[link_i]
                 link_i += 1
                 if start < cursor or end > s_end:

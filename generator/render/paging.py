@@ -25,7 +25,7 @@ def with_pages_only(kb: KnowledgeBase, min_mentions: int) -> KnowledgeBase:
     return replace(
         kb,
         entities=[e for e in kb.entities if e.id in keep],
-        links={a: [link for link in ls if link[2] in keep] for a, ls in kb.links.items()},
+        links={a: [link for link in ls if link.entity in keep] for a, ls in kb.links.items()},
         relations=[r for r in kb.relations if r.source in keep and r.target in keep],
         topics=[replace(t, entities=[x for x in t.entities if x in keep]) for t in kb.topics],
     )

@@ -26,7 +26,7 @@ from pathlib import Path
 from generator.errors import ConfigError
 from generator.ingest.screen import load_config_yaml
 from generator.lexicons.names import match_key
-from generator.models import ENTITY_TYPES, Entity, EntityType, PersonInfo, Quote
+from generator.models import ENTITY_TYPES, Entity, EntityType, Link, PersonInfo, Quote
 from generator.slugs import SlugRegistry
 
 SECTIONS = ("split", "merge", "rename", "retype", "describe", "hide")
@@ -202,12 +202,12 @@ def _split(overrides: Overrides, entities: list[Entity], ids: SlugRegistry) -> l
     return made
 
 
-def links_of(entities: list[Entity]) -> dict[str, list[tuple[int, int, str]]]:
+def links_of(entities: list[Entity]) -> dict[str, list[Link]]:
     """Article id -> sorted (start, end, entity id) of every mention to link."""
-    out: dict[str, list[tuple[int, int, str]]] = {}
+    out: dict[str, list[Link]] = {}
     for e in entities:
         for m in e.mentions:
-            out.setdefault(m.article, []).append((m.start, m.end, e.id))
+            out.setdefault(m.article, []).append(Link(m.start, m.end, e.id))
     return {k: sorted(v) for k, v in out.items()}
 
 

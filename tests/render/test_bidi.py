@@ -17,6 +17,7 @@ from generator.models import (
     Entity,
     EntityMention,
     KnowledgeBase,
+    Link,
     Mention,
     Quote,
     QuoteSource,
@@ -101,7 +102,7 @@ def _kb_with_controls() -> KnowledgeBase:
         ),
         Entity("paris", "place", f"{LRI}Paris{PDI}", mentions=[EntityMention("a1", 0, paris, paris + 7, "Paris")]),
     ]
-    links = {"a1": sorted([(m.start, m.end, "joe-bined" if m.label == "PERSON" else "paris") for m in mentions])}
+    links = {"a1": sorted([Link(m.start, m.end, "joe-bined" if m.label == "PERSON" else "paris") for m in mentions])}
     kb = KnowledgeBase(
         articles=[article],
         extractions={"a1": ArticleExtraction(sentences, mentions)},

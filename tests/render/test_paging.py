@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.models import Entity, EntityMention, KnowledgeBase, Quote, QuoteSource, Relation, Topic
+from generator.models import Entity, EntityMention, KnowledgeBase, Link, Quote, QuoteSource, Relation, Topic
 from generator.render.paging import with_pages_only
 
 
@@ -20,7 +20,7 @@ def test_only_entities_with_enough_mentions_speakers_events_and_aid_keep_their_p
         quotes=[Quote("q", "speaker", "Words.", [QuoteSource("a1", 0)])],
         topics=[Topic("t", "Topic", ["a1"], ["often", "once"])],
         relations=[Relation("often", "once", 1, ["a1"]), Relation("often", "vote", 1, ["a1"])],
-        links={"a1": [(0, 1, "often"), (2, 3, "once")]},
+        links={"a1": [Link(0, 1, "often"), Link(2, 3, "once")]},
     )
     shown = with_pages_only(kb, 2)
     assert [e.id for e in shown.entities] == ["often", "speaker", "vote", "grant"]

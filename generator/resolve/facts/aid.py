@@ -23,6 +23,7 @@ from generator.models import (
     EntityMention,
     Figure,
     Mention,
+    SentenceIndex,
     mentions_by_sentence,
 )
 from generator.slugs import SlugRegistry
@@ -289,13 +290,11 @@ def _month(iso: str) -> str:
     return date.fromisoformat(iso).strftime("%B %Y")
 
 
-def _parties(
-    found: list[tuple[EntityMention, str, str]], by_sentence: dict[tuple[str, int], list[tuple[int, int, Entity]]]
-) -> tuple[str | None, str | None]:
+def _parties(found: list[tuple[EntityMention, str, str]], by_sentence: SentenceIndex) -> tuple[str | None, str | None]:
     """Donor: who gives ("from the EU", "U.S. aid"); recipient: the place it goes "to"/"for"."""
     donor = recipient = None
     for mention, sentence, _ in found:
-        for start, _, entity in sorted(by_sentence.get((mention.article, mention.sentence), []), key=lambda x: x[0]):
+        for start, _, entity in sorted(by_sentence.get((mention.article, mention.sentence), []), key=lambda x: x.start):
             offset = start - mention.start
             gap = sentence.lower()
             if (

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.lexicons.dates import DateSpan, find_dates, parse_iso
-from generator.models import Article, ArticleExtraction, Entity
+from generator.models import Article, ArticleExtraction, NamedSpan, SentenceIndex
 from generator.resolve.facts.quotes import quote_spans
 from generator.resolve.facts.topics import IRREGULAR_PAST, english_verbs, is_past
 
@@ -77,9 +77,7 @@ def present(verb: str) -> str | None:
     return base + "s"
 
 
-def clauses(
-    article: Article, extraction: ArticleExtraction, named: dict[tuple[str, int], list[tuple[int, int, Entity]]]
-) -> list[DatedClause]:
+def clauses(article: Article, extraction: ArticleExtraction, named: SentenceIndex) -> list[DatedClause]:
     """The dated clauses of an article whose subject the sentence names as an entity."""
     anchor = parse_iso(article.date)
     if anchor is None:
@@ -114,7 +112,9 @@ def clauses(
         subject = rest[: verb.start()]
         at = s.start + begin
         entities = [
-            (a - at, b - at, e) for a, b, e in named.get((article.id, index), []) if at <= a < at + verb.start()
+            NamedSpan(a - at, b - at, e)
+            for a, b, e in named.get((article.id, index), [])
+            if at <= a < at + verb.start()
         ]
         if not entities or _AUXILIARY.search(subject):
             continue  # no one named does it; "Navalny was flying from Tomsk": a state, not a happening
@@ -150,7 +150,7 @@ def _participle(rest: str, word: re.Match[str]) -> bool:
     return re.match(r"\s+by\b", rest[word.end() :]) is not None
 
 
-def _name(subject: str, entities: list[tuple[int, int, Entity]], verb: str, rest: str) -> str | None:
+def _name(subject: str, entities: list[NamedSpan], verb: str, rest: str) -> str | None:
     """The clause as a headline: the subject (without an apposition, or just the apposition when
     it names the person: "Tony Evers, the governor of Wisconsin," -> "Tony Evers"; "the
     party's nominee, Howie Hawkins," -> "Howie Hawkins"), the verb in the present ("announce"
@@ -162,11 +162,11 @@ def _name(subject: str, entities: list[tuple[int, int, Entity]], verb: str, rest
     who = subject.rstrip().rstrip(",")  # from the clause's start: the entities' offsets hold
     if (apposition := re.search(r",\s*([^,]+?),?\s*$", who)) and "," in who:
         head = who[: apposition.start()]
-        people = [x for x in entities if x[2].type == "person"]
-        in_head = any(a < len(head) for a, _, _ in people)
-        in_apposition = any(a >= apposition.start(1) for a, _, _ in people)
+        people = [x for x in entities if x.entity.type == "person"]
+        in_head = any(x.start < len(head) for x in people)
+        in_apposition = any(x.start >= apposition.start(1) for x in people)
         who = apposition.group(1) if in_apposition and not in_head else head
-    names = [(a, b) for a, b, _ in entities]
+    names = [(x.start, x.end) for x in entities]
     if any(not any(a <= m.start() < b for a, b in names) for m in re.finditer(r"\sand\s", who)):
         now = _base(verb) or now  # "Tesco and Salling Group announce", not "Life and Liberty Party hold"
     what = _NAME_END.split(rest, 1)[0].strip().rstrip(".").replace("*", "")

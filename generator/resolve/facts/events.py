@@ -39,6 +39,8 @@ from generator.models import (
     Entity,
     EntityMention,
     EventInfo,
+    NamedSpan,
+    SentenceIndex,
     mentions_by_sentence,
 )
 from generator.resolve.facts.clauses import clauses
@@ -359,7 +361,7 @@ def _overlap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
 def find_mentions(
     article: Article,
     extraction: ArticleExtraction,
-    named: dict[tuple[str, int], list[tuple[int, int, Entity]]],
+    named: SentenceIndex,
     verbs: frozenset[str] = frozenset(),
 ) -> list[EventMention]:
     """Event phrases in one article, with what each says about its event; ``verbs`` are the
@@ -422,7 +424,7 @@ def find_mentions(
     return found
 
 
-def _held_where(m: EventMention, offset: int, sentence: str, entities: list[tuple[int, int, Entity]]) -> EventMention:
+def _held_where(m: EventMention, offset: int, sentence: str, entities: list[NamedSpan]) -> EventMention:
     """An event word that says where only in its sentence: "criticism within Serbia has said
     Vucic eased lockdown measures to win elections which were held on June 21" are elections in
     Serbia, when the sentence says the event was held on that day and names one place alone."""
@@ -447,7 +449,7 @@ def _kind_told(found: list[EventMention], sentence: int, day: DateSpan) -> str:
     return HEADLINE
 
 
-def _named_in(entities: list[tuple[int, int, Entity]]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _named_in(entities: list[NamedSpan]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The organizations, people and places of a sentence's entities."""
     return (
         frozenset(e.id for _, _, e in entities if e.type == "organization"),
@@ -483,7 +485,7 @@ def _phrase(
     offset: int,
     sentence: str,
     head: re.Match[str],
-    entities: list[tuple[int, int, Entity]],
+    entities: list[NamedSpan],
     dates: list[DateSpan],
     verbs: frozenset[str] = frozenset(),
 ) -> EventMention | None:
@@ -553,8 +555,8 @@ def _phrase(
         if entity.type == "place" and end <= rel <= end + 50 and _PLACE_AFTER.match(sentence[end:rel]):
             location_after = entity.id
             break
-    inside = [(a - offset, b - offset, e) for a, b, e in entities if start <= a - offset and b - offset <= end]
-    inside = [x for x in inside if not any(y is not x and y[0] <= x[0] and x[1] <= y[1] for y in inside)]
+    inside = [NamedSpan(a - offset, b - offset, e) for a, b, e in entities if start <= a - offset and b - offset <= end]
+    inside = [x for x in inside if not any(y is not x and y.start <= x.start and x.end <= y.end for y in inside)]
     orgs = frozenset(e.id for _, _, e in inside if e.type == "organization")
     people = frozenset(e.id for _, _, e in inside if e.type == "person")
     location = location_after
@@ -808,7 +810,7 @@ def _entity(
     name: str,
     ids: SlugRegistry,
     by_id: dict[str, Entity],
-    named: dict[tuple[str, int], list[tuple[int, int, Entity]]],
+    named: SentenceIndex,
     articles: dict[str, Article],
 ) -> Entity:
     mentions = sorted(c.mentions, key=lambda m: (m.article, m.start))

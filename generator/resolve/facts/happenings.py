@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import NamedTuple
 
 from generator.lexicons.dates import DateSpan, find_dates, parse_iso
-from generator.models import Article, ArticleExtraction, Entity
+from generator.models import Article, ArticleExtraction, Entity, NamedSpan, SentenceIndex
 
 # kind -> the verbs that tell it, with the person before them (died, was arrested)
 SUBJECT_VERBS: dict[str, re.Pattern[str]] = {
@@ -53,19 +54,28 @@ _REPORTING = re.compile(r"\b(?:said|says|told|tells|announced|reported|confirmed
 _GOVERNED = re.compile(r"\b(?:of|from|at|in|on|with|to|for|about|against|by|than|after|before|and)\s+(?:the\s+)?$")
 
 
-def happenings(
-    article: Article, extraction: ArticleExtraction, named: dict[tuple[str, int], list[tuple[int, int, Entity]]]
-) -> list[tuple[int, int, int, str, Entity, DateSpan]]:
-    """(sentence, start, end, kind, person, date) of each happening in the article; start and
-    end hold the verb."""
+class Happening(NamedTuple):
+    """Something that happened to a person on a day, told by a verb at ``[start, end)`` of the body."""
+
+    sentence: int
+    start: int
+    end: int
+    kind: str  # "death", "arrest", ...
+    person: Entity
+    date: DateSpan
+
+
+def happenings(article: Article, extraction: ArticleExtraction, named: SentenceIndex) -> list[Happening]:
+    """Each happening the article tells."""
     body = article.body
     anchor = parse_iso(article.date)
     if anchor is None:
         return []  # an undated article's "on Tuesday" is no date
-    out: list[tuple[int, int, int, str, Entity, DateSpan]] = []
+    out: list[Happening] = []
     for index, s in enumerate(extraction.sentences):
         sentence = body[s.start : s.end]
-        people = [(a - s.start, b - s.start, e) for a, b, e in named.get((article.id, index), []) if e.type == "person"]
+        here = named.get((article.id, index), [])
+        people = [NamedSpan(a - s.start, b - s.start, e) for a, b, e in here if e.type == "person"]
         if not people:
             continue
         for kind, verb in SUBJECT_VERBS.items():
@@ -75,20 +85,20 @@ def happenings(
             date = _day(sentence, anchor)
             subject = _subject(sentence, people, m.start())
             if date is not None and subject is not None:
-                out.append((index, s.start + m.start(), s.start + m.end(), kind, subject, date))
+                out.append(Happening(index, s.start + m.start(), s.start + m.end(), kind, subject, date))
         for kind, verb in OPENING_VERBS.items():
             m = verb.match(sentence)
             date = _day(sentence, anchor) if m else None
             subject = _opened(sentence, people) if m else None
             if m is not None and date is not None and subject is not None:
-                out.append((index, s.start + m.start(), s.start + m.end(), kind, subject, date))
+                out.append(Happening(index, s.start + m.start(), s.start + m.end(), kind, subject, date))
         for kind, verb in OBJECT_VERBS.items():
             for a, _, e in people:
                 m = verb.search(sentence, 0, a)
                 date = _day(sentence, anchor) if m else None
                 told = kind in SUBJECT_VERBS and SUBJECT_VERBS[kind].search(sentence)
                 if m is not None and date is not None and not told:
-                    out.append((index, s.start + m.start(), s.start + m.end() - 1, kind, e, date))
+                    out.append(Happening(index, s.start + m.start(), s.start + m.end() - 1, kind, e, date))
                     break
     return out
 
@@ -98,7 +108,7 @@ def _day(sentence: str, anchor: date) -> DateSpan | None:
     return days[0] if len(days) == 1 else None  # two days in one sentence: which is the event's is unsure
 
 
-def _opened(sentence: str, people: list[tuple[int, int, Entity]]) -> Entity | None:
+def _opened(sentence: str, people: list[NamedSpan]) -> Entity | None:
     """The person a sentence's main clause opens with after an opening participle and its
     commas ("Born on December 11, 1935, in Mirati, Pranab Mukherjee began"), not a possessor."""
     for a, b, e in people:
@@ -107,7 +117,7 @@ def _opened(sentence: str, people: list[tuple[int, int, Entity]]) -> Entity | No
     return None
 
 
-def _subject(sentence: str, people: list[tuple[int, int, Entity]], verb: int) -> Entity | None:
+def _subject(sentence: str, people: list[NamedSpan], verb: int) -> Entity | None:
     """The person the clause before the verb opens with, outside a prepositional phrase and not
     a possessor ("Mubarak's son died" is not Mubarak's death)."""
     start = max(sentence.rfind(c, 0, verb) for c in ";:")

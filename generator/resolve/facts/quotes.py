@@ -27,6 +27,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -154,10 +155,19 @@ _RELATIVE = re.compile(r",\s+(?:whose|who|which)\b[^,;.!?]*,\s*$")
 _VENUE = re.compile(r"(?:\b(?:on|via|told|tells|tell)|(?<!according)\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+class NamedAt(NamedTuple):
+    """An entity named at ``[start, end)`` of an article's body, in its sentence ``sentence``."""
+
+    start: int
+    end: int
+    sentence: int
+    entity: Entity
+
+
 class _Article:
     """Entity mentions of one article outside quotes, in order, for finding speakers."""
 
-    def __init__(self, article: Article, extraction: ArticleExtraction, mentions: list[tuple[int, int, int, Entity]]):
+    def __init__(self, article: Article, extraction: ArticleExtraction, mentions: list[NamedAt]):
         self.article = article
         self.extraction = extraction
         self.spans = quote_spans(article.body)
@@ -166,23 +176,24 @@ class _Article:
         self.mentions = [
             m
             for m in mentions
-            if not any(a <= m[0] < b for a, b in self.spans) and not _VENUE.search(body, max(0, m[0] - 30), m[0])
+            if not any(a <= m.start < b for a, b in self.spans)
+            and not _VENUE.search(body, max(0, m.start - 30), m.start)
         ]
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
-    def named_in(self, start: int, end: int, types: tuple[str, ...]) -> list[tuple[int, int, int, Entity]]:
-        return [m for m in self.mentions if start <= m[0] and m[1] <= end and m[3].type in types]
+    def named_in(self, start: int, end: int, types: tuple[str, ...]) -> list[NamedAt]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end and m.entity.type in types]
 
     def recent(self, before: int, types: tuple[str, ...], first: bool) -> str | None:
         """The first (or last) entity of these types in the latest sentence naming one before ``before``."""
-        earlier = [m for m in self.mentions if m[1] <= before and m[3].type in types]
+        earlier = [m for m in self.mentions if m.end <= before and m.entity.type in types]
         if not earlier:
             return None
-        last_sentence = earlier[-1][2]
-        group = [m for m in earlier if m[2] == last_sentence]
-        return (group[0] if first else group[-1])[3].id
+        last_sentence = earlier[-1].sentence
+        group = [m for m in earlier if m.sentence == last_sentence]
+        return (group[0] if first else group[-1]).entity.id
 
 
 # speech verbs that come before their subject ("said Lind"); the others take an object after them
@@ -210,11 +221,13 @@ _VOICE = re.compile(
 )
 
 
-def _ungoverned(doc: _Article, mentions: list[tuple[int, int, int, Entity]]) -> list[tuple[int, int, int, Entity]]:
+def _ungoverned(doc: _Article, mentions: list[NamedAt]) -> list[NamedAt]:
     """The mentions that could be a clause's subject: not after a preposition, not a possessor or a modifier."""
     body = doc.article.body
     return [
-        m for m in mentions if not _GOVERNED.search(body, max(0, m[0] - 14), m[0]) and not _MODIFIER.match(body, m[1])
+        m
+        for m in mentions
+        if not _GOVERNED.search(body, max(0, m.start - 14), m.start) and not _MODIFIER.match(body, m.end)
     ]
 
 
@@ -230,7 +243,7 @@ def _turn_speaker(doc: _Article, at: int) -> str | None:
     if label is None:
         return None
     name = label["name"].strip().casefold()
-    people = {m[3].id for m in doc.mentions if m[3].type == "person" and m[3].name.casefold() == name}
+    people = {m.entity.id for m in doc.mentions if m.entity.type == "person" and m.entity.name.casefold() == name}
     return people.pop() if len(people) == 1 else None
 
 
@@ -255,11 +268,11 @@ def _clause_subject(doc: _Article, clause_start: int, verb_start: int) -> str | 
     stop = max(body.rfind(c, clause_start, verb_start) for c in ";:")
     start = clause_start if stop < 0 else stop + 1
     candidates = _ungoverned(doc, doc.named_in(start, verb_start, ("person", "organization")))
-    people = [m for m in candidates if m[3].type == "person"]
+    people = [m for m in candidates if m.entity.type == "person"]
     if people:
-        return people[0][3].id
-    bodies = [m for m in candidates if m[3].type == "organization"]
-    return bodies[-1][3].id if bodies else None
+        return people[0].entity.id
+    bodies = [m for m in candidates if m.entity.type == "organization"]
+    return bodies[-1].entity.id if bodies else None
 
 
 def _subject(doc: _Article, window_start: int, verb_start: int, verb_end: int, after_end: int) -> str | None:
@@ -271,9 +284,9 @@ def _subject(doc: _Article, window_start: int, verb_start: int, verb_end: int, a
         # "I thought": an interviewee in their turn ("we can say" is anyone), else nobody named
         return _turn_speaker(doc, verb_start) if _SINGULAR_I.search(body, window_start, verb_start) else None
     before = doc.named_in(window_start, verb_start, ("person", "organization", "place"))
-    voices = [m for m in before if m[3].type == "organization" and _VOICE.match(body, m[1])]
-    if voices and not re.search(r"[.;!?]\s", body[voices[-1][1] : verb_start]):
-        return voices[-1][3].id  # "the WHO's website said"
+    voices = [m for m in before if m.entity.type == "organization" and _VOICE.match(body, m.end)]
+    if voices and not re.search(r"[.;!?]\s", body[voices[-1].end : verb_start]):
+        return voices[-1].entity.id  # "the WHO's website said"
     if body[verb_start:verb_end].endswith("ing") and not re.search(r"[.;!?]\s", body[window_start:verb_start]):
         # "Trump made a statement about ..., stating": the name opening the clause says it, or the one
         # name of the clause outside a prepositional phrase; several ("X, Y and Z signed a letter
@@ -282,28 +295,28 @@ def _subject(doc: _Article, window_start: int, verb_start: int, verb_end: int, a
         if opener is not None:
             return opener
         free = _ungoverned(doc, doc.named_in(window_start, verb_start, ("person", "organization")))
-        return free[0][3].id if len({m[3].id for m in free}) == 1 else None
+        return free[0].entity.id if len({m.entity.id for m in free}) == 1 else None
     subject = _clause_subject(doc, window_start, verb_start)
-    if subject is not None and before and not re.search(r"[.;!?]", body[before[-1][1] : verb_start]):
+    if subject is not None and before and not re.search(r"[.;!?]", body[before[-1].end : verb_start]):
         last = before[-1]
-        governed = _GOVERNED.search(body, max(0, last[0] - 14), last[0])
-        if last[3].id != subject and (last[3].type != "person" or governed):
+        governed = _GOVERNED.search(body, max(0, last.start - 14), last.start)
+        if last.entity.id != subject and (last.entity.type != "person" or governed):
             return subject  # the last name before the verb belongs to a phrase about the subject
     # "Robinson, whose Twitter bio reads ..., writes": a name inside a clause about the subject is
     # not the subject; the gap is measured from the subject, across the clause
     clause = _RELATIVE.search(body, window_start, verb_start)
     if clause is not None:
-        outside = [m for m in before if m[1] <= clause.start()]
-        if outside and not re.search(r"[.;!?]", body[outside[-1][1] : clause.start()]):
-            return outside[-1][3].id
+        outside = [m for m in before if m.end <= clause.start()]
+        if outside and not re.search(r"[.;!?]", body[outside[-1].end : clause.start()]):
+            return outside[-1].entity.id
     after = doc.named_in(verb_end, after_end, ("person", "organization"))
     before = _ungoverned(doc, before)  # "the head of the Metropolitan Police said": the police did not speak
-    gap_before = body[before[-1][1] : verb_start] if before else ""
+    gap_before = body[before[-1].end : verb_start] if before else ""
     if before and len(gap_before) <= 60 and not re.search(r"[.;!?]", gap_before):
-        return before[-1][3].id
+        return before[-1].entity.id
     inverted = _INVERTING.fullmatch(body[verb_start:verb_end]) is not None
-    if after and inverted and _TITLE_RUN.match(body[verb_end : after[0][0]].strip(" ,") + " "):
-        return after[0][3].id  # "said (Vice President) Lind" (but "described Taylor as" names whom it is about)
+    if after and inverted and _TITLE_RUN.match(body[verb_end : after[0].start].strip(" ,") + " "):
+        return after[0].entity.id  # "said (Vice President) Lind" (but "described Taylor as" names whom it is about)
     lead = body[window_start:verb_start]
     pronoun = _PRONOUN.search(lead)
     nominal = _NOMINAL.search(lead)
@@ -406,7 +419,7 @@ def speaker_of(doc: _Article, start: int, end: int) -> str | _Unknown | None:
     if _ACCORDING.fullmatch(cue.group(0)):
         named = doc.named_in(window_start + cue.end(), start, ("person", "organization", "place"))
         if named:
-            return named[0][3].id
+            return named[0].entity.id
     return _subject(doc, window_start, window_start + cue.start(), window_start + cue.end(), start) or UNKNOWN
 
 
@@ -424,16 +437,16 @@ def _opening_subject(doc: _Article, window_start: int, start: int, pronouns: boo
     named = [
         m
         for m in _ungoverned(doc, doc.named_in(window_start, start, ("person", "organization")))
-        if _TITLE_RUN.match(body[window_start : m[0]])
+        if _TITLE_RUN.match(body[window_start : m.start])
     ]
-    people = [m for m in named if m[3].type == "person"]
+    people = [m for m in named if m.entity.type == "person"]
     if people or named:
-        return (people or named)[0][3].id  # "Ranking Member, House Committee, Congressman Raul Grijalva:"
+        return (people or named)[0].entity.id  # "Ranking Member, House Committee, Congressman Raul Grijalva:"
     label = _TRANSCRIPT_LABEL.match(body, window_start, start)
     if label is not None:
         # a transcript's "YELLEN:": the one person of the article with that surname
         surname = label["name"].casefold()
-        persons = {m[3].id: m[3].name for m in doc.mentions if m[3].type == "person"}
+        persons = {m.entity.id: m.entity.name for m in doc.mentions if m.entity.type == "person"}
         found = {pid for pid, name in persons.items() if name.casefold().endswith(" " + surname)}
         if len(found) == 1:
             return found.pop()
@@ -442,11 +455,9 @@ def _opening_subject(doc: _Article, window_start: int, start: int, pronouns: boo
     return None
 
 
-def find_quotes(
-    article: Article, extraction: ArticleExtraction, mentions: list[tuple[int, int, int, Entity]]
-) -> list[Found]:
-    """Quotes in one article with their speakers; ``mentions`` are (start, end, sentence, entity)."""
-    doc = _Article(article, extraction, sorted(mentions, key=lambda m: m[0]))
+def find_quotes(article: Article, extraction: ArticleExtraction, mentions: list[NamedAt]) -> list[Found]:
+    """Quotes in one article with their speakers, from the entities ``mentions`` name."""
+    doc = _Article(article, extraction, sorted(mentions, key=lambda m: m.start))
     body = article.body
     found: list[Found] = []
     for start, end in doc.spans:
@@ -526,11 +537,11 @@ def merge_quotes(found: list[Found], ids: SlugRegistry, names: dict[str, str]) -
 def extract_quotes(
     entities: list[Entity], articles: dict[str, Article], extractions: dict[str, ArticleExtraction]
 ) -> list[Found]:
-    by_article: dict[str, list[tuple[int, int, int, Entity]]] = defaultdict(list)
+    by_article: dict[str, list[NamedAt]] = defaultdict(list)
     for e in entities:
         if e.type in ("person", "organization", "place"):
             for m in e.mentions:
-                by_article[m.article].append((m.start, m.end, m.sentence, e))
+                by_article[m.article].append(NamedAt(m.start, m.end, m.sentence, e))
     found: list[Found] = []
     for article_id in sorted(extractions):
         found.extend(find_quotes(articles[article_id], extractions[article_id], by_article[article_id]))

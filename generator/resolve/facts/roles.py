@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from generator.lexicons import gazetteer
 from generator.lexicons.names import match_key
-from generator.models import Article, Entity, Role
+from generator.models import Article, Entity, NamedSpan, Role
 
 _MODIFIERS = (
     r"(?:Deputy|Vice|Assistant|Acting|Interim|Prime|Foreign|Defen[cs]e|Interior|Finance|Economy|Justice|Health|"
@@ -122,11 +122,11 @@ def _title(text: str) -> str:
 def find_roles(entities: list[Entity], articles: dict[str, Article]) -> dict[str, list[Role]]:
     """Every person's roles (person id -> roles), from the titles written next to their mentions;
     the entities are not changed."""
-    spans: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
+    spans: dict[str, list[NamedSpan]] = defaultdict(list)
     for e in entities:
         if e.type in ("person", "organization", "place"):
             for m in e.mentions:
-                spans[m.article].append((m.start, m.end, e))
+                spans[m.article].append(NamedSpan(m.start, m.end, e))
     keys = {match_key(n): e.id for e in entities if e.type in ("place", "organization") for n in (e.name, *e.aliases)}
     roles: dict[str, list[Role]] = {}
     for person in (e for e in entities if e.type == "person"):
@@ -159,7 +159,7 @@ def _merge(found: dict[tuple[str, str | None], set[str]]) -> dict[tuple[str, str
 
 
 def _roles_at(
-    body: str, start: int, end: int, named: list[tuple[int, int, Entity]], keys: dict[str, str]
+    body: str, start: int, end: int, named: list[NamedSpan], keys: dict[str, str]
 ) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     before = body[max(0, start - 80) : start]
@@ -199,7 +199,7 @@ def _named_at(body: str, at: int, keys: dict[str, str]) -> str | None:
     return None
 
 
-def _head_of(body: str, start: int, named: list[tuple[int, int, Entity]]) -> tuple[str, str | None] | None:
+def _head_of(body: str, start: int, named: list[NamedSpan]) -> tuple[str, str | None] | None:
     """ "The head of the Danish Security Agency, Jon Berg": head of that body."""
     if not body[max(0, start - 3) : start].rstrip().endswith(","):
         return None
@@ -210,7 +210,7 @@ def _head_of(body: str, start: int, named: list[tuple[int, int, Entity]]) -> tup
     return None
 
 
-def _body_before(body: str, title_start: int, named: list[tuple[int, int, Entity]], keys: dict[str, str]) -> str | None:
+def _body_before(body: str, title_start: int, named: list[NamedSpan], keys: dict[str, str]) -> str | None:
     """The organization or country named just before a title: "the Council('s)", "Palace", "Norwegian", "US"."""
     lead = body[max(0, title_start - 40) : title_start]
     # a name ends where only whitespace, or a possessive and whitespace, is left before the title

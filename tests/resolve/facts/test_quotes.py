@@ -9,6 +9,7 @@ import pytest
 from generator.models import Article, ArticleExtraction, Entity, Sentence
 from generator.resolve.facts.quotes import (
     Found,
+    NamedAt,
     find_quotes,
     merge_quotes,
     normalize,
@@ -25,9 +26,7 @@ NATO = Entity(id="nato", type="organization", name="NATO")
 KYIV = Entity(id="kyiv", type="place", name="Kyiv")
 
 
-def article(
-    paragraphs: list[list[str]], named: dict[str, Entity]
-) -> tuple[Article, ArticleExtraction, list[tuple[int, int, int, Entity]]]:
+def article(paragraphs: list[list[str]], named: dict[str, Entity]) -> tuple[Article, ArticleExtraction, list[NamedAt]]:
     """An article of paragraphs of sentences, its extraction, and a mention at every occurrence of each name."""
     body = "\n\n".join(" ".join(p) for p in paragraphs)
     spans: list[Sentence] = []
@@ -41,7 +40,7 @@ def article(
     for surface, entity in named.items():
         for m in re.finditer(re.escape(surface), body):
             index = next(i for i, s in enumerate(spans) if s.start <= m.start() < s.end)
-            mentions.append((m.start(), m.end(), index, entity))
+            mentions.append(NamedAt(m.start(), m.end(), index, entity))
     art = Article(id="a1", path="a1.txt", title="a1", body=body)
     return art, ArticleExtraction(tuple(spans), ()), mentions
 
