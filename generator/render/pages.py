@@ -113,10 +113,9 @@ def escape_shown(value: object) -> markupsafe.Markup:
     return markupsafe.escape(strip_controls(str(value)))
 
 
-def graph_attribute(data: dict[str, Any]) -> str:
+def graph_attribute(data: graph.Graph) -> str:
     """:func:`graph.attribute` of ``data`` with each node's label as :func:`headline` shows it."""
-    nodes = [{**node, "label": headline(node["label"])} for node in data["nodes"]]
-    return graph.attribute({**data, "nodes": nodes})
+    return graph.attribute(data.relabelled(headline))
 
 
 def href(from_doc: str, to_doc: str) -> str:
@@ -411,7 +410,7 @@ class Renderer:
                 topics=kb.topics,
                 entities=kb.entities_by_id,
             ),
-            self._render("graph.md.j2", "graph.md", graph=graph_attribute(site_graph), size=len(site_graph["nodes"])),
+            self._render("graph.md.j2", "graph.md", graph=graph_attribute(site_graph), size=len(site_graph.nodes)),
             self._render("quotes.md.j2", "quotes.md", rows=self.quote_rows),
             self._render(
                 "disagreements.md.j2",
