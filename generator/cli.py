@@ -28,10 +28,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     options = BuildOptions(not args.no_curation, args.workers, args.page_min_mentions)
     settings = options.applied(_settings_from_mkdocs(Path(args.config), not args.no_curation))
     with project_lock(settings.cache_path, report=_err):  # one build of a project at a time
-        return _build(args, settings, options)
+        return _build(args, settings)
 
 
-def _build(args: argparse.Namespace, settings: Settings, options: BuildOptions) -> int:
+def _build(args: argparse.Namespace, settings: Settings) -> int:
     import gc
     import time
 
@@ -49,7 +49,7 @@ def _build(args: argparse.Namespace, settings: Settings, options: BuildOptions) 
     t = time.perf_counter()
     state = settings.cache_path / "publish.json"
     incremental = build_site(
-        Path(args.config), settings.site_path, args.strict, options, state_file=state, generated=True
+        Path(args.config), settings.site_path, args.strict, settings, state_file=state, generated=True
     )
     stats["seconds"]["publish"] = round(time.perf_counter() - t, 3)
     how = "changed pages rebuilt" if incremental else "all pages built"

@@ -33,7 +33,7 @@ from generator.locking import project_lock
 from generator.publish.search import Runs
 from generator.serve.page_preview import LastBuild, config_stamp, quick_builder, remove_stale
 from generator.serve.serve_shutdown import end_workers, interrupt_on_sigterm
-from generator.settings import DEFAULT_MODEL, BuildOptions, Settings
+from generator.settings import DEFAULT_MODEL, Settings
 
 log = get_plugin_logger(__name__)
 _indexing = threading.Lock()
@@ -81,7 +81,7 @@ def settings_from(plugin_config: KnowledgeBaseConfig, config: MkDocsConfig) -> S
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     settings: Settings | None = None
-    options: BuildOptions | None = None  # what the command line sets over mkdocs.yml
+    given: Settings | None = None  # made by the command line, with its options over mkdocs.yml
 
     generated = False  # set by the command line, which has just written the Markdown
     serving = False  # under ``mkdocs serve``: edited articles are previewed first
@@ -105,8 +105,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         from generator import pipeline
         from generator.serve import preview
 
-        settings = settings_from(self.config, config)
-        self.settings = self.options.applied(settings) if self.options is not None else settings
+        self.settings = self.given if self.given is not None else settings_from(self.config, config)
         if not self.serving:  # ``mkdocs build``: the project is locked until the site is written
             self._unlock()
             self._lock = ExitStack()

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import PublishError, describe_os_error
-from generator.settings import BuildOptions
+from generator.settings import Settings
 from generator.storage import PACKAGE, package_files
 
 SEARCH_BUNDLE = "pagefind"  # rewritten whole after every build
@@ -35,11 +35,13 @@ def build_site(
     config_file: Path,
     site_dir: Path,
     strict: bool = False,
-    options: BuildOptions | None = None,
+    settings: Settings | None = None,
     state_file: Path | None = None,
     generated: bool = False,
 ) -> bool:
-    """Build the site with MkDocs; ``options`` are what the command line sets over mkdocs.yml.
+    """Build the site with MkDocs. ``settings``: the build's settings when the caller has made
+    them (the command line, with its options over mkdocs.yml), so that the ``kb`` plugin does
+    not make them again from mkdocs.yml.
 
     With ``state_file`` (where the last publish is recorded) the build may be incremental;
     returns whether it was. ``generated``: the caller has just written the Markdown, so the
@@ -58,7 +60,7 @@ def build_site(
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
         plugin = config.plugins.get("kb")
         if plugin is not None:
-            plugin.options = options
+            plugin.given = settings
             plugin.generated = generated
             plugin.serving = False  # MkDocs keeps one instance a process
         key = publish_key(config_file, Path(config.docs_dir), config.theme.custom_dir)

@@ -78,6 +78,24 @@ def test_a_changed_page_set_or_configuration_means_a_full_build(
     assert "(all pages built)" in build(project, capsys)  # a new article is a new page
 
 
+def test_kb_build_makes_its_settings_once_and_the_plugin_takes_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.mkdocs_plugin as plugin
+
+    made: list[object] = []
+    real = plugin.settings_from
+
+    def counted(*args: object) -> object:
+        made.append(real(*args))  # type: ignore[arg-type]
+        return made[-1]
+
+    monkeypatch.setattr(plugin, "settings_from", counted)
+    project = make_project(tmp_path)
+    assert main(["build", "--config", str(project / "mkdocs.yml"), "--workers", "1"]) == 0
+    assert len(made) == 1  # by the command line, with --workers over mkdocs.yml; not again by the plugin
+
+
 def test_a_failed_incremental_build_keeps_the_last_site(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
