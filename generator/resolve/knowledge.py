@@ -4,12 +4,12 @@ that order (each step reads what the ones before it found)."""
 
 from __future__ import annotations
 
-from generator.models import Article, ArticleExtraction, KnowledgeBase, PersonInfo, Problem
+from generator.models import Article, ArticleExtraction, Entity, KnowledgeBase, PersonInfo, Problem
 from generator.resolve import curation, dating
 from generator.resolve.entities import resolve_entities
 from generator.resolve.facts import quotes
 from generator.resolve.facts.aid import find_aid
-from generator.resolve.facts.events import build_events
+from generator.resolve.facts.events import find_events
 from generator.resolve.facts.relations import co_mentions
 from generator.resolve.facts.roles import find_roles
 from generator.resolve.facts.topics import find_topics
@@ -42,7 +42,8 @@ def resolve_all(
     for person_id, roles in find_roles(entities, by_id).items():
         people[person_id].person = PersonInfo(roles)
     t = stats.step("roles", t)
-    entities = build_events(entities, by_id, extractions, ids)
+    entities = _without_events(entities, ids)
+    entities += find_events(entities, by_id, extractions, ids)
     t = stats.step("events", t)
     entities += find_aid(entities, by_id, extractions, ids)
     t = stats.step("aid", t)
@@ -64,3 +65,12 @@ def resolve_all(
         problems=problems,
         links=links,
     )
+
+
+def _without_events(entities: list[Entity], ids: SlugRegistry) -> list[Entity]:
+    """The entities but the events the recognizer named, whose ids go back to ``ids``: the event
+    finder builds every event, with its date, place and participants."""
+    for e in entities:
+        if e.type == "event":
+            ids.release(e.id)
+    return [e for e in entities if e.type != "event"]

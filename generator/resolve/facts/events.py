@@ -773,13 +773,15 @@ def _generic(c: Cluster, name: str) -> bool:
     return not any(w[:1].isupper() for w in words[1:])
 
 
-def build_events(
+def find_events(
     entities: list[Entity],
     articles: dict[str, Article],
     extractions: dict[str, ArticleExtraction],
     ids: SlugRegistry,
 ) -> list[Entity]:
-    """The entity list with event entities rebuilt from event phrases, clustered corpus-wide."""
+    """The events of the corpus, from event phrases clustered corpus-wide, with their ids claimed
+    from ``ids``. ``entities`` (their events aside) give the events their participants and places;
+    they are not changed."""
     named = mentions_by_sentence(entities, [t for t in ENTITY_TYPES if t != "event"])
     mentions: list[EventMention] = []
     verbs = frozenset(verb_like(a.body for a in articles.values()))
@@ -787,10 +789,7 @@ def build_events(
         mentions.extend(find_mentions(articles[article_id], extractions[article_id], named, verbs))
     article_dates = {a: parse_iso(x.date) for a, x in articles.items()}
     clusters = cluster_mentions(mentions, article_dates)
-    by_id = {e.id: e for e in entities}
-    for e in entities:
-        if e.type == "event":
-            ids.release(e.id)
+    by_id = {e.id: e for e in entities if e.type != "event"}
     named_clusters = [(c, _name(c, by_id)) for c in clusters]
     named_clusters = [(c, name) for c, name in named_clusters if not _generic(c, name)]
     clusters, names = [c for c, _ in named_clusters], [name for _, name in named_clusters]
@@ -802,7 +801,7 @@ def build_events(
             whole_year = (span[0].month, span[0].day, span[1].month, span[1].day) == (1, 1, 12, 31)
             name = f"{name} ({span[0].strftime('%Y' if whole_year else '%B %Y')})"
         events.append(_entity(c, name, ids, by_id, named, articles))
-    return [e for e in entities if e.type != "event"] + events
+    return events
 
 
 def _entity(

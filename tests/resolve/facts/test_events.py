@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from generator.models import Article, ArticleExtraction, Entity, EntityMention
-from generator.resolve.facts.events import EventMention, build_events, cluster_mentions, find_mentions
+from generator.resolve.facts.events import EventMention, cluster_mentions, find_events, find_mentions
 from generator.slugs import SlugRegistry, slug
 from tests.builders import make
 
@@ -37,9 +37,11 @@ def corpus(*docs: Doc) -> tuple[list[Entity], dict[str, Article], dict[str, Arti
 
 def events(*docs: Doc) -> list[Entity]:
     entities, articles, extractions = corpus(*docs)
-    out = build_events(entities, articles, extractions, SlugRegistry())
-    assert [e.id for e in out if e.type != "event"] == [e.id for e in entities]  # other entities kept, in order
-    return [e for e in out if e.type == "event"]
+    before = [replace(e, mentions=list(e.mentions)) for e in entities]
+    out = find_events(entities, articles, extractions, SlugRegistry())
+    assert entities == before  # the entities given are read, not changed
+    assert all(e.type == "event" for e in out)
+    return out
 
 
 def mentions_of(*docs: Doc) -> list[EventMention]:
@@ -349,7 +351,7 @@ def test_cluster_mentions_vague_phrase_alone_makes_nothing() -> None:
     assert cluster_mentions(found, {"a1": date(2023, 11, 30)}) == []
 
 
-# build_events
+# find_events
 
 
 def test_meeting_on_weekday_dated_from_article_with_org_participant() -> None:
@@ -446,14 +448,12 @@ def test_two_events_in_one_sentence_get_their_own_dates() -> None:
     assert meeting.event.location is None
 
 
-def test_old_event_entities_are_replaced() -> None:
+def test_events_in_the_entities_given_are_not_the_finders() -> None:
     entities, articles, extractions = corpus(NATO_MEETING)
     stale = Entity("old-event", "event", "Old event", mentions=[EntityMention("a1", 0, 0, 7, "Blinken")])
-    ids = SlugRegistry()
-    ids.claim("Old event")
-    out = build_events([*entities, stale], articles, extractions, ids)
-    assert [e.id for e in out if e.type == "event"] == ["meeting-of-nato-foreign-ministers"]
-    assert ids.claim("Old event") == "old-event"  # its id was released
+    out = find_events([*entities, stale], articles, extractions, SlugRegistry())
+    assert out == find_events(entities, articles, extractions, SlugRegistry())
+    assert [e.id for e in out] == ["meeting-of-nato-foreign-ministers"]
 
 
 def test_the_first_and_the_second_of_a_series_are_two_events() -> None:
