@@ -11,7 +11,8 @@ The data flow, one subpackage per stage (each names its function in its ``__init
       -> ingest.ingest_files      -> Article records          (ingest/: readers, metadata, furniture, screen)
       -> extract.extract_all      -> ArticleExtraction each   (extract/: ner, batch, distributed)
       -> resolve.resolve_all      -> KnowledgeBase            (resolve/: entities, dating, curation, facts/)
-      -> render.pages             -> build/docs/*.md, kb.json (render/: pages, paths, kbjson, views)
+      -> render.render_files      -> build/docs/*.md, kb.json (render/: pages, markdown, fragments, paths,
+                                                           kbjson, the views, docs_folder)
       -> publish.site (MkDocs)    -> site/                    (publish/: site, search)
          serve/ previews edits under ``mkdocs serve``
 

@@ -20,7 +20,7 @@ from generator.extract import extract_all
 from generator.ingest import IngestCache, corpus_files, ingest_files
 from generator.locking import project_lock
 from generator.models import KnowledgeBase, Problem
-from generator.render import pages as render
+from generator.render import remove_generated, render_files, sync
 from generator.resolve import resolve_all
 from generator.settings import Settings
 from generator.stats import Stats
@@ -144,13 +144,11 @@ def _generate_locked(settings: Settings, report: Reporter, key: Fingerprint) -> 
         report(f"warning {warning}")
     t = time.perf_counter()
     names: list[str] = []
-    files = render.render_files(
-        kb, settings.templates_path, settings.site_name, settings.site_url, settings.page_min_mentions
-    )
+    files = render_files(kb, settings.templates_path, settings.site_name, settings.site_url, settings.page_min_mentions)
     try:
-        stats.written, _ = render.sync(_noting(files, names), settings.docs_path, report)
+        stats.written, _ = sync(_noting(files, names), settings.docs_path, report)
     except OSError as exc:  # disk full, no permission: no half-written docs left to fill the disk
-        render.remove_generated(settings.docs_path, names)
+        remove_generated(settings.docs_path, names)
         raise OutputError(f"{describe_os_error(exc)}; the generated docs were removed, the last site is kept") from None
     stats.pages = sum(1 for name in names if name.endswith(".md"))
     stats.seconds["render"] = time.perf_counter() - t

@@ -1,35 +1,32 @@
 """Render: the knowledge base as plain Markdown pages, through Jinja templates.
 
-Templates receive data, never corpus text as template source; every piece of
-corpus text goes through :func:`md_escape` (or is built by :func:`linked_body`)
-so that it stays text in any Markdown engine. Each of those, :func:`yaml_str` and the
-templates' ``e`` filter also drop direction controls and zero-width characters
-(:mod:`generator.render.text_safety`), and the ``headline`` filter cuts titles and names
-shown in ``<title>``, headings and lists to a readable length.
+The :class:`Renderer` gathers each page's data (its view model) and hands it to a template;
+templates receive data, never corpus text as template source. Corpus text reaches a page
+escaped, through the filters of :mod:`.markdown` (``md``, ``yaml``, ``e``) or as the HTML of
+:mod:`.fragments`; the ``headline`` filter cuts titles and names shown in ``<title>``,
+headings and lists to a readable length. :func:`render_files` yields every file of the docs
+folder; :mod:`.docs_folder` writes them.
 """
 
 from __future__ import annotations
 
-import html
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import markupsafe
-import yaml
 
 from generator import safe_files
 from generator.errors import ConfigError
 from generator.ingest.readers import safe_url
 from generator.models import Article, Entity, EntityType, KnowledgeBase, Quote
 from generator.render import disagreements, feeds, graph, jsonld, kbjson, paging, similar, summary, timeline
+from generator.render.fragments import graph_attribute, linked_body, mentions_html
+from generator.render.markdown import date_span, escape_shown, md_escape, yaml_str
 from generator.render.paths import (
     ARTICLES_DIR,
     TOPICS_DIR,
@@ -38,45 +35,11 @@ from generator.render.paths import (
     article_doc,
     entity_doc,
     relative,
+    root_of,
     topic_doc,
-    url_of,
 )
-from generator.render.text_safety import JOINERS, headline, is_cut, strip_controls
+from generator.render.text_safety import headline, is_cut, strip_controls
 from generator.resolve.facts.relations import neighbours
-from generator.storage import atomic_write_text
-
-KEEP_FILES = {".gitkeep"}
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|!#])")  # what Python-Markdown lets a backslash escape
-_LINE_START = re.compile(r"^(\s*)([-+=#>])")
-_SPACES = re.compile(r"\s+")
-_NUMBERED = re.compile(r"^(\s*\d+)([.)])")
-
-
-def md_escape(text: object) -> str:
-    """Corpus text as inert Markdown: no markup, no raw HTML, no entity tricks."""
-    return _md_escape(str(text))
-
-
-@lru_cache(maxsize=1 << 16)  # names are escaped again on every page that links them
-def _md_escape(text: str) -> str:
-    s = html.escape(_SPACES.sub(" ", strip_controls(text)), quote=False)
-    s = _MD_SPECIAL.sub(r"\\\1", s)
-    return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", s))
-
-
-def yaml_str(text: object) -> str:
-    """A value for YAML front matter, written by PyYAML's dumper: always one double-quoted line.
-
-    Direction controls and zero-width characters are dropped (:func:`strip_controls`); other
-    characters that do not print (controls, line breaks) become spaces.
-    """
-    s = strip_controls(str(text))
-    if not s.isprintable():
-        s = "".join(ch if ch.isprintable() or ch in JOINERS else " " for ch in s)
-    return yaml.dump(s, Dumper=_YAML_DUMPER, default_style='"', width=1 << 30, allow_unicode=True).rstrip("\n")
-
-
-_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass
@@ -96,89 +59,8 @@ class QuoteRow:
     outlets: list[str]  # distinct, in order of first report
 
 
-def root_of(doc: str) -> str:
-    """The relative way from a page's URL up to the site root ("../../")."""
-    depth = url_of(doc).count("/")
-    return "../" * depth if depth else "./"
-
-
 def outlet_of(article: Article) -> str:
     return article.outlet or "Unknown outlet"
-
-
-def escape_shown(value: object) -> markupsafe.Markup:
-    """The templates' ``e`` filter: HTML-escaped text without direction controls."""
-    if hasattr(value, "__html__"):  # markup a template built, not corpus text
-        return markupsafe.escape(value)
-    return markupsafe.escape(strip_controls(str(value)))
-
-
-def graph_attribute(data: graph.Graph) -> str:
-    """:func:`graph.attribute` of ``data`` with each node's label as :func:`headline` shows it."""
-    return graph.attribute(data.relabelled(headline))
-
-
-def href(from_doc: str, to_doc: str) -> str:
-    """The URL of ``to_doc`` relative to the page of ``from_doc``, for links written as HTML.
-
-    MkDocs rewrites ``.md`` links only in Markdown; raw HTML needs the final URL.
-    """
-    return root_of(from_doc) + url_of(to_doc)
-
-
-def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
-    """The article's paragraphs as HTML: text escaped, mentions linked, each sentence an anchor.
-
-    HTML rather than Markdown: corpus text then cannot turn into markup, and
-    MkDocs skips the costly inline processing of the longest part of the site.
-    Direction controls are dropped from each piece after the body is cut at its
-    offsets, so that sentences and mentions keep their places.
-    """
-    extraction = kb.extractions.get(article.id)
-    body = article.body
-    links = kb.links.get(article.id, [])
-    entities = kb.entities_by_id
-    sentences = extraction.sentences if extraction else ()
-    esc = html.escape
-
-    def text(start: int, end: int) -> str:
-        return esc(strip_controls(body[start:end]), quote=False)
-
-    out: list[str] = []
-    link_i = 0
-    pos = 0
-    for para in body.split("\n\n"):
-        p_start = body.index(para, pos)
-        p_end = p_start + len(para)
-        pos = p_end
-        parts: list[str] = []
-        spans = [(s.start, s.end, i) for i, s in enumerate(sentences) if p_start <= s.start < p_end]
-        if not spans:
-            spans = [(p_start, p_end, -1)]
-        for s_start, s_end, index in spans:
-            s_end = min(s_end, p_end)
-            text_parts: list[str] = []
-            cursor = s_start
-            while link_i < len(links) and links[link_i].start < s_end:
-                start, end, entity_id = links[link_i]
-                link_i += 1
-                if start < cursor or end > s_end:
-                    continue
-                entity = entities[entity_id]
-                text_parts.append(text(cursor, start))
-                label = f"{TYPE_LABELS[entity.type][0]}: {headline(entity.name)}"
-                text_parts.append(
-                    f'<a href="{esc(href(doc, entity_doc(entity)))}" title="{esc(label)}">{text(start, end)}</a>'
-                )
-                cursor = end
-            text_parts.append(text(cursor, s_end))
-            sentence_html = _SPACES.sub(" ", "".join(text_parts)).strip()
-            if index >= 0:
-                parts.append(f'<span class="kb-s" id="s{index}">{sentence_html}</span>')
-            else:
-                parts.append(sentence_html)
-        out.append("<p>" + " ".join(parts) + "</p>")
-    return out
 
 
 def search_words(*names: str) -> str:
@@ -202,44 +84,6 @@ def search_weight(entity: Entity) -> float:
     if entity.type in ("event", "aid_package"):
         gain /= 2
     return round(min(10.0, 4 + gain), 1)
-
-
-def mentions_html(doc: str, sources: list[tuple[Article, list[tuple[int, str]]]]) -> str:
-    """An entity's mentions grouped by article, as HTML kept out of the search index.
-
-    Each sentence links to itself in the article page (``#sN``).
-    """
-    esc = html.escape
-    out = ['<div class="kb-mentions" data-search-exclude>']
-    for article, sentences in sources:
-        target = esc(href(doc, article_doc(article.id)))
-        out.append(f'<h3><a href="{target}">{esc(headline(article.title), quote=False)}</a></h3>')
-        meta = " · ".join(esc(strip_controls(x), quote=False) for x in (article.outlet, article.date) if x)
-        if meta:
-            out.append(f"<p><small>{meta}</small></p>")
-        out.append("<ul>")
-        for index, sentence in sentences:
-            text = esc(_SPACES.sub(" ", strip_controls(sentence)).strip(), quote=False)
-            out.append(f'<li>{text} <a href="{target}#s{index}" title="Go to this sentence">↗</a></li>')
-        out.append("</ul>")
-    out.append("</div>")
-    return "\n".join(out)
-
-
-def date_span(start: str | None, end: str | None = None) -> str:
-    """An event's dates as a reader says them: "2020-06-20", "2020" for a whole year, "2020-06"
-    for a whole month, else "2020-06-20 to 2020-06-23"; "undated" when there is none."""
-    if not start:
-        return "undated"
-    if not end or end == start:
-        return start
-    whole_year = start[4:] == "-01-01" and end[4:] == "-12-31" and start[:4] == end[:4]
-    if whole_year:
-        return start[:4]
-    first, last = date.fromisoformat(start), date.fromisoformat(end)
-    if first.day == 1 and first.year == last.year and first.month == last.month and (last + timedelta(days=1)).day == 1:
-        return start[:7]
-    return f"{start} to {end}"
 
 
 class _SafeLoader(jinja2.FileSystemLoader):
@@ -508,110 +352,3 @@ def render_files(
             if not path.is_dir() or path.is_symlink():
                 _check_template_file(path, templates)
                 yield f"assets/{path.relative_to(assets).as_posix()}", path.read_text(encoding="utf-8")
-
-
-def write_changed(path: Path, content: str) -> bool:
-    """Write ``content`` to ``path`` unless the file already holds it (its mtime then stays,
-    so ``mkdocs serve`` sees no change); returns whether it wrote."""
-    try:
-        if path.read_bytes() == content.encode("utf-8", "surrogatepass"):  # bytes: no decoding
-            return False
-    except OSError:
-        pass
-    atomic_write_text(path, content)
-    return True
-
-
-MANIFEST = ".kb-generated"  # in the docs folder: the files the last build wrote there, one a line
-
-
-def sync(
-    files: dict[str, str] | Iterable[tuple[str, str]], docs: Path, report: Callable[[str], None] | None = None
-) -> tuple[int, int]:
-    """Write ``files`` into ``docs``, only what changed, and remove what the last build wrote
-    there and this one does not; nothing else in ``docs`` is touched.
-
-    The files a build writes are listed in ``docs/.kb-generated`` (hidden, so MkDocs does not
-    publish it). A user's own page in the docs folder is never removed, and one at a path the
-    generator would write keeps its place (``report`` says which). A docs folder from before
-    the list existed is recognised by its ``kb.json`` and taken as wholly generated.
-    ``files`` is a dict or (path, content) pairs, consumed one at a time. Returns (files
-    written, files removed). Unchanged files keep their mtime, so ``mkdocs serve`` sees no
-    change and does not rebuild again.
-    """
-    docs.mkdir(parents=True, exist_ok=True)
-    ours = _generated_before(docs)
-    written = removed = 0
-    names: list[str] = []
-    kept: list[str] = []
-    for rel, content in files.items() if isinstance(files, dict) else files:
-        path = docs / rel
-        if rel not in ours and (path.exists() or path.is_symlink()):
-            if not _holds(path, content):
-                kept.append(rel)  # the user's file: published as it is
-            continue
-        names.append(rel)
-        written += write_changed(path, content)
-    wanted = set(names)
-    for rel in sorted(ours - wanted, reverse=True):
-        path = docs / rel
-        if path.is_file() and not path.is_symlink():
-            path.unlink()
-            removed += 1
-        _remove_empty_parents(path.parent, docs)
-    write_changed(docs / MANIFEST, "".join(f"{rel}\n" for rel in sorted(wanted)))
-    if kept and report is not None:
-        shown = ", ".join(kept[:5]) + (", ..." if len(kept) > 5 else "")
-        report(f"kept {len(kept)} file(s) of {docs} that the generator did not write, in place of its own: {shown}")
-    return written, removed
-
-
-def remove_generated(docs: Path, also: Iterable[str] = ()) -> int:
-    """Delete every file the generator wrote into ``docs`` (its manifest, and ``also``: what a
-    build that failed midway had written), leaving the user's files; returns how many."""
-    removed = 0
-    for rel in sorted(_generated_before(docs) | set(also) | {MANIFEST}, reverse=True):
-        path = docs / rel
-        if ".." in rel.split("/") or rel.startswith("/") or path.is_symlink() or not path.is_file():
-            continue
-        try:
-            path.unlink()
-            removed += 1
-        except OSError:
-            continue
-        _remove_empty_parents(path.parent, docs)
-    return removed
-
-
-def _holds(path: Path, content: str) -> bool:
-    try:
-        return path.read_bytes() == content.encode("utf-8", "surrogatepass")
-    except OSError:
-        return False
-
-
-def _generated_before(docs: Path) -> set[str]:
-    """The docs files the last build wrote: from the manifest, or every file of a folder an
-    earlier version filled (it always wrote ``kb.json``), or none."""
-    try:
-        listed = (docs / MANIFEST).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        listed = None
-    if listed is not None:
-        return {rel for rel in listed if rel and not rel.startswith("/") and ".." not in rel.split("/")}
-    if (docs / "kb.json").is_file():
-        return {
-            p.relative_to(docs).as_posix()
-            for p in docs.rglob("*")
-            if p.is_file() and not p.is_symlink() and p.name not in KEEP_FILES
-        }
-    return set()
-
-
-def _remove_empty_parents(folder: Path, docs: Path) -> None:
-    while folder != docs and folder.is_relative_to(docs):
-        try:
-            folder.rmdir()
-        except OSError:
-            return  # not empty, or not there
-        folder = folder.parent

@@ -67,3 +67,9 @@ def relative(from_doc: str, to_doc: str) -> str:
     while common < len(src) and common < len(dst) - 1 and src[common] == dst[common]:
         common += 1
     return "/".join([".."] * (len(src) - common) + dst[common:])
+
+
+def root_of(doc: str) -> str:
+    """The relative way from a page's URL up to the site root ("../../")."""
+    depth = url_of(doc).count("/")
+    return "../" * depth if depth else "./"

@@ -101,7 +101,7 @@ def surfaces(kb: KnowledgeBase) -> dict[str, Entity]:
 
 def write(pages: dict[str, str], docs: Path) -> int:
     """Write the pages that differ; returns how many."""
-    from generator.render.pages import write_changed
+    from generator.render import write_changed
 
     return sum(write_changed(docs / rel, content) for rel, content in pages.items())
 

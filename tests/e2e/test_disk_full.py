@@ -49,7 +49,7 @@ def _setup(tmp_path: Path, ruler_model: Path) -> tuple[Path, dict[str, str]]:
 def test_disk_full_while_writing_the_docs(
     tmp_path: Path, ruler_model: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import generator.render.pages as render
+    import generator.render.docs_folder as render
 
     dest, before = _setup(tmp_path, ruler_model)
     monkeypatch.setattr(render, "atomic_write_text", _full_after(10, render.atomic_write_text))

@@ -25,7 +25,9 @@ from generator.models import (
     Topic,
 )
 from generator.render import feeds
-from generator.render.pages import linked_body, md_escape, render, yaml_str
+from generator.render.fragments import linked_body
+from generator.render.markdown import md_escape, yaml_str
+from generator.render.pages import render
 from generator.render.text_safety import TITLE_MAX, headline, strip_controls
 from generator.resolve.facts.relations import co_mentions
 from tests.hostile.sites import FILLER, build, front_matter, project, ruler_pipeline

@@ -11,7 +11,8 @@ from pathlib import Path
 import yaml
 
 from generator.ingest import readers as ingest
-from generator.render.pages import render, yaml_str
+from generator.render.markdown import yaml_str
+from generator.render.pages import render
 from generator.render.text_safety import JOINERS, strip_controls
 from tests.hostile.sites import naughty_strings, xss_payloads
 from tests.render.test_pages import TEMPLATES, small_kb

@@ -9,7 +9,8 @@ from dataclasses import replace
 
 from generator.models import Figure, Quote, QuoteSource
 from generator.render import feeds, jsonld
-from generator.render.pages import render, root_of
+from generator.render.pages import render
+from generator.render.paths import root_of
 from generator.render.timeline import entity_timeline, site_timeline
 from tests.render.test_pages import TEMPLATES, small_kb
 

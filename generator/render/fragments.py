@@ -1,0 +1,103 @@
+"""The HTML fragments a page embeds in its Markdown: an article's linked body, an entity's
+mentions, a graph's data attribute, and the relative links they hold. Text is escaped here,
+as it is written (MkDocs rewrites ``.md`` links only in Markdown: raw HTML needs final URLs)."""
+
+from __future__ import annotations
+
+import html
+
+from generator.models import Article, KnowledgeBase
+from generator.render import graph
+from generator.render.markdown import SPACES
+from generator.render.paths import TYPE_LABELS, article_doc, entity_doc, root_of, url_of
+from generator.render.text_safety import headline, strip_controls
+
+
+def graph_attribute(data: graph.Graph) -> str:
+    """:func:`graph.attribute` of ``data`` with each node's label as :func:`headline` shows it."""
+    return graph.attribute(data.relabelled(headline))
+
+
+def href(from_doc: str, to_doc: str) -> str:
+    """The URL of ``to_doc`` relative to the page of ``from_doc``, for links written as HTML.
+
+    MkDocs rewrites ``.md`` links only in Markdown; raw HTML needs the final URL.
+    """
+    return root_of(from_doc) + url_of(to_doc)
+
+
+def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
+    """The article's paragraphs as HTML: text escaped, mentions linked, each sentence an anchor.
+
+    HTML rather than Markdown: corpus text then cannot turn into markup, and
+    MkDocs skips the costly inline processing of the longest part of the site.
+    Direction controls are dropped from each piece after the body is cut at its
+    offsets, so that sentences and mentions keep their places.
+    """
+    extraction = kb.extractions.get(article.id)
+    body = article.body
+    links = kb.links.get(article.id, [])
+    entities = kb.entities_by_id
+    sentences = extraction.sentences if extraction else ()
+    esc = html.escape
+
+    def text(start: int, end: int) -> str:
+        return esc(strip_controls(body[start:end]), quote=False)
+
+    out: list[str] = []
+    link_i = 0
+    pos = 0
+    for para in body.split("\n\n"):
+        p_start = body.index(para, pos)
+        p_end = p_start + len(para)
+        pos = p_end
+        parts: list[str] = []
+        spans = [(s.start, s.end, i) for i, s in enumerate(sentences) if p_start <= s.start < p_end]
+        if not spans:
+            spans = [(p_start, p_end, -1)]
+        for s_start, s_end, index in spans:
+            s_end = min(s_end, p_end)
+            text_parts: list[str] = []
+            cursor = s_start
+            while link_i < len(links) and links[link_i].start < s_end:
+                start, end, entity_id = links[link_i]
+                link_i += 1
+                if start < cursor or end > s_end:
+                    continue
+                entity = entities[entity_id]
+                text_parts.append(text(cursor, start))
+                label = f"{TYPE_LABELS[entity.type][0]}: {headline(entity.name)}"
+                text_parts.append(
+                    f'<a href="{esc(href(doc, entity_doc(entity)))}" title="{esc(label)}">{text(start, end)}</a>'
+                )
+                cursor = end
+            text_parts.append(text(cursor, s_end))
+            sentence_html = SPACES.sub(" ", "".join(text_parts)).strip()
+            if index >= 0:
+                parts.append(f'<span class="kb-s" id="s{index}">{sentence_html}</span>')
+            else:
+                parts.append(sentence_html)
+        out.append("<p>" + " ".join(parts) + "</p>")
+    return out
+
+
+def mentions_html(doc: str, sources: list[tuple[Article, list[tuple[int, str]]]]) -> str:
+    """An entity's mentions grouped by article, as HTML kept out of the search index.
+
+    Each sentence links to itself in the article page (``#sN``).
+    """
+    esc = html.escape
+    out = ['<div class="kb-mentions" data-search-exclude>']
+    for article, sentences in sources:
+        target = esc(href(doc, article_doc(article.id)))
+        out.append(f'<h3><a href="{target}">{esc(headline(article.title), quote=False)}</a></h3>')
+        meta = " · ".join(esc(strip_controls(x), quote=False) for x in (article.outlet, article.date) if x)
+        if meta:
+            out.append(f"<p><small>{meta}</small></p>")
+        out.append("<ul>")
+        for index, sentence in sentences:
+            text = esc(SPACES.sub(" ", strip_controls(sentence)).strip(), quote=False)
+            out.append(f'<li>{text} <a href="{target}#s{index}" title="Go to this sentence">↗</a></li>')
+        out.append("</ul>")
+    out.append("</div>")
+    return "\n".join(out)
