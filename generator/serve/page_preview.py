@@ -5,10 +5,10 @@ To rebuild one page, even a dirty MkDocs build lists, stats and places in the
 navigation every docs file: about 7 s at 29,000 pages. The server's builder is
 wrapped instead (:func:`quick_builder`): when the change is an edit to articles
 already in the corpus, their pages (:func:`generator.serve.preview.preview_pages`) are converted
-by MkDocs' own page functions, with the files, navigation and theme of the last
-MkDocs build, and written into the served site. The rebuild behind the preview
-then writes the docs and dates the previewed pages' docs files, and the server's
-next build, MkDocs' own, rebuilds them from the full build's Markdown.
+as MkDocs converts a page, through its public page, plugin-event and template interfaces, with
+the files, navigation and theme of the last MkDocs build, and written into the served site.
+The rebuild behind the preview then writes the docs and dates the previewed pages' docs
+files, and the server's next build, MkDocs' own, rebuilds them from the full build's Markdown.
 
 A dirty build deletes nothing: the outputs of docs files that are gone (a deleted
 article's page, the pages of entities it alone named) are removed by the plugin
@@ -55,21 +55,43 @@ def render_into_site(last: LastBuild, pages: dict[str, str]) -> None:
     """Convert ``pages`` (docs path: Markdown) as the last build would have, and write them into
     its site folder. Every page must be one that build had. Each written file is dated 1970, so
     that the next dirty build, whatever the docs then hold, rebuilds it."""
-    from mkdocs.commands.build import _build_page, _populate_page
-    from mkdocs.structure.files import File, InclusionLevel
-    from mkdocs.structure.pages import Page
+    from mkdocs.structure.files import File
 
     missing = [rel for rel in pages if last.files.get_file_from_path(rel) is None]
     if missing:
         raise LookupError(f"not pages of the last build: {', '.join(missing)}")
-    config = last.config
-    doc_files = last.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
     for rel, markdown in pages.items():
-        file = File.generated(config, rel, content=markdown)
-        page = Page(None, file, config)
-        _populate_page(page, config, last.files, dirty=False)
-        _build_page(page, config, doc_files, last.nav, last.env)
+        file = File.generated(last.config, rel, content=markdown)
+        dest = Path(file.abs_dest_path)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(page_html(last, file))
         os.utime(file.abs_dest_path, (0, 0))
+
+
+def page_html(last: LastBuild, file: Any) -> bytes:
+    """The HTML MkDocs makes of ``file`` (an ``mkdocs.structure.files.File``) in the last build:
+    its Markdown read and converted with the plugins' page events, then set in the theme's
+    template with the navigation of that build."""
+    from mkdocs.commands.build import get_context
+    from mkdocs.structure.files import InclusionLevel
+    from mkdocs.structure.pages import Page
+
+    config, files, plugins = last.config, last.files, last.config.plugins
+    page = plugins.on_pre_page(Page(None, file, config), config=config, files=files)
+    page.read_source(config)
+    page.markdown = plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+    page.render(config, files)
+    page.content = plugins.on_page_content(page.content, page=page, config=config, files=files)
+    page.active = True  # the theme marks the current page in the navigation
+    try:
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        context = get_context(last.nav, doc_files, config, page)
+        template = last.env.get_template(page.meta.get("template", "main.html"))
+        context = plugins.on_page_context(context, page=page, config=config, nav=last.nav)
+        html = plugins.on_post_page(template.render(context), page=page, config=config)
+    finally:
+        page.active = False
+    return html.encode("utf-8", errors="xmlcharrefreplace")
 
 
 def remove_stale(site_dir: Path, stale: Iterable[str]) -> list[str]:

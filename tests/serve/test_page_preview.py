@@ -137,3 +137,20 @@ def test_mkdocs_serve_shows_an_edit_then_the_rebuilt_knowledge_base(
     assert "preview: articles/0.md shown" in log  # without MkDocs' pass over every file
     assert "preview: knowledge base rebuilt" in log
     assert "Traceback" not in log and "ERROR" not in log
+
+
+def test_the_package_uses_no_private_name_of_mkdocs() -> None:
+    """MkDocs' private functions change without notice between versions; the page preview goes
+    through its public page, plugin-event and template interfaces."""
+    import ast
+
+    package = Path(__file__).resolve().parents[2] / "generator"
+    private = [
+        f"{path.relative_to(package)}: {node.module}.{alias.name}"
+        for path in sorted(package.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "mkdocs"
+        for alias in node.names
+        if alias.name.startswith("_")
+    ]
+    assert private == []
