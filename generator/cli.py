@@ -3,28 +3,34 @@
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import sys
+import time
 from pathlib import Path
 
-from generator.errors import GeneratorError, StrictModeError
-from generator.settings import BuildOptions, Settings
+from mkdocs.config import load_config
+
+from generator import mkdocs_plugin
+from generator.errors import GeneratorError, StrictModeError, describe_os_error
+from generator.extract.distributed import extract_on_cluster, local_client
+from generator.locking import project_lock
+from generator.pipeline import export, forget, generate, warnings_of
+from generator.publish.site import build_site
+from generator.settings import DEFAULT_MODEL, BuildOptions, Settings
+from generator.stats import build_stats, peak_memory_mb, write_stats
 
 
 def _settings_from_mkdocs(config_file: Path, use_curation: bool) -> Settings:
-    from mkdocs.config import load_config
-
-    from generator.mkdocs_plugin import settings_from
 
     config = load_config(str(config_file))
     plugin = config.plugins.get("kb")
     if plugin is None:
         raise GeneratorError(f"{config_file}: the 'kb' plugin is not enabled in plugins")
-    return settings_from(plugin.config, config).with_(use_curation=use_curation)
+    return mkdocs_plugin.settings_from(plugin.config, config).with_(use_curation=use_curation)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from generator.locking import project_lock
-
     options = BuildOptions(not args.no_curation, args.workers, args.page_min_mentions)
     settings = options.applied(_settings_from_mkdocs(Path(args.config), not args.no_curation))
     with project_lock(settings.cache_path, report=_err):  # one build of a project at a time
@@ -32,12 +38,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace, settings: Settings) -> int:
-    import gc
-    import time
-
-    from generator.pipeline import forget, generate
-    from generator.publish.site import build_site
-    from generator.stats import build_stats, peak_memory_mb, write_stats
 
     result = generate(settings, report=_err)
     _strict(args.strict, len(result.problems), len(result.warnings))
@@ -61,9 +61,6 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    import os
-
-    from generator.extract.distributed import extract_on_cluster, local_client
 
     settings = _settings_from_mkdocs(Path(args.config), True)
     if args.dask == "local":
@@ -84,8 +81,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from generator.pipeline import export
-
     settings = Settings(
         root=Path("."),
         corpus=Path(args.corpus),
@@ -95,7 +90,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         cache_dir=Path(args.cache_dir),
         workers=args.workers,
     )
-    from generator.pipeline import warnings_of
 
     kb = export(settings, Path(args.output))
     for problem in kb.problems:
@@ -120,8 +114,6 @@ def _err(message: str) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    from generator.settings import DEFAULT_MODEL
-
     p = argparse.ArgumentParser(prog="kb", description="Turn a folder of news articles into a knowledge base site.")
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -161,8 +153,6 @@ def main(argv: list[str] | None = None) -> int:
         _err(f"error: {exc}")
         return 1
     except OSError as exc:  # disk full, no permission, a folder that vanished
-        from generator.errors import describe_os_error
-
         _err(f"error: {describe_os_error(exc)}")
         return 1
 

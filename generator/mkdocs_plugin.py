@@ -28,11 +28,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from generator.errors import GeneratorError, describe_os_error
+from generator import pipeline
+from generator.errors import GeneratorError, PublishError, describe_os_error
 from generator.locking import project_lock
-from generator.publish.search import Runs
+from generator.publish import search
+from generator.render.html_safety import inert_meta
+from generator.safe_files import unsafe_files
+from generator.serve import preview
 from generator.serve.page_preview import LastBuild, config_stamp, quick_builder, remove_stale
 from generator.serve.serve_shutdown import end_workers, interrupt_on_sigterm
+from generator.serve.watching import native_observer
 from generator.settings import DEFAULT_MODEL, Settings
 
 log = get_plugin_logger(__name__)
@@ -89,7 +94,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     _building: dict[str, Any]
 
     # under ``serve``: the Pagefind runs and the threads waiting for them, stopped on shutdown
-    _runs: Runs | None = None
+    _runs: search.Runs | None = None
     _indexers: tuple[threading.Thread, ...] = ()
     _outputs: tuple[Path, frozenset[str]] | None = None  # the served site, what the last build wrote there
     _restore_sigterm: Callable[[], None] | None = None
@@ -98,13 +103,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         if self.serving:
-            self._runs, self._indexers, self._outputs, self._stopping = Runs(), (), None, False
+            self._runs, self._indexers, self._outputs, self._stopping = search.Runs(), (), None, False
             self._interrupt_on_sigterm()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        from generator import pipeline
-        from generator.serve import preview
-
         self.settings = self.given if self.given is not None else settings_from(self.config, config)
         if not self.serving:  # ``mkdocs build``: the project is locked until the site is written
             self._unlock()
@@ -130,8 +132,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self._building = {}
 
     def on_files(self, files: Any, /, *, config: MkDocsConfig) -> Any:
-        from generator.safe_files import unsafe_files
-
         roots = [Path(config.docs_dir), *(Path(d) for d in config.theme.dirs)]
         for file, reason in unsafe_files(files, roots):
             log.warning(f"skipped {file.abs_src_path}: {reason}")
@@ -162,17 +162,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, **kwargs: Any) -> str:
-        from generator.render.html_safety import inert_meta
-
         # Material prints title, description and author into <head> unescaped
         page.meta = inert_meta(page.meta)
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Any, **kwargs: Any) -> str:
-        from generator.publish.search import exclude_sections
-
         page.markdown = ""
-        self.held[page.file.src_uri] = zlib.compress(exclude_sections(html).encode("utf-8"), 1)
+        self.held[page.file.src_uri] = zlib.compress(search.exclude_sections(html).encode("utf-8"), 1)
         return ""
 
     def on_page_context(self, context: Any, /, *, page: Any, **kwargs: Any) -> Any:
@@ -186,8 +182,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return output
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        from generator.serve.watching import native_observer
-
         watched = [config.docs_dir, config.config_file_path, *config.theme.dirs]
         native_observer(server, [path for path in watched if path])
         if self.settings is not None:
@@ -239,34 +233,27 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._stop_serving()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        from generator.publish.search import index_site
-
         if self.serving:
-            from generator.serve.preview import behind
-
             self.last_build = LastBuild(config=config, stamp=config_stamp(config), **self._building)
             self._building = {}
             # the page a writer just edited is shown now; the rest of the knowledge base and
             # the search index follow
-            behind.go()
+            preview.behind.go()
             indexer = threading.Thread(target=self._index_quietly, args=(Path(config.site_dir),), daemon=True)
             indexer.start()
             self._indexers = (*(t for t in self._indexers if t.is_alive()), indexer)
             return
         try:
-            seconds = index_site(Path(config.site_dir), reorder=True)
+            seconds = search.index_site(Path(config.site_dir), reorder=True)
         finally:
             self._unlock()
         log.info(f"search index written in {seconds:.1f} s")
 
     def _index_quietly(self, site_dir: Path) -> None:
-        from generator.errors import PublishError
-        from generator.publish.search import Stopped, index_site
-
         with _indexing:  # one Pagefind at a time over the served site
             try:
-                log.info(f"search index written in {index_site(site_dir, runs=self._runs):.1f} s")
-            except Stopped:
+                log.info(f"search index written in {search.index_site(site_dir, runs=self._runs):.1f} s")
+            except search.Stopped:
                 pass  # the server is stopping
             except PublishError as exc:
                 log.warning(str(exc))

@@ -15,15 +15,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.errors import OutputError, describe_os_error
+from generator.errors import ConfigError, OutputError, describe_os_error
 from generator.extract import extract_all
 from generator.ingest import IngestCache, corpus_files, ingest_files
 from generator.locking import project_lock
 from generator.models import KnowledgeBase, Problem
-from generator.render import remove_generated, render_files, sync
+from generator.render import kbjson, remove_generated, render_files, sync
 from generator.resolve import resolve_all
 from generator.settings import Settings
 from generator.stats import Stats
+from generator.storage import atomic_write_text
 
 Reporter = Callable[[str], None]
 
@@ -38,8 +39,6 @@ def knowledge_base(settings: Settings, stats: Stats | None = None) -> KnowledgeB
     t0 = time.perf_counter()
     corpus = settings.corpus_path
     if not corpus.is_dir():
-        from generator.errors import ConfigError
-
         raise ConfigError(f"corpus folder not found: {corpus}")
     articles, problems = ingest_files(
         corpus,
@@ -173,8 +172,6 @@ def forget() -> None:
 
 def export(settings: Settings, output: Path) -> KnowledgeBase:
     """Write kb.json for the corpus of ``settings`` without building a site."""
-    from generator.render import kbjson
-    from generator.storage import atomic_write_text
 
     kb = knowledge_base(settings)
     atomic_write_text(output, kbjson.dumps(kb))

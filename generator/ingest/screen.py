@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from generator import safe_files
 from generator.errors import ArticleError, ConfigError
 
 MAX_NESTING = 20  # list markers or quote marks opening one line; real text has a handful
@@ -112,7 +113,6 @@ def load_config_yaml(path: Path) -> object:
     front matter: a regular file inside its folder (no link pointing elsewhere), UTF-8, no
     anchors, aliases or tags, at most :data:`MAX_CONFIG_CHARS` and 8 levels deep. Every refusal
     is a :class:`ConfigError` of one line naming the file."""
-    from generator import safe_files
 
     try:
         data = safe_files.read_inside(path, path.parent, limit=MAX_CONFIG_CHARS * 4)

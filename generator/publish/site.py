@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import PublishError, describe_os_error
+from generator.locking import alive
 from generator.settings import Settings
-from generator.storage import PACKAGE, package_files
+from generator.storage import PACKAGE, atomic_write_text, package_files
 
 SEARCH_BUNDLE = "pagefind"  # rewritten whole after every build
 
@@ -85,8 +86,6 @@ def build_site(
         raise
     swap(staging, site_dir)
     if state_file is not None:
-        from generator.storage import atomic_write_text
-
         try:
             atomic_write_text(state_file, json.dumps(key, indent=1, sort_keys=True) + "\n")
         except OSError as exc:
@@ -207,7 +206,6 @@ def recover(target: Path) -> None:
     """Undo what an interrupted build left: a site moved aside but not replaced comes back,
     and unfinished new sites are deleted, except those a live build is still writing
     (their name carries its process id)."""
-    from generator.locking import alive
 
     _bring_back(target)
     for unfinished in target.parent.glob(f".{target.name}.new-*"):

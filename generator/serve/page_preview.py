@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator import pipeline
+from generator.serve import preview
 from generator.settings import Settings
 
 
@@ -143,8 +145,6 @@ def quick_builder(
     """``full`` (the server's builder), except that an edit to articles already in the corpus
     is shown by :func:`render_into_site`, and that while the knowledge base is rebuilt behind a
     preview, the server waits for it rather than rebuilding on each of its writes."""
-    from generator import pipeline
-    from generator.serve.preview import behind, preview_pages, previewed, write
 
     def build(config: Any = None) -> None:
         if config is None and shown():
@@ -157,22 +157,22 @@ def quick_builder(
             if previous is None or current is None or not previous.current():
                 return False
             key = pipeline.fingerprint(current)  # one stat of every input a round
-            pages = preview_pages(current, report, key)
+            pages = preview.preview_pages(current, report, key)
             if pages is not None:
                 try:
                     render_into_site(previous, pages)
                 except Exception as exc:  # the full build shows it instead
                     report(f"preview: shown by a full build ({type(exc).__name__}: {exc})")
-                    write(pages, current.docs_path)
+                    preview.write(pages, current.docs_path)
                     return False
                 report(f"preview: {', '.join(sorted(pages))} shown")
                 # the server rebuilds these pages from the full build's Markdown, even if it
                 # is the Markdown they had before the edit
-                behind.after(functools.partial(touch, current.docs_path, list(pages)))
-                behind.go()
+                preview.behind.after(functools.partial(touch, current.docs_path, list(pages)))
+                preview.behind.go()
                 return True
-            if not (behind.running() and previewed(current, key)):
+            if not (preview.behind.running() and preview.previewed(current, key)):
                 return False
-            behind.wait(1.0)  # a new edit meanwhile is previewed at once
+            preview.behind.wait(1.0)  # a new edit meanwhile is previewed at once
 
     return build

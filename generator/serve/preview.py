@@ -20,13 +20,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator import pipeline
+from generator.extract import extract_all
 from generator.ingest.cache import IngestCache
 from generator.ingest.readers import ingest_files
 from generator.models import Entity, EntityMention, KnowledgeBase
 from generator.pipeline import Fingerprint, Reporter, Result, fingerprint
+from generator.render import write_changed
+from generator.render.pages import Renderer
 from generator.render.paths import article_doc, entity_doc
 from generator.resolve.curation import links_of
 from generator.settings import Settings
+from generator.stats import Stats
 
 
 def changed_articles(old: Fingerprint, new: Fingerprint, corpus: Path) -> list[Path] | None:
@@ -48,9 +52,6 @@ def changed_articles(old: Fingerprint, new: Fingerprint, corpus: Path) -> list[P
 def article_pages(kb: KnowledgeBase, changed: list[Path], settings: Settings) -> dict[str, str] | None:
     """The docs pages of the edited articles, rendered against ``kb``; None when an edited file
     was not an article of ``kb`` or cannot be read (the full build says why)."""
-    from generator.extract import extract_all
-    from generator.render.pages import Renderer
-    from generator.stats import Stats
 
     corpus = settings.corpus_path
     previous = {a.path: a for a in kb.articles}
@@ -101,7 +102,6 @@ def surfaces(kb: KnowledgeBase) -> dict[str, Entity]:
 
 def write(pages: dict[str, str], docs: Path) -> int:
     """Write the pages that differ; returns how many."""
-    from generator.render import write_changed
 
     return sum(write_changed(docs / rel, content) for rel, content in pages.items())
 
