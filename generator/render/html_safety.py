@@ -57,8 +57,10 @@ class _Scanner(HTMLParser):
         self._inline: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: v or "" for k, v in attrs}
-        for name, value in values.items():
+        values: dict[str, str] = {}
+        for k, v in attrs:
+            values.setdefault(k, v or "")  # a browser takes an attribute's first value
+        for name, value in ((k, v or "") for k, v in attrs):  # every value is checked
             if name.startswith("on") or name == "srcdoc" or (name in URL_ATTRIBUTES and _bad_url(value)):
                 self.found.append(f"<{tag} {name}={value!r}>")
             elif name == "style" and re.search(r"expression\s*\(|javascript:", value, re.I):

@@ -164,7 +164,6 @@ def test_nodes_are_listed_in_the_order_of_the_page() -> None:
     assert dangerous_nodes(page) == ["<p onclick='a()'>", "<script>'b()'", "<iframe>", "<img onerror='c()'>"]
 
 
-@pytest.mark.xfail(strict=True, reason="the scan keeps the last of two attributes of one name; browsers keep the first")
 @pytest.mark.parametrize(
     "snippet",
     [
