@@ -10,9 +10,10 @@ import time
 from pathlib import Path
 
 from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
 
 from generator import mkdocs_plugin
-from generator.errors import GeneratorError, StrictModeError, describe_os_error
+from generator.errors import ConfigError, GeneratorError, StrictModeError, describe_os_error
 from generator.extract.distributed import extract_on_cluster, local_client
 from generator.locking import project_lock
 from generator.pipeline import export, forget, generate, warnings_of
@@ -22,8 +23,10 @@ from generator.stats import build_stats, peak_memory_mb, write_stats
 
 
 def _settings_from_mkdocs(config_file: Path, use_curation: bool) -> Settings:
-
-    config = load_config(str(config_file))
+    try:
+        config = load_config(str(config_file))
+    except MkDocsException as exc:  # no such file, or a value of the wrong type (MkDocs logged which)
+        raise ConfigError(f"{config_file}: {exc}") from None
     plugin = config.plugins.get("kb")
     if plugin is None:
         raise GeneratorError(f"{config_file}: the 'kb' plugin is not enabled in plugins")

@@ -88,6 +88,20 @@ def test_a_config_without_the_kb_plugin_is_one_error_line(tmp_path: Path, capsys
     assert one_error_line(capsys.readouterr().err) == f"error: {path}: the 'kb' plugin is not enabled in plugins"
 
 
+def test_a_missing_config_file_is_one_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "nope.yml"
+    assert cli.main(["build", "--config", str(path)]) == 1
+    assert one_error_line(capsys.readouterr().err) == f"error: {path}: Config file '{path}' does not exist."
+
+
+def test_a_plugin_option_of_the_wrong_type_is_an_error_naming_the_config(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = config(tmp_path, KB_CONFIG.replace("workers: 3", "workers: many"))
+    assert cli.main(["build", "--config", str(path)]) == 1  # returns, does not exit
+    assert capsys.readouterr().err.splitlines()[-1].startswith(f"error: {path}: ")  # after MkDocs' own line
+
+
 def test_a_missing_corpus_folder_is_one_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = config(tmp_path)
     assert cli.main(["build", "--config", str(path)]) == 1
