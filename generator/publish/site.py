@@ -57,6 +57,7 @@ def build_site(
     recover(site_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-{os.getpid()}-", dir=site_dir.parent))
     incremental = False
+    plugin = None
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
         plugin = config.plugins.get("kb")
@@ -84,6 +85,9 @@ def build_site(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        if plugin is not None:  # the next MkDocs build in this process makes its own settings
+            plugin.given, plugin.generated = None, False
     swap(staging, site_dir)
     if state_file is not None:
         try:

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
 
 from generator.cli import main
 from generator.errors import PublishError
@@ -94,6 +95,8 @@ def test_kb_build_makes_its_settings_once_and_the_plugin_takes_them(
     project = make_project(tmp_path)
     assert main(["build", "--config", str(project / "mkdocs.yml"), "--workers", "1"]) == 0
     assert len(made) == 1  # by the command line, with --workers over mkdocs.yml; not again by the plugin
+    kept = load_config(str(project / "mkdocs.yml")).plugins["kb"]  # MkDocs keeps one plugin a process
+    assert (kept.given, kept.generated) == (None, False)  # not left for the next build in this process
 
 
 def test_a_failed_incremental_build_keeps_the_last_site(
