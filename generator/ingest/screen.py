@@ -118,6 +118,8 @@ def load_config_yaml(path: Path) -> object:
         data = safe_files.read_inside(path, path.parent, limit=MAX_CONFIG_CHARS * 4)
     except safe_files.UnsafeFile as exc:
         raise ConfigError(f"{path}: {exc}; not read") from None
+    if len(data) > MAX_CONFIG_CHARS * 4:  # more characters than allowed, however they are encoded
+        raise ConfigError(f"{path}: the file is over {MAX_CONFIG_CHARS:,} characters")
     try:
         source = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -119,6 +119,8 @@ def test_the_size_limit_counts_characters_not_bytes(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(screen, "MAX_CONFIG_CHARS", 10)
     assert load_config_yaml(yaml_file(tmp_path, "a: " + "é" * 7)) == {"a": "é" * 7}  # 10 characters, 17 bytes
     assert refusal(yaml_file(tmp_path, "a: " + "é" * 8)) == "the file is 11 characters, over 10"
+    # past the bytes read, the cut may split a character: the file is too long, not undecodable
+    assert refusal(yaml_file(tmp_path, "é" * 21)) == "the file is over 10 characters"
 
 
 @pytest.mark.parametrize(
