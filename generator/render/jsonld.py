@@ -65,7 +65,8 @@ def entity_data(entity: Entity, by_id: dict[str, Entity], articles: dict[str, Ar
             data["funder"] = funder
         if recipient := _ref(aid.recipient, by_id):
             data["recipient"] = recipient
-    sources = sorted(entity.articles, key=lambda a: (articles[a].date or "", a))[:MAX_SOURCES]
+    # the oldest dated articles first; an undated one only when fewer are dated
+    sources = sorted(entity.articles, key=lambda a: (articles[a].date is None, articles[a].date or "", a))[:MAX_SOURCES]
     data["subjectOf"] = [_article(articles[a]) for a in sources]
     return data
 

@@ -148,6 +148,17 @@ def test_subject_of_keeps_the_oldest_articles_up_to_the_limit() -> None:
     assert shown == [f"2024-01-{n:02}" for n in range(1, 21)]
 
 
+def test_an_undated_article_takes_no_place_of_a_dated_one() -> None:
+    dated = [Article(f"d{n:02}", "x.md", f"Day {n}", "Text.", date=f"2024-01-{n:02}") for n in range(1, 21)]
+    articles = _articles(Article("undated", "u.md", "Undated", "Text."), *dated)
+    entity = Entity("ada", "person", "Ada", mentions=_mentions(*articles))
+    shown = [a["headline"] for a in entity_data(entity, {}, articles)["subjectOf"]]
+    assert shown == [f"Day {n}" for n in range(1, 21)]
+    few = _articles(Article("undated", "u.md", "Undated", "Text."), dated[0])
+    entity = Entity("ada", "person", "Ada", mentions=_mentions(*few))
+    assert [a["headline"] for a in entity_data(entity, {}, few)["subjectOf"]] == ["Day 1", "Undated"]
+
+
 def test_script_json_cannot_close_its_script_element_and_reads_back_the_same() -> None:
     data = {"name": "</script><script>alert(1)</script>", "note": "<!-- & -->", "b": ["]]>", "Київ"]}
     text = script_json(data)
