@@ -61,7 +61,12 @@ def date_disputes(entities: list[Entity]) -> list[DateDispute]:
         events.sort(key=lambda e: (_start(e), e.id))
         chain: list[Entity] = []
         for e in events:
-            if chain and _differs(chain[-1], e) and not any(set(c.articles) & set(e.articles) for c in chain):
+            # every date of one dispute starts within a week of the others: weekly meetings are not one
+            if (
+                chain
+                and all(_differs(c, e) for c in chain)
+                and not any(set(c.articles) & set(e.articles) for c in chain)
+            ):
                 chain.append(e)
                 continue
             if len(chain) > 1:

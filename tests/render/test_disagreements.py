@@ -168,3 +168,13 @@ def test_one_name_can_hold_two_separate_disputes_months_apart() -> None:
         _event("j2", "Summit", "2024-06-12", None, "b1"),
     ]
     assert _shown(date_disputes(events)) == [("Summit", ["m1", "m2"]), ("Summit", ["j1", "j2"])]
+
+
+def test_weekly_meetings_of_one_name_are_not_one_event_dated_three_ways() -> None:
+    first = _event("m1", "Cabinet meeting", "2024-03-01", None, "a1")
+    second = _event("m2", "Cabinet meeting", "2024-03-08", None, "b1")
+    third = _event("m3", "Cabinet meeting", "2024-03-15", None, "c1")
+    # every date of a dispute starts within a week of the others: the third is a week after the second only
+    assert _shown(date_disputes([first, second, third])) == [("Cabinet meeting", ["m1", "m2"])]
+    close = _event("m4", "Cabinet meeting", "2024-03-05", None, "d1")
+    assert _shown(date_disputes([first, close, second])) == [("Cabinet meeting", ["m1", "m4", "m2"])]
