@@ -3,6 +3,7 @@ payload and no alert, confirm or prompt dialog opens, and no payload's script ru
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,10 +23,17 @@ def hostile_url(hostile_project: tuple[Path, str]) -> Iterator[str]:
 
 
 def pages_to_open(site: Path) -> list[str]:
-    """Every page but the title articles', and every TITLE_STRIDE-th of those."""
+    """Every page but the title articles', and every TITLE_STRIDE-th of those; of the articles
+    whose url was a payload, those that kept their url and one that did not (the others carry
+    no payload: their page is that one's, another number in the title)."""
     pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
     titles = [p for p in pages if p.startswith("articles/title-")]
-    return [p for p in pages if not p.startswith("articles/title-")] + titles[::TITLE_STRIDE]
+    articles = json.loads((site / "kb.json").read_text(encoding="utf-8"))["articles"]
+    with_url = {f"articles/{a['id']}" for a in articles if a["url"]}
+    urls = [p for p in pages if p.startswith("articles/url-")]
+    urls = [p for p in urls if p in with_url] + [p for p in urls if p not in with_url][:1]
+    others = [p for p in pages if not p.startswith(("articles/title-", "articles/url-"))]
+    return others + urls + titles[::TITLE_STRIDE]
 
 
 def test_no_dialog_opens_and_no_payload_runs(
