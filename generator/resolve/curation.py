@@ -203,7 +203,7 @@ def _split(overrides: Overrides, entities: list[Entity], ids: SlugRegistry) -> l
 
 
 def links_of(entities: list[Entity]) -> dict[str, list[Link]]:
-    """Article id -> sorted (start, end, entity id) of every mention to link."""
+    """Article id -> the links of its mentions, in the order of the text."""
     out: dict[str, list[Link]] = {}
     for e in entities:
         for m in e.mentions:
