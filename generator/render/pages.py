@@ -56,11 +56,16 @@ class QuoteRow:
     speaker: Entity | None
     date: str | None
     sources: list[tuple[Article, int]]  # (article, sentence), oldest first
-    outlets: list[str]  # distinct, in order of first report
+    outlets: list[str]  # distinct, in order of first report; an article that names none is no outlet
+    no_outlet: int  # of the articles that carry it, those that name no outlet
+
+
+NO_OUTLET = "Outlet not given"
 
 
 def outlet_of(article: Article) -> str:
-    return article.outlet or "Unknown outlet"
+    """The outlet of ``article`` as a link to it is labelled; its label when it names none."""
+    return article.outlet or NO_OUTLET
 
 
 def search_words(*names: str) -> str:
@@ -149,10 +154,11 @@ class Renderer:
             ((articles[s.article], s.sentence) for s in q.sources if s.article in articles),
             key=lambda x: (x[0].date or "9999", x[0].id, x[1]),
         )
-        outlets = list(dict.fromkeys(outlet_of(a) for a, _ in sources))
+        outlets = list(dict.fromkeys(a.outlet for a, _ in sources if a.outlet))
+        no_outlet = len({a.id for a, _ in sources if not a.outlet})
         dates = [a.date for a, _ in sources if a.date]
         speaker = self.kb.entities_by_id.get(q.speaker) if q.speaker else None
-        return QuoteRow(q, speaker, min(dates) if dates else None, sources, outlets)
+        return QuoteRow(q, speaker, min(dates) if dates else None, sources, outlets, no_outlet)
 
     def _render(self, template: str, doc: str, **context: Any) -> Page:
         def link(target_doc: str) -> str:
@@ -219,7 +225,7 @@ class Renderer:
             date_range=self.date_range,
             first_seen=first,
             last_seen=last,
-            outlets=sorted({outlet_of(a) for a, _ in sources}),
+            outlets=sorted({a.outlet for a, _ in sources if a.outlet}),
             excerpts=summary.excerpts(entity, articles, extractions),
             quotes=self.quotes_by_speaker.get(entity.id, []),
             timeline=timeline.entity_timeline(entity, self.kb, self.events_of),
@@ -243,8 +249,10 @@ class Renderer:
         kb = self.kb
         by_outlet: dict[str, list[Article]] = defaultdict(list)
         for a in dated:
-            by_outlet[outlet_of(a)].append(a)
+            if a.outlet:
+                by_outlet[a.outlet].append(a)
         outlets = sorted(by_outlet.items(), key=lambda x: (-len(x[1]), x[0].casefold()))
+        no_outlet = [a for a in dated if not a.outlet]
         site_graph = graph.site_graph(kb.entities, kb.relations)
         return [
             self._render(
@@ -264,7 +272,7 @@ class Renderer:
                 entities=kb.entities_by_id,
                 articles=kb.articles_by_id,
             ),
-            self._render("outlets.md.j2", "outlets.md", outlets=outlets),
+            self._render("outlets.md.j2", "outlets.md", outlets=outlets, no_outlet=no_outlet),
         ]
 
     def type_index(self, type_: EntityType, entities: list[Entity]) -> Page:

@@ -48,7 +48,7 @@ def test_entity_page_has_seen_dates_outlets_summary_quotes_timeline_and_graph() 
     assert "Edith Marlow is a person named 2 times in 1 article from 1 outlet, on 2024-03-01." in page
     assert "Quoted 1 time." in page
     assert "> “The harbor will stay open”" in page
-    assert "carried by 2 outlets" in page
+    assert "carried by 1 outlet and 1 article naming no outlet" in page  # b1 names no outlet
     assert "| 2024-02-10 | Event | [Harbor Summit](../events/harbor-summit.md) |" in page
     assert "| 2024-03-01 | 2 mentions | [Marlow in \\*Paris\\*](../articles/a1.md), Daily Tern |" in page
     graph = re.search(r'id="kb-local-graph" data-root="\.\./\.\./" data-graph="([^"]+)"', page)
@@ -96,7 +96,7 @@ def test_article_page_lists_its_quotes_and_related_articles() -> None:
     assert "## Quotes in this article" in page
     assert (
         "- [“The harbor will stay open”](#s2): [Edith Marlow](../people/edith-marlow.md) "
-        "(also carried by 1 other outlet)" in page
+        "(also in 1 other article)" in page  # b1, which names no outlet: it is no other outlet
     )
     assert "## Related articles" in page and "- [Council approves aid](b1.md) · 1 entity in common" in page
 
@@ -105,7 +105,11 @@ def test_quotes_ledger_counts_distinct_outlets_and_lists_variants() -> None:
     files = render(with_quote_and_event(), TEMPLATES)
     page = files["quotes.md"]
     assert '<h2 id="marlow-harbor">Edith Marlow, 2024-03-01</h2>' in page
-    assert "Outlets: **2** (Daily Tern, Unknown outlet)" in page
+    # b1 names no outlet: it carries the quote, but it is no second outlet
+    assert "Outlets: **1** (Daily Tern) · 1 article naming no outlet" in page
+    entity = files["people/edith-marlow.md"]
+    assert "carried by 1 outlet and 1 article naming no outlet: [Daily Tern](" in entity
+    assert "[Outlet not given](../articles/b1.md#s0)" in entity
     assert "- [Marlow in \\*Paris\\*](articles/a1.md#s2), Daily Tern, 2024-03-01" in page
     assert "- “The harbour will stay open”" in page
 
@@ -143,7 +147,11 @@ def test_disagreements_show_each_figure_with_its_outlets() -> None:
 def test_outlets_graph_and_home_pages() -> None:
     files = render(small_kb(), TEMPLATES)
     assert "| [Daily Tern](#outlet-1) | 1 | 2024-03-01 |" in files["outlets.md"]
-    assert "| [Unknown outlet](#outlet-2) | 1 |  |" in files["outlets.md"]
+    outlets = files["outlets.md"]
+    assert "1 outlet, most articles first. 1 article names no outlet ([listed below](#no-outlet))." in outlets
+    assert "#outlet-2" not in outlets  # an article that names no outlet is not an outlet
+    assert '<h2 id="no-outlet">Articles that name no outlet</h2>' in outlets
+    assert "- [Council approves aid](articles/b1.md)" in outlets
     graph = re.search(r'id="kb-graph" data-root="\.\./" data-graph="([^"]+)"', files["graph.md"])
     assert graph is not None
     nodes = json.loads(html.unescape(graph.group(1)))["nodes"]
@@ -189,7 +197,7 @@ def test_one_event_dated_differently_by_two_sources_is_a_date_disagreement() -> 
     assert (dispute.name, [e.id for e in dispute.events]) == ("Harbor Summit", ["summit-a", "summit-b"])
     page = render(kb, TEMPLATES)["disagreements.md"]
     assert "| [2024-03-04](events/summit-a.md) | [Daily Tern, 2024-03-01](articles/a1.md) |" in page
-    assert "| [2024-03-05](events/summit-b.md) | [Unknown outlet](articles/b1.md) |" in page
+    assert "| [2024-03-05](events/summit-b.md) | [Outlet not given](articles/b1.md) |" in page
     # the same article giving both dates is not two sources disagreeing
     kb.entities[-3].mentions.append(EntityMention("a1", 0, 0, 1, "x"))
     assert date_disputes(kb.entities) == []
@@ -228,3 +236,15 @@ def test_search_words_are_plain_and_comma_separated() -> None:
     words = search_words("Ukraine-NATO Council", "U.S.", "Jean-Yves Le Drian")
     assert words == "Ukraine NATO Council, U S, Jean Yves Le Drian"
     assert search_words('x" onclick="y') == "x onclick y"  # nothing that could leave an attribute
+
+
+def test_a_quote_carried_by_two_named_outlets_counts_both() -> None:
+    from dataclasses import replace
+
+    kb = with_quote_and_event()
+    kb.articles = [replace(a, outlet=a.outlet or "Harbor Post") for a in kb.articles]
+    files = render(kb, TEMPLATES)
+    assert "Outlets: **2** (Daily Tern, Harbor Post)" in files["quotes.md"]
+    assert "(also carried by 1 other outlet)" in files["articles/a1.md"]
+    assert "carried by 2 outlets: [Daily Tern](" in files["people/edith-marlow.md"]
+    assert "2 outlets, most articles first." in files["outlets.md"] and "no-outlet" not in files["outlets.md"]
