@@ -29,6 +29,9 @@ def href(from_doc: str, to_doc: str) -> str:
 def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
     """The article's paragraphs as HTML: text escaped, mentions linked, each sentence an anchor.
 
+    In each paragraph the first mention of an entity is linked, not the others. An event is
+    linked only where the text names it ("the Iowa caucuses", not "the election" or "died").
+
     HTML rather than Markdown: corpus text then cannot turn into markup, and
     MkDocs skips the costly inline processing of the longest part of the site.
     Direction controls are dropped from each piece after the body is cut at its
@@ -52,6 +55,7 @@ def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
         p_end = p_start + len(para)
         pos = p_end
         parts: list[str] = []
+        linked: set[str] = set()  # the entities linked in this paragraph
         spans = [(s.start, s.end, i) for i, s in enumerate(sentences) if p_start <= s.start < p_end]
         if not spans:
             spans = [(p_start, p_end, -1)]
@@ -62,9 +66,13 @@ def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
             while link_i < len(links) and links[link_i].start < s_end:
                 start, end, entity_id = links[link_i]
                 link_i += 1
-                if start < cursor or end > s_end:
+                if start < cursor or end > s_end or entity_id in linked:
                     continue
                 entity = entities[entity_id]
+                opens = not body[s_start:start].strip(" \t\n\"'“‘(")
+                if entity.type == "event" and not names(body[start:end], opens):
+                    continue
+                linked.add(entity_id)
                 text_parts.append(text(cursor, start))
                 label = f"{TYPE_LABELS[entity.type][0]}: {headline(entity.name)}"
                 text_parts.append(
@@ -79,6 +87,12 @@ def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
                 parts.append(sentence_html)
         out.append("<p>" + " ".join(parts) + "</p>")
     return out
+
+
+def names(text: str, opens_sentence: bool) -> bool:
+    """Whether ``text`` is written as a name: a word with a capital, the sentence's first word aside."""
+    words = text.split()[1:] if opens_sentence else text.split()
+    return any(w[:1].isupper() for w in words)
 
 
 def mentions_html(doc: str, sources: list[tuple[Article, list[tuple[int, str]]]]) -> str:

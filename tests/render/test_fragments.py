@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from generator.models import Article, ArticleExtraction, Entity, EntityMention, KnowledgeBase, Sentence
 from generator.render.fragments import linked_body
+from generator.resolve.curation import links_of
 from tests.render.test_pages import small_kb
 
 
@@ -36,3 +38,42 @@ def test_linked_body_without_extraction_is_plain_paragraphs() -> None:
     assert len(paragraphs) == 2
     assert "kb-s" not in paragraphs[0]
     assert paragraphs[1] == "<p>Later the Harbor Council praised Marlow.</p>"
+
+
+def _kb_of(body: str, spans: list[tuple[str, str, str, int]]) -> KnowledgeBase:
+    """One article of ``body`` (sentences end with ".") naming entities: (id, type, surface, nth occurrence)."""
+    sentences, start = [], 0
+    for para in body.split("\n\n"):
+        at = body.index(para, start)
+        for s in re.finditer(r"[^.]+\.", para):
+            sentences.append(Sentence(at + s.start() + (1 if s.group().startswith(" ") else 0), at + s.end()))
+        start = at + len(para)
+    entities: dict[str, Entity] = {}
+    for entity_id, type_, surface, nth in spans:
+        at = [m.start() for m in re.finditer(re.escape(surface), body)][nth]
+        index = next(i for i, s in enumerate(sentences) if s.start <= at < s.end)
+        entity = entities.setdefault(entity_id, Entity(entity_id, type_, entity_id.title()))  # type: ignore[arg-type]
+        entity.mentions.append(EntityMention("a1", index, at, at + len(surface), surface))
+    article = Article("a1", "a1.txt", "A1", body)
+    extraction = ArticleExtraction(tuple(sentences), ())
+    found = list(entities.values())
+    return KnowledgeBase([article], {"a1": extraction}, found, links=links_of(found))
+
+
+def test_only_the_first_mention_of_an_entity_in_a_paragraph_is_linked() -> None:
+    body = "Ada Lind met Bo Carr. Lind spoke first.\n\nLind left."
+    named = [("ada", "person", "Ada Lind", 0), ("ada", "person", "Lind", 1), ("ada", "person", "Lind", 2)]
+    kb = _kb_of(body, [*named, ("bo", "person", "Bo Carr", 0)])
+    first, second = linked_body(kb.articles[0], kb, "articles/a1.md")
+    assert re.findall(r"<a [^>]*>([^<]+)</a>", first) == ["Ada Lind", "Bo Carr"]
+    assert '</span> <span class="kb-s" id="s1">Lind spoke first.' in first  # the second mention is plain text
+    assert re.findall(r"<a [^>]*>([^<]+)</a>", second) == ["Lind"]  # a new paragraph links it again
+
+
+def test_an_event_is_linked_where_the_text_names_it_and_not_where_a_common_noun_stands_for_it() -> None:
+    body = "The Iowa caucuses were held. Voters said the caucuses went well. Caucuses ended late."
+    named = [("iowa-caucuses", "event", "Iowa caucuses", 0), ("iowa-caucuses-2", "event", "caucuses", 1)]
+    kb = _kb_of(body, [*named, ("iowa-caucuses-3", "event", "Caucuses", 0)])
+    (paragraph,) = linked_body(kb.articles[0], kb, "articles/a1.md")
+    assert re.findall(r"<a [^>]*>([^<]+)</a>", paragraph) == ["Iowa caucuses"]
+    assert "the caucuses went well" in paragraph and ">Caucuses ended late." in paragraph
