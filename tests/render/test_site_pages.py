@@ -93,6 +93,9 @@ def test_json_ld_cannot_close_its_script_element() -> None:
 def test_article_page_lists_its_quotes_and_related_articles() -> None:
     files = render(with_quote_and_event(), TEMPLATES)
     page = files["articles/a1.md"]
+    # what the article names, as a list under each type
+    assert "**People**\n\n- [Edith Marlow](../people/edith-marlow.md)\n" in page
+    assert "**Places**\n\n- [Paris](../places/paris.md)\n" in page
     assert "## Quotes in this article" in page
     assert (
         "- [“The harbor will stay open”](#s2): [Edith Marlow](../people/edith-marlow.md) "
