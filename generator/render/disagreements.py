@@ -10,6 +10,9 @@
   differently when their names match, each is dated to a short span, the
   spans start at most ``SAME_EVENT_DAYS`` apart without overlapping, and no
   article reports both.
+
+Each figure and each date comes with the sentences that give it (:func:`sentences_of`), so
+that a reader sees who wrote what without opening every article.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.lexicons.names import match_key
-from generator.models import Entity
+from generator.models import Article, ArticleExtraction, Entity, Figure
+from generator.resolve.facts.aid import parse_money
 
 SAME_EVENT_DAYS = 7
 SHORT_SPAN_DAYS = 3
@@ -87,3 +91,47 @@ def _differs(a: Entity, b: Entity) -> bool:
         return False
     apart = (sb[0] - sa[0]).days
     return sa[1] < sb[0] and 0 < apart <= SAME_EVENT_DAYS
+
+
+@dataclass(frozen=True)
+class Source:
+    """A sentence that gives a figure or a date, in its article."""
+
+    article: Article
+    sentence: int
+    text: str
+
+
+def sentences_of(
+    entity: Entity, articles: dict[str, Article], extractions: dict[str, ArticleExtraction]
+) -> list[Source]:
+    """The sentences that name ``entity``, oldest article first, each once."""
+    seen: dict[tuple[str, int], Source] = {}
+    for m in entity.mentions:
+        if (m.article, m.sentence) not in seen and m.article in extractions:
+            text = extractions[m.article].sentence_text(articles[m.article].body, m.sentence)
+            seen[(m.article, m.sentence)] = Source(articles[m.article], m.sentence, text)
+    return sorted(seen.values(), key=lambda s: (s.article.date or "", s.article.id, s.sentence))
+
+
+def figure_sources(
+    entity: Entity, articles: dict[str, Article], extractions: dict[str, ArticleExtraction]
+) -> list[tuple[Figure, list[Source]]]:
+    """Each figure reported for an aid package, with the sentences that give it (those that
+    name the package by that amount, in the articles that report it), oldest article first."""
+    amounts: dict[tuple[str, int], set[tuple[float, str]]] = defaultdict(set)
+    for m in entity.mentions:
+        if (amount := parse_money(m.text)) is not None:
+            amounts[(m.article, m.sentence)].add(amount)
+    sources = sentences_of(entity, articles, extractions)
+    return [
+        (
+            f,
+            [
+                s
+                for s in sources
+                if s.article.id in f.articles and (f.value, f.currency) in amounts[(s.article.id, s.sentence)]
+            ],
+        )
+        for f in (entity.aid.figures if entity.aid else [])
+    ]

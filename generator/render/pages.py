@@ -267,8 +267,14 @@ class Renderer:
             self._render(
                 "disagreements.md.j2",
                 "disagreements.md",
-                figures=disagreements.figure_disputes(kb.entities),
-                dates=disagreements.date_disputes(kb.entities),
+                figures=[
+                    (e, disagreements.figure_sources(e, kb.articles_by_id, kb.extractions))
+                    for e in disagreements.figure_disputes(kb.entities)
+                ],
+                dates=[
+                    (d, [(e, disagreements.sentences_of(e, kb.articles_by_id, kb.extractions)) for e in d.events])
+                    for d in disagreements.date_disputes(kb.entities)
+                ],
                 entities=kb.entities_by_id,
                 articles=kb.articles_by_id,
             ),

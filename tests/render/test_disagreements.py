@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from generator.models import AidInfo, Entity, EntityMention, EventInfo, Figure
-from generator.render.disagreements import SAME_EVENT_DAYS, DateDispute, date_disputes, figure_disputes
+from generator.render.disagreements import (
+    SAME_EVENT_DAYS,
+    DateDispute,
+    date_disputes,
+    figure_disputes,
+    figure_sources,
+    sentences_of,
+)
+from tests.builders import make
 
 
 def _mentions(*articles: str) -> list[EntityMention]:
@@ -178,3 +186,32 @@ def test_weekly_meetings_of_one_name_are_not_one_event_dated_three_ways() -> Non
     assert _shown(date_disputes([first, second, third])) == [("Cabinet meeting", ["m1", "m2"])]
     close = _event("m4", "Cabinet meeting", "2024-03-05", None, "d1")
     assert _shown(date_disputes([first, close, second])) == [("Cabinet meeting", ["m1", "m4", "m2"])]
+
+
+# ---------------------------------------------------------------- the sentences behind them
+
+
+def test_each_figure_comes_with_the_sentences_that_give_that_amount_oldest_first() -> None:
+    a1, x1 = make("a1", ["Leaders met.", "They pledged $60 billion in aid."], [], date="2024-03-02")
+    b1, y1 = make("b1", ["The $61bn package stalled.", "The $61bn package is big."], [], date="2024-03-01")
+    c1, z1 = make("c1", ["A $60bn package was agreed."], [], date="2024-03-03")
+    articles, extractions = {"a1": a1, "b1": b1, "c1": c1}, {"a1": x1, "b1": y1, "c1": z1}
+
+    def mention(article: str, sentence: int, text: str) -> EntityMention:
+        start = articles[article].body.index(text)
+        return EntityMention(article, sentence, start, start + len(text), text)
+
+    sixty, sixty_one = Figure(60e9, "USD", "$60 billion", ["a1", "c1"]), Figure(61e9, "USD", "$61 billion", ["b1"])
+    package = Entity(
+        "aid",
+        "aid_package",
+        "$60 billion aid",
+        mentions=[mention("a1", 1, "$60 billion"), mention("b1", 0, "$61bn"), mention("c1", 0, "$60bn")],
+        aid=AidInfo(sixty, [sixty, sixty_one], donor="usa"),
+    )
+    reported = figure_sources(package, articles, extractions)
+    assert [(f.text, [(s.article.id, s.sentence, s.text) for s in sources]) for f, sources in reported] == [
+        ("$60 billion", [("a1", 1, "They pledged $60 billion in aid."), ("c1", 0, "A $60bn package was agreed.")]),
+        ("$61 billion", [("b1", 0, "The $61bn package stalled.")]),
+    ]
+    assert [s.article.id for s in sentences_of(package, articles, extractions)] == ["b1", "a1", "c1"]  # by date

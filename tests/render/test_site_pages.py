@@ -140,7 +140,12 @@ def test_disagreements_show_each_figure_with_its_outlets() -> None:
     aid.aid.figures = [Figure(20e9, "USD", "$20 billion", ["b1"]), Figure(21e9, "USD", "$21 billion", ["a1"])]
     page = render(kb, TEMPLATES)["disagreements.md"]
     assert "### [$20 billion package](aid/20-billion-package.md)" in page
-    assert "| $21 billion | [Daily Tern, 2024-03-01](articles/a1.md) |" in page
+    # each figure with the sentence that gives it, or, when no sentence gives that amount, its articles
+    assert (
+        "**$20 billion**, in 1 article:\n\n> The Harbor Council approved a $20bn aid package. "
+        '<small>[Outlet not given](articles/b1.md#s0 "Go to this sentence")</small>'
+    ) in page
+    assert "**$21 billion**, in 1 article:\n\n- [Daily Tern, 2024-03-01](articles/a1.md)\n" in page
     agreed = render(small_kb(), TEMPLATES)["disagreements.md"]
     assert "The sources agree on every figure found so far." in agreed
     aid.aid.donor = None  # known by amount alone, the two figures may be two packages
@@ -199,8 +204,11 @@ def test_one_event_dated_differently_by_two_sources_is_a_date_disagreement() -> 
     (dispute,) = date_disputes(kb.entities)
     assert (dispute.name, [e.id for e in dispute.events]) == ("Harbor Summit", ["summit-a", "summit-b"])
     page = render(kb, TEMPLATES)["disagreements.md"]
-    assert "| [2024-03-04](events/summit-a.md) | [Daily Tern, 2024-03-01](articles/a1.md) |" in page
-    assert "| [2024-03-05](events/summit-b.md) | [Outlet not given](articles/b1.md) |" in page
+    assert (
+        "**[2024-03-04](events/summit-a.md)**, in 1 article:\n\n> Officials met Edith Marlow in Paris on Monday. "
+        '<small>[Daily Tern, 2024-03-01](articles/a1.md#s0 "Go to this sentence")</small>'
+    ) in page
+    assert "**[2024-03-05](events/summit-b.md)**, in 1 article:\n\n> The Harbor Council approved" in page
     # the same article giving both dates is not two sources disagreeing
     kb.entities[-3].mentions.append(EntityMention("a1", 0, 0, 1, "x"))
     assert date_disputes(kb.entities) == []
