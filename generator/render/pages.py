@@ -132,6 +132,7 @@ class Renderer:
         self.neighbours = neighbours(kb.relations)
         self.weights = graph.pair_weights(kb.relations)
         self.sizes = {e.id: len(e.articles) for e in kb.entities}
+        self.names = {e.id: e.name for e in kb.entities}
         self.by_article: dict[str, list[Entity]] = defaultdict(list)
         for e in kb.entities:
             for article_id in e.articles:
@@ -237,6 +238,7 @@ class Renderer:
             search_weight=search_weight(entity),
             search_name=search_words(entity.name),
             search_aliases=search_words(*entity.aliases),
+            search_summary=summary.one_line(entity, self.names, len(sources), first, last),
         )
 
     def date_range(self, article_ids: list[str]) -> tuple[str | None, str | None]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from generator.models import Article, ArticleExtraction, Entity
+from generator.render.markdown import date_span
 
 MIN_WORDS, MAX_WORDS = 8, 45
 PICKS = 2
@@ -50,3 +51,27 @@ def excerpts(
         if len(chosen) == picks:
             break
     return chosen
+
+
+def one_line(entity: Entity, names: dict[str, str], articles: int, first: str | None, last: str | None) -> str:
+    """The entity in one line of plain text, as a search result describes it: a person's roles, an
+    event's dates and place, an aid package's amount and parties; then how widely it is named.
+    ``names``: entity id -> name, for the entities it refers to."""
+    parts: list[str] = []
+    if entity.person and entity.roles:
+        parts = [f"{r.title} of {names[r.of]}" if r.of in names else r.title for r in entity.roles[:2]]
+    elif entity.event and entity.event.date_start:
+        when = date_span(entity.event.date_start, entity.event.date_end)
+        where = names.get(entity.event.location or "")
+        parts = [f"{when}, {where}" if where else when]
+    elif entity.aid and (amount := entity.aid.amount):
+        aid = entity.aid
+        words = [amount.text] + [
+            f"{w} {names[who]}" for w, who in (("from", aid.donor), ("to", aid.recipient)) if who in names
+        ]
+        parts = [" ".join(words + ([f"({aid.status})"] if aid.status else []))]
+    count = f"named in {articles} article{'s' if articles != 1 else ''}"
+    if first:
+        count += f", {first}" if first == last else f", {first} to {last}"
+    line = "; ".join([*parts, count])
+    return line[:1].upper() + line[1:]

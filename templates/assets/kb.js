@@ -165,10 +165,24 @@
     article.className = "md-search-result__article md-typeset";
     var icon = document.createElement("div");
     icon.className = "md-search-result__icon md-icon";
+    var meta = data.meta || {};
     var title = document.createElement("h1");
-    title.textContent = (data.meta && data.meta.title) || data.url;
+    title.textContent = meta.title || data.url;
+    if (meta.type) {
+      // what the page is about, before its name: Person, Event, Article, ...
+      var badge = document.createElement("span");
+      badge.className = "kb-badge";
+      badge.dataset.type = meta.type.toLowerCase();
+      badge.textContent = meta.type;
+      title.prepend(badge, " ");
+    }
     var text = document.createElement("p");
-    excerpt(data.excerpt || "", text);
+    if (meta.summary) {
+      text.className = "kb-result-summary";
+      text.textContent = meta.summary;  // one clean line: a role, a date, an amount
+    } else {
+      excerpt(data.excerpt || "", text);
+    }
     article.append(icon, title, text);
     a.appendChild(article);
     li.appendChild(a);

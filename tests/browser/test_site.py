@@ -93,12 +93,23 @@ def test_searching_a_canonical_name_finds_the_entity_first(page: Page, kb: dict[
     assert first.evaluate("a => new URL(a.href).pathname") == "/" + wanted["page"]
 
 
+def test_a_search_result_shows_the_pages_type_and_one_clean_line_about_it(page: Page) -> None:
+    first = search(page, "Antony Blinken").first
+    expect(first.locator(".kb-badge")).to_have_text("Person")
+    summary = first.locator(".kb-result-summary")
+    expect(summary).to_have_text(re.compile(r"^Secretary of State of United States; named in \d+ articles?, 20"))
+    assert "Facts" not in first.inner_text() and "Also written" not in first.inner_text()  # no infobox text
+    article = search(page, "Blinken").locator(".kb-badge", has_text="Article").first
+    expect(article).to_be_visible()  # an article page is marked as one
+
+
 def test_search_result_opens_its_page_and_article_bodies_are_not_searched(page: Page, kb: dict[str, Any]) -> None:
     results = search(page, "We must and we will continue")  # words of an article body only
     paths = results.evaluate_all("links => links.map(a => new URL(a.href).pathname)")
     assert not any(p.startswith("/articles/0") for p in paths), paths
     results = search(page, "Kuleba")
-    expect(results.first.locator("mark").first).to_have_text(re.compile("kuleba", re.I))
+    expect(results.first.locator(".kb-badge")).to_have_text("Person")  # and one line about him, not an excerpt
+    expect(results.first.locator(".kb-result-summary")).to_have_text(re.compile("^Foreign Minister of Ukraine; "))
     results.first.click()
     expect(page).to_have_url(re.compile("/people/dmytro-kuleba/$"))
     expect(page.locator("#__search")).not_to_be_checked()
