@@ -71,7 +71,7 @@ def one_line(entity: Entity, names: dict[str, str], articles: int, first: str | 
         ]
         parts = [" ".join(words + ([f"({aid.status})"] if aid.status else []))]
     count = f"named in {articles} article{'s' if articles != 1 else ''}"
-    if first:
+    if first and not entity.event:  # an event's own dates say when
         count += f", {first}" if first == last else f", {first} to {last}"
     line = "; ".join([*parts, count])
     return line[:1].upper() + line[1:]

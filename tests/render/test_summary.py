@@ -41,7 +41,9 @@ def test_one_line_gives_a_persons_first_two_roles_then_how_widely_they_are_named
 
 def test_one_line_gives_an_events_dates_and_place_and_an_aid_packages_amount_and_parties() -> None:
     summit = Entity("summit", "event", "Summit", event=EventInfo("2024-07-09", "2024-07-11", "kyiv"))
-    assert one_line(summit, NAMES, 2, None, None) == "2024-07-09 to 2024-07-11, Kyiv; named in 2 articles"
+    assert (
+        one_line(summit, NAMES, 2, "2024-07-10", "2024-07-12") == "2024-07-09 to 2024-07-11, Kyiv; named in 2 articles"
+    )
     amount = Figure(60e9, "USD", "$60 billion")
     package = Entity(
         "aid", "aid_package", "$60 billion aid", aid=AidInfo(amount, [amount], "usa", "ukraine", "stalled")
