@@ -209,6 +209,7 @@ class Renderer:
             ((articles[a], sents) for a, sents in by_article.items()),
             key=lambda x: (x[0].date or "", x[0].id),
         )
+        sentences = sum(len(s) for _, s in sources)
         by_id = self.kb.entities_by_id
         near = self.neighbours.get(entity.id, [])
         related = [(by_id[i], w) for i, w in near[:15]]
@@ -227,11 +228,14 @@ class Renderer:
             first_seen=first,
             last_seen=last,
             outlets=sorted({a.outlet for a, _ in sources if a.outlet}),
-            excerpts=summary.excerpts(entity, articles, extractions),
+            # one or two sentences in all: the mentions show them, the summary need not
+            excerpts=summary.excerpts(entity, articles, extractions) if sentences > 2 else [],
             quotes=self.quotes_by_speaker.get(entity.id, []),
-            timeline=timeline.entity_timeline(entity, self.kb, self.events_of),
+            # its events; its articles are listed, by date, under its mentions
+            timeline=[i for i in timeline.entity_timeline(entity, self.kb, self.events_of) if i.kind == "event"],
+            # a graph of the entity and one other says no more than the list beside it
             local_graph=graph_attribute(graph.local_graph(entity, near, by_id, self.weights, self.sizes))
-            if near
+            if len(near) > 1
             else None,
             jsonld=jsonld.script_json(jsonld.entity_data(entity, by_id, articles)),
             mentions_html=mentions_html(doc, sources),

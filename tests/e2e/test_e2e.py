@@ -152,7 +152,7 @@ def test_search_index_is_pagefind_with_names_and_aliases(built: Path) -> None:
 
 def test_entity_page_shows_sources_and_neighbours(built: Path) -> None:
     html = (built / "site" / "people" / "antony-blinken" / "index.html").read_text(encoding="utf-8")
-    assert "Often mentioned with" in html and "What links here" in html
+    assert "Often mentioned with" in html and "What links here" not in html  # no section repeats another
     assert re.search(r'href="\.\./\.\./articles/001-39f28799190952c2/#s\d+"', html)
 
 
@@ -232,7 +232,7 @@ def test_entity_pages_carry_json_ld_and_the_site_its_feeds(built: Path) -> None:
 
 def test_search_index_keeps_names_and_summaries_but_not_long_lists(built: Path) -> None:
     html = (built / "site" / "people" / "antony-blinken" / "index.html").read_text(encoding="utf-8")
-    for section in ("mentions", "timeline", "what-links-here", "often-mentioned-with", "quotes"):
+    for section in ("mentions", "timeline", "topics", "often-mentioned-with", "quotes"):
         wrapped = rf'<div class="kb-section" data-search-exclude>\s*<h2 data-search-exclude id="{section}"'
         assert re.search(wrapped, html), section
     assert not re.search(r'data-search-exclude>\s*<h2[^>]*id="summary"', html)
@@ -245,4 +245,7 @@ def test_search_index_keeps_names_and_summaries_but_not_long_lists(built: Path) 
     assert "We must and we will continue to support" not in index["/articles/001-39f28799190952c2/"]["content"]
     blinken = index["/people/antony-blinken/"]
     assert blinken["meta"]["name"] == "Antony Blinken" and "Summary" in blinken["content"]
-    assert "What links here" not in blinken["content"] and "Often mentioned with" not in blinken["content"]
+    assert "Often mentioned with" not in blinken["content"]
+    # what a search result shows of the page: its type and one line about it
+    assert blinken["meta"]["type"] == "Person"
+    assert blinken["meta"]["summary"].startswith("Secretary of State of United States; named in 5 articles")

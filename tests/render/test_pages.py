@@ -122,7 +122,7 @@ def test_render_produces_every_page_and_valid_kb_json() -> None:
     assert "# Marlow in \\*Paris\\*" in article
     assert 'id="s2"' in article
     person = files["people/edith-marlow.md"]
-    assert "[Marlow in \\*Paris\\*](../articles/a1.md)" in person
+    assert '<h3><a href="../../articles/a1/">Marlow in *Paris*</a></h3>' in person  # its mentions, by article
     assert '<a href="../../articles/a1/#s2" title="Go to this sentence">' in person
     assert "[Paris](../places/paris.md)" in person  # related entity
     aid = files["aid/20-billion-package.md"]

@@ -49,8 +49,10 @@ def test_entity_page_has_seen_dates_outlets_summary_quotes_timeline_and_graph() 
     assert "Quoted 1 time." in page
     assert "> “The harbor will stay open”" in page
     assert "carried by 1 outlet and 1 article naming no outlet" in page  # b1 names no outlet
-    assert "| 2024-02-10 | Event | [Harbor Summit](../events/harbor-summit.md) |" in page
-    assert "| 2024-03-01 | 2 mentions | [Marlow in \\*Paris\\*](../articles/a1.md), Daily Tern |" in page
+    # the timeline is of its events: its articles are under its mentions, and listed nowhere else
+    assert "| 2024-02-10 | [Harbor Summit](../events/harbor-summit.md) |" in page
+    assert "2 mentions" not in page and "What links here" not in page
+    assert page.count('<h3><a href="../../articles/a1/">Marlow in *Paris*</a></h3>') == 1
     graph = re.search(r'id="kb-local-graph" data-root="\.\./\.\./" data-graph="([^"]+)"', page)
     assert graph is not None
     data = json.loads(html.unescape(graph.group(1)))
@@ -259,3 +261,12 @@ def test_a_quote_carried_by_two_named_outlets_counts_both() -> None:
     assert "(also carried by 1 other outlet)" in files["articles/a1.md"]
     assert "carried by 2 outlets: [Daily Tern](" in files["people/edith-marlow.md"]
     assert "2 outlets, most articles first." in files["outlets.md"] and "no-outlet" not in files["outlets.md"]
+
+
+def test_a_thin_entity_page_shows_its_one_sentence_once_and_no_two_node_graph() -> None:
+    page = render(small_kb(), TEMPLATES)["aid/20-billion-package.md"]  # named once, beside one other entity
+    sentence = "The Harbor Council approved a $20bn aid package."
+    assert page.count(sentence) == 1  # under its mentions, not again as a summary excerpt
+    assert "kb-local-graph" not in page and "## Graph" not in page
+    person = render(with_quote_and_event(), TEMPLATES)["people/edith-marlow.md"]
+    assert "kb-local-graph" in person  # two neighbours: a graph
