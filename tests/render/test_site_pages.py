@@ -265,6 +265,7 @@ def test_a_quote_carried_by_two_named_outlets_counts_both() -> None:
 
 def test_a_thin_entity_page_shows_its_one_sentence_once_and_no_two_node_graph() -> None:
     page = render(small_kb(), TEMPLATES)["aid/20-billion-package.md"]  # named once, beside one other entity
+    assert "| Outlets |" not in page  # its one article names no outlet: no "Outlets | 0" row
     sentence = "The Harbor Council approved a $20bn aid package."
     assert page.count(sentence) == 1  # under its mentions, not again as a summary excerpt
     assert "kb-local-graph" not in page and "## Graph" not in page
