@@ -34,6 +34,7 @@ from generator.render.paths import (
     TYPE_LABELS,
     article_doc,
     entity_doc,
+    mentions_doc,
     relative,
     root_of,
     topic_doc,
@@ -46,6 +47,27 @@ from generator.resolve.facts.relations import neighbours
 class Page:
     doc: str
     content: str
+
+
+MENTION_ARTICLES = 20  # articles whose mentions one page shows; an entity's others go on on pages of their own
+
+
+@dataclass(frozen=True)
+class Pager:
+    """One page of an entity's mentions, as the links between those pages name it."""
+
+    number: int
+    pages: int
+    articles: int  # in all, on every page
+    doc: str
+
+    @property
+    def first(self) -> int:
+        return (self.number - 1) * MENTION_ARTICLES + 1
+
+    @property
+    def last(self) -> int:
+        return min(self.number * MENTION_ARTICLES, self.articles)
 
 
 @dataclass
@@ -196,7 +218,10 @@ class Renderer:
             related=[(self.kb.articles_by_id[r.article], r) for r in self.related.get(article.id, [])],
         )
 
-    def entity_page(self, entity: Entity) -> Page:
+    def entity_pages(self, entity: Entity) -> Iterator[Page]:
+        """An entity's page and, when its mentions are in more than :data:`MENTION_ARTICLES`
+        articles, the pages that go on with them, oldest article first: no page grows without
+        bound with the corpus."""
         doc = entity_doc(entity)
         extractions = self.kb.extractions
         articles = self.kb.articles_by_id
@@ -210,12 +235,14 @@ class Renderer:
             key=lambda x: (x[0].date or "", x[0].id),
         )
         sentences = sum(len(s) for _, s in sources)
+        chunks = [sources[i : i + MENTION_ARTICLES] for i in range(0, len(sources), MENTION_ARTICLES)] or [[]]
+        pager = [Pager(n, len(chunks), len(sources), mentions_doc(entity, n)) for n in range(1, len(chunks) + 1)]
         by_id = self.kb.entities_by_id
         near = self.neighbours.get(entity.id, [])
         related = [(by_id[i], w) for i, w in near[:15]]
         topics = [t for t in self.kb.topics if entity.id in t.entities]
         first, last = self.date_range(entity.articles)
-        return self._render(
+        yield self._render(
             "entity.md.j2",
             doc,
             entity=entity,
@@ -238,12 +265,17 @@ class Renderer:
             if len(near) > 1
             else None,
             jsonld=jsonld.script_json(jsonld.entity_data(entity, by_id, articles)),
-            mentions_html=mentions_html(doc, sources),
+            mentions_html=mentions_html(doc, chunks[0]),
+            pager=pager,
             search_weight=search_weight(entity),
             search_name=search_words(entity.name),
             search_aliases=search_words(*entity.aliases),
             search_summary=summary.one_line(entity, self.names, len(sources), first, last),
         )
+        for n in range(2, len(chunks) + 1):
+            page_doc = mentions_doc(entity, n)
+            mentions = mentions_html(page_doc, chunks[n - 1])
+            yield self._render("mentions.md.j2", page_doc, entity=entity, pager=pager, page=n, mentions_html=mentions)
 
     def date_range(self, article_ids: list[str]) -> tuple[str | None, str | None]:
         """First and last publication date of these articles (when a role was stated)."""
@@ -303,7 +335,7 @@ class Renderer:
         for a in kb.articles:
             yield self.article_page(a)
         for e in kb.entities:
-            yield self.entity_page(e)
+            yield from self.entity_pages(e)
         by_type: dict[str, list[Entity]] = defaultdict(list)
         for e in kb.entities:
             by_type[e.type].append(e)

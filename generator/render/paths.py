@@ -73,3 +73,9 @@ def root_of(doc: str) -> str:
     """The relative way from a page's URL up to the site root ("../../")."""
     depth = url_of(doc).count("/")
     return "../" * depth if depth else "./"
+
+
+def mentions_doc(entity: Entity, page: int) -> str:
+    """The docs path of page ``page`` of an entity's mentions: the entity's own page for the
+    first, a page under it for the others (``people/ada-lind/mentions-2.md``)."""
+    return entity_doc(entity) if page == 1 else f"{entity_doc(entity)[:-3]}/mentions-{page}.md"

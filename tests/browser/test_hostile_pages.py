@@ -23,17 +23,20 @@ def hostile_url(hostile_project: tuple[Path, str]) -> Iterator[str]:
 
 
 def pages_to_open(site: Path) -> list[str]:
-    """Every page but the title articles', and every TITLE_STRIDE-th of those; of the articles
-    whose url was a payload, those that kept their url and one that did not (the others carry
-    no payload: their page is that one's, another number in the title)."""
+    """Every page but the title articles' and the pages that go on with an entity's mentions, and
+    every TITLE_STRIDE-th of those; of the articles whose url was a payload, those that kept their
+    url and one that did not (the others carry no payload: their page is that one's, another
+    number in the title)."""
     pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
     titles = [p for p in pages if p.startswith("articles/title-")]
     articles = json.loads((site / "kb.json").read_text(encoding="utf-8"))["articles"]
     with_url = {f"articles/{a['id']}" for a in articles if a["url"]}
     urls = [p for p in pages if p.startswith("articles/url-")]
     urls = [p for p in urls if p in with_url] + [p for p in urls if p not in with_url][:1]
-    others = [p for p in pages if not p.startswith(("articles/title-", "articles/url-"))]
-    return others + urls + titles[::TITLE_STRIDE]
+    # the pages that go on with an entity's mentions list the title articles' titles again
+    more = [p for p in pages if "/mentions-" in p]
+    others = [p for p in pages if not p.startswith(("articles/title-", "articles/url-")) and p not in more]
+    return others + urls + titles[::TITLE_STRIDE] + more[::TITLE_STRIDE]
 
 
 def test_no_dialog_opens_and_no_payload_runs(

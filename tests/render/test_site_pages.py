@@ -271,3 +271,32 @@ def test_a_thin_entity_page_shows_its_one_sentence_once_and_no_two_node_graph() 
     assert "kb-local-graph" not in page and "## Graph" not in page
     person = render(with_quote_and_event(), TEMPLATES)["people/edith-marlow.md"]
     assert "kb-local-graph" in person  # two neighbours: a graph
+
+
+def test_mentions_in_many_articles_go_on_over_pages_of_their_own() -> None:
+    from generator.models import Entity, EntityMention, KnowledgeBase
+    from generator.render.pages import MENTION_ARTICLES
+    from generator.resolve.curation import links_of
+    from tests.builders import make
+
+    assert MENTION_ARTICLES == 20
+    built = [make(f"a{n:02}", [f"Ada Lind spoke on day {n}."], [], date=f"2024-01-{n:02}") for n in range(1, 31)]
+    built += [make(f"b{n:02}", [f"Ada Lind spoke again, {n}."], [], date=f"2024-02-{n:02}") for n in range(1, 16)]
+    ada = Entity("ada-lind", "person", "Ada Lind")
+    ada.mentions = [EntityMention(a.id, 0, 0, 8, "Ada Lind") for a, _ in built]
+    kb = KnowledgeBase([a for a, _ in built], {a.id: x for a, x in built}, [ada], links=links_of([ada]))
+    files = render(kb, TEMPLATES)
+    first = files["people/ada-lind.md"]
+    assert first.count('<h3><a href="../../articles/') == 20  # the 20 oldest articles
+    assert "day 1." in first and "day 20." in first and "day 21." not in first
+    pager = 'Articles 1–20 of 45, oldest first: <strong aria-current="page">1</strong>'
+    pages = ' <a href="../../people/ada-lind/mentions-2/">2</a> <a href="../../people/ada-lind/mentions-3/">3</a>'
+    assert pager + pages in first
+    second, third = files["people/ada-lind/mentions-2.md"], files["people/ada-lind/mentions-3.md"]
+    assert second.startswith('---\ntitle: "Ada Lind: mentions, page 2"\nkb_unindexed: true\n---\n')
+    assert "Articles 21–40 of 45" in second and "day 21." in second and "again, 10." in second
+    assert '<a href="../../../people/ada-lind/">1</a>' in second  # back to the entity's own page
+    assert 'href="../../../articles/a21/#s0"' in second  # links from one level deeper
+    assert "Articles 41–45 of 45" in third and third.count('<h3><a href="') == 5
+    assert "people/ada-lind/mentions-4.md" not in files
+    assert "mentions-2" not in render(small_kb(), TEMPLATES)["people/edith-marlow.md"]  # few articles: one page
