@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from generator.render.html_safety import dangerous_nodes
+from generator.render.pages import MENTION_ARTICLES
 from generator.render.text_safety import headline, is_cut
 from tests.hostile.sites import FILLER, build, project, xss_payloads
 
@@ -20,13 +21,13 @@ pytestmark = pytest.mark.hostile
 @pytest.fixture(scope="module")
 def theme_nodes(ruler_model: Path, tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     """The scripts (and script attributes) a harmless site of the same configuration ships,
-    on pages at every depth."""
-    dest = project(
-        tmp_path_factory.mktemp("benign") / "project",
-        ruler_model,
-        {"a.txt": f"A quiet day\n\n{FILLER}\n", "b.md": f"---\ntitle: Another day\n---\n{FILLER}\n"},
-    )
+    on pages at every depth: enough articles name the same people that their mentions go on
+    over a second page, one level deeper than their own."""
+    files: dict[str, str | bytes] = {f"{n:02d}.txt": f"A quiet day {n}\n\n{FILLER}\n" for n in range(MENTION_ARTICLES)}
+    files["b.md"] = f"---\ntitle: Another day\n---\n{FILLER}\n"
+    dest = project(tmp_path_factory.mktemp("benign") / "project", ruler_model, files)
     assert build(dest).returncode == 0
+    assert list((dest / "site").glob("people/*/mentions-2/index.html"))
     nodes: set[str] = set()
     for page in (dest / "site").rglob("*.html"):
         nodes.update(dangerous_nodes(page.read_text(encoding="utf-8")))
