@@ -24,7 +24,7 @@ from generator import safe_files
 from generator.errors import ConfigError
 from generator.ingest.readers import safe_url
 from generator.models import Article, Entity, EntityType, KnowledgeBase, Quote
-from generator.render import disagreements, feeds, graph, jsonld, kbjson, paging, similar, summary, timeline
+from generator.render import disagreements, feeds, graph, indexes, jsonld, kbjson, paging, similar, summary, timeline
 from generator.render.fragments import graph_attribute, linked_body, mentions_html
 from generator.render.markdown import date_span, escape_shown, md_escape, yaml_str
 from generator.render.paths import (
@@ -155,6 +155,7 @@ class Renderer:
         self.weights = graph.pair_weights(kb.relations)
         self.sizes = {e.id: len(e.articles) for e in kb.entities}
         self.names = {e.id: e.name for e in kb.entities}
+        self.entity_topics, self.article_topics = indexes.topics_of(kb)
         self.by_article: dict[str, list[Entity]] = defaultdict(list)
         for e in kb.entities:
             for article_id in e.articles:
@@ -319,15 +320,31 @@ class Renderer:
             self._render("outlets.md.j2", "outlets.md", outlets=outlets, no_outlet=no_outlet),
         ]
 
-    def type_index(self, type_: EntityType, entities: list[Entity]) -> Page:
-        doc = f"{TYPE_DIRS[type_]}/index.md"
+    def type_index(self, type_: EntityType, entities: list[Entity]) -> Iterator[Page]:
+        """The index of one type: its first rows, and the whole list as ``index.json`` beside it."""
+        folder = TYPE_DIRS[type_]
         if type_ == "event":
             # a reader looks events up by when they happened: dated first, oldest first
             starts = {e.id: e.event.date_start if e.event else None for e in entities}
             ranked = sorted(entities, key=lambda e: (starts[e.id] is None, starts[e.id] or "", e.name.casefold()))
+            data = indexes.event_index(ranked, self.names, self.entity_topics)
         else:
             ranked = sorted(entities, key=lambda e: (-len(e.articles), e.name.casefold()))
-        return self._render("type_index.md.j2", doc, type_=type_, entities=ranked, by_id=self.kb.entities_by_id)
+            data = indexes.entity_index(ranked, self.entity_topics)
+        yield self._index(f"{folder}/index.md", "type_index.md.j2", data, type_=type_)
+        yield Page(f"{folder}/index.json", data.json())
+
+    def _index(self, doc: str, template: str, data: indexes.IndexData, **context: Any) -> Page:
+        topics = [t for t in self.kb.topics if t.articles]
+        return self._render(
+            template,
+            doc,
+            rows=data.first_page(),
+            total=len(data.rows),
+            page_rows=indexes.PAGE_ROWS,
+            topics=topics,
+            **context,
+        )
 
     def pages(self) -> Iterator[Page]:
         """Every page, one at a time: a large corpus's pages need not all be in memory."""
@@ -340,7 +357,7 @@ class Renderer:
         for e in kb.entities:
             by_type[e.type].append(e)
         for t in TYPE_DIRS:
-            yield self.type_index(t, by_type.get(t, []))
+            yield from self.type_index(t, by_type.get(t, []))
         entities = kb.entities_by_id
         for topic in kb.topics:
             yield self._render(
@@ -352,7 +369,9 @@ class Renderer:
             )
         yield self._render("topics_index.md.j2", f"{TOPICS_DIR}/index.md", topics=kb.topics)
         dated = sorted(kb.articles, key=lambda a: (a.date or "0000", a.id), reverse=True)
-        yield self._render("articles_index.md.j2", f"{ARTICLES_DIR}/index.md", articles=dated)
+        data = indexes.article_index(dated, self.article_topics)
+        yield self._index(f"{ARTICLES_DIR}/index.md", "articles_index.md.j2", data)
+        yield Page(f"{ARTICLES_DIR}/index.json", data.json())
         yield from self.site_pages(dated)
         counts = Counter(e.type for e in kb.entities)
         yield self._render("home.md.j2", "index.md", counts=counts, articles=dated[:10], kb=kb)

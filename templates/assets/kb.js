@@ -268,10 +268,133 @@
     list.addEventListener("click", function () { toggle.checked = false; });
   }
 
+  // Index pages: the page holds the first rows; the whole list is index.json beside it, fetched
+  // when the reader filters, sorts or asks for more. Every cell is built as text.
+  var INDEX_SORTS = {
+    mentions: function (a, b) { return b.mentions - a.mentions || b.articles - a.articles; },
+    articles: function (a, b) { return b.articles - a.articles; },
+    name: function (a, b) { return (a.name || a.title).localeCompare(b.name || b.title); },
+    title: function (a, b) { return a.title.localeCompare(b.title); },
+    date: function (a, b) { return (a.start ? 0 : 1) - (b.start ? 0 : 1) || (a.start || "").localeCompare(b.start || ""); },
+    newest: function (a, b) { return (b.date || "").localeCompare(a.date || ""); },
+    oldest: function (a, b) { return (a.date ? 0 : 1) - (b.date ? 0 : 1) || (a.date || "").localeCompare(b.date || ""); },
+  };
+
+  function span(start, end) {
+    if (!start) return "undated";
+    return end && end !== start ? start + " to " + end : start;
+  }
+
+  function cell(row, text, href) {
+    var td = document.createElement("td");
+    if (href) {
+      var a = document.createElement("a");
+      a.href = href;
+      a.textContent = text;
+      td.appendChild(a);
+    } else {
+      td.textContent = text;
+    }
+    row.appendChild(td);
+  }
+
+  function indexRow(kind, r, root) {
+    var tr = document.createElement("tr");
+    var url = new URL(r.url, root).href;
+    if (kind === "event") {
+      cell(tr, span(r.start, r.end)); cell(tr, r.name, url); cell(tr, r.place);
+      cell(tr, r.participants.slice(0, 4).join(", ")); cell(tr, String(r.articles));
+    } else if (kind === "article") {
+      cell(tr, r.date || "–"); cell(tr, r.title, url); cell(tr, r.outlet || "–"); cell(tr, r.author || "–");
+    } else {
+      cell(tr, r.name, url); cell(tr, r.aliases); cell(tr, String(r.articles)); cell(tr, String(r.mentions));
+    }
+    return tr;
+  }
+
+  function matches(kind, r, f) {
+    var text = kind === "event" ? [r.name, r.place].concat(r.participants)
+      : kind === "article" ? [r.title, r.outlet || "", r.author || ""] : [r.name, r.aliases];
+    if (f.q && text.join(" ").toLowerCase().indexOf(f.q) < 0) return false;
+    if (f.topic && r.topics.indexOf(f.topic) < 0) return false;
+    var first = kind === "event" ? r.start : r.date, last = kind === "event" ? r.end || r.start : r.date;
+    if ((f.from || f.to) && !first) return false;
+    if (f.from && last < f.from) return false;
+    if (f.to && first > f.to) return false;
+    return true;
+  }
+
+  function setupIndex(box) {
+    if (box.dataset.ready) return;
+    box.dataset.ready = "true";
+    var form = box.querySelector("form");
+    var body = box.querySelector("tbody");
+    var count = box.querySelector(".kb-index-count");
+    var more = box.querySelector(".kb-index-more");
+    var kind = box.dataset.kind;
+    var root = new URL(box.dataset.root || "./", window.location.href);
+    var data = null;
+    var found = [];
+    var shown = 0;
+
+    function load() {
+      if (!data) {
+        data = fetch(box.dataset.src).then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          return response.json();
+        }).then(function (table) {
+          return table.rows.map(function (row) {
+            var record = {};
+            table.columns.forEach(function (column, i) { record[column] = row[i]; });
+            return record;
+          });
+        });
+        data.catch(function () { data = null; });
+      }
+      return data;
+    }
+
+    function showMore() {
+      var next = found.slice(shown, shown + (Number(box.dataset.pageRows) || 50));
+      next.forEach(function (r) { body.appendChild(indexRow(kind, r, root)); });
+      shown += next.length;
+      more.hidden = shown >= found.length;
+      count.textContent = found.length + " of " + box.dataset.total + " " + box.dataset.label
+        + (shown < found.length ? ": the first " + shown + " are shown" : "");
+    }
+
+    function apply() {
+      var values = new FormData(form);
+      var f = {
+        q: String(values.get("q") || "").trim().toLowerCase(),
+        topic: String(values.get("topic") || ""),
+        from: String(values.get("from") || ""),
+        to: String(values.get("to") || ""),
+      };
+      var order = INDEX_SORTS[String(values.get("sort") || "")];
+      return load().then(function (rows) {
+        found = rows.filter(function (r) { return matches(kind, r, f); });
+        if (order) found = found.slice().sort(order);
+        shown = 0;
+        body.replaceChildren();
+        showMore();
+      }).catch(function (err) {
+        count.textContent = "The list could not be loaded: " + err.message;
+      });
+    }
+
+    form.addEventListener("input", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    more.addEventListener("click", function () {
+      if (found.length) showMore(); else apply();
+    });
+  }
+
   function init() {
     setupSearch();
     document.querySelectorAll(".kb-graph[data-graph]").forEach(drawGraph);
     filterTimeline();
+    document.querySelectorAll(".kb-index[data-src]").forEach(setupIndex);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

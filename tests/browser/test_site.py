@@ -251,3 +251,50 @@ def test_timeline_filter_shows_only_matching_items(page: Page, control: str, att
         expect(page.locator(f'.kb-tl-item:not([{attribute}~="{value}"])').filter(visible=True)).to_have_count(0)
     select.select_option("")
     expect(items.filter(visible=True)).to_have_count(items.count())
+
+
+def index_rows(page: Page) -> list[str]:
+    return page.locator(".kb-index-table tbody tr td:first-child").all_inner_texts()
+
+
+def test_an_index_filters_as_you_type_sorts_and_shows_more_rows_a_page_at_a_time(
+    page: Page, kb: dict[str, Any], errors: list[str]
+) -> None:
+    people = sorted((e["name"] for e in kb["entities"] if e["type"] == "person"), key=str.casefold)
+    visit(page, "/people/")
+    assert len(index_rows(page)) == len(people)  # the first page holds them all
+    expect(page.locator(".kb-index-more")).to_be_hidden()
+    page.locator(".kb-index input[name=q]").press_sequentially("blink")
+    expect(page.locator(".kb-index-count")).to_have_text(f"1 of {len(people)} people")
+    assert index_rows(page) == ["Antony Blinken"]
+    page.locator(".kb-index input[name=q]").fill("")
+    page.locator(".kb-index select[name=sort]").select_option("name")
+    expect(page.locator(".kb-index-table tbody tr")).to_have_count(len(people))
+    assert index_rows(page) == people
+    # a page of five rows at a time: the rest come on asking, five by five
+    page.locator(".kb-index").evaluate("box => { box.dataset.pageRows = '5'; }")
+    page.locator(".kb-index select[name=sort]").select_option("mentions")
+    expect(page.locator(".kb-index-table tbody tr")).to_have_count(5)
+    more = page.locator(".kb-index-more")
+    more.click()
+    expect(page.locator(".kb-index-table tbody tr")).to_have_count(10)
+    more.click()
+    expect(page.locator(".kb-index-table tbody tr")).to_have_count(len(people))
+    expect(more).to_be_hidden()
+    assert errors == []
+
+
+def test_the_events_and_articles_indexes_filter_by_date_and_topic(page: Page, kb: dict[str, Any]) -> None:
+    visit(page, "/events/")
+    page.locator(".kb-index input[name=from]").fill("2023-11-29")
+    page.locator(".kb-index input[name=to]").fill("2023-11-29")
+    on_the_day = [e for e in kb["entities"] if e["type"] == "event" and e["date"]
+                  and e["date"]["start"] <= "2023-11-29" <= e["date"]["end"]]  # fmt: skip
+    expect(page.locator(".kb-index-table tbody tr")).to_have_count(len(on_the_day))
+    assert all(d.startswith("2023-11-29") or " to " in d for d in index_rows(page))
+    visit(page, "/articles/")
+    topic = max(kb["topics"], key=lambda t: len(t["articles"]))
+    page.locator(".kb-index select[name=topic]").select_option(topic["id"])
+    expect(page.locator(".kb-index-table tbody tr")).to_have_count(len(topic["articles"]))
+    shown = page.locator(".kb-index-table tbody a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    assert sorted(shown) == sorted(f"/articles/{a}/" for a in topic["articles"])

@@ -137,11 +137,27 @@ def test_the_events_index_lists_events_by_date_with_place_and_participants() -> 
     earlier = Entity("harbor-vote", "event", "Harbor vote", event=EventInfo("2023-05-04", "2023-05-04"))
     undated = Entity("harbor-talks", "event", "Harbor talks")
     kb.entities += [summit, undated, earlier]
-    page = render(kb, TEMPLATES)["events/index.md"]
-    rows = [line for line in page.splitlines() if line.startswith("| ") and "Harbor" in line]
-    assert [row.split(" | ")[0] for row in rows] == ["| 2023-05-04", "| 2024-03-01 to 2024-03-02", "| undated"]
-    assert "[Paris](../places/paris.md)" in rows[1]
-    assert "[Edith Marlow](../people/edith-marlow.md), [Harbor Council](../organizations/harbor-council.md)" in rows[1]
+    files = render(kb, TEMPLATES)
+    page = files["events/index.md"]
+    rows = [line for line in page.splitlines() if line.startswith("<tr><td>") and "Harbor" in line]
+    assert [row.split("</td>")[0] for row in rows] == [
+        "<tr><td>2023-05-04",
+        "<tr><td>2024-03-01 to 2024-03-02",
+        "<tr><td>undated",
+    ]
+    assert '<a href="../events/harbor-summit/">Harbor summit</a></td><td>Paris</td>' in rows[1]
+    assert "<td>Edith Marlow, Harbor Council</td>" in rows[1]
+    # the whole list, for the page's filters, is the data file beside it
+    data = json.loads(files["events/index.json"])
+    assert data["columns"][:6] == ["name", "url", "start", "end", "place", "participants"]
+    assert data["rows"][1][:6] == [
+        "Harbor summit",
+        "events/harbor-summit/",
+        "2024-03-01",
+        "2024-03-02",
+        "Paris",
+        ["Edith Marlow", "Harbor Council"],
+    ]
 
 
 def test_kb_json_has_one_record_per_line() -> None:
