@@ -22,7 +22,7 @@ from generator.settings import DEFAULT_MODEL, BuildOptions, Settings
 from generator.stats import build_stats, peak_memory_mb, write_stats
 
 
-def _settings_from_mkdocs(config_file: Path, use_curation: bool) -> Settings:
+def _settings_from_mkdocs(config_file: Path) -> Settings:
     try:
         config = load_config(str(config_file))
     except MkDocsException as exc:  # no such file, or a value of the wrong type (MkDocs logged which)
@@ -30,12 +30,12 @@ def _settings_from_mkdocs(config_file: Path, use_curation: bool) -> Settings:
     plugin = config.plugins.get("kb")
     if plugin is None:
         raise GeneratorError(f"{config_file}: the 'kb' plugin is not enabled in plugins")
-    return mkdocs_plugin.settings_from(plugin.config, config).with_(use_curation=use_curation)
+    return mkdocs_plugin.settings_from(plugin.config, config)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     options = BuildOptions(not args.no_curation, args.workers, args.page_min_mentions)
-    settings = options.applied(_settings_from_mkdocs(Path(args.config), not args.no_curation))
+    settings = options.applied(_settings_from_mkdocs(Path(args.config)))
     with project_lock(settings.cache_path, report=_err):  # one build of a project at a time
         return _build(args, settings)
 
@@ -65,7 +65,7 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
 
-    settings = _settings_from_mkdocs(Path(args.config), True)
+    settings = _settings_from_mkdocs(Path(args.config))
     if args.dask == "local":
         client = local_client(args.workers or os.cpu_count() or 1)
     else:

@@ -11,7 +11,7 @@ import pytest
 
 from generator import cli
 from generator.errors import StrictModeError
-from generator.settings import DEFAULT_MODEL, Settings
+from generator.settings import DEFAULT_MODEL, BuildOptions, Settings
 
 KB_CONFIG = "site_name: Test\nplugins:\n  - kb:\n      corpus: news\n      workers: 3\n      page_min_mentions: 2\n"
 
@@ -75,7 +75,7 @@ def test_a_bad_command_line_is_a_usage_error(argv: list[str], capsys: pytest.Cap
 
 
 def test_settings_come_from_the_kb_plugin_of_mkdocs_yml(tmp_path: Path) -> None:
-    settings = cli._settings_from_mkdocs(config(tmp_path), use_curation=False)
+    settings = BuildOptions(use_curation=False).applied(cli._settings_from_mkdocs(config(tmp_path)))
     assert settings.root == tmp_path
     assert settings.corpus_path == tmp_path / "news"
     assert (settings.workers, settings.page_min_mentions, settings.site_name) == (3, 2, "Test")

@@ -69,8 +69,7 @@ def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
                 if start < cursor or end > s_end or entity_id in linked:
                     continue
                 entity = entities[entity_id]
-                opens = not body[s_start:start].strip(" \t\n\"'“‘(")
-                if entity.type == "event" and not names(body[start:end], opens):
+                if entity.type == "event" and not names(body[start:end], _opens(body, s_start, start)):
                     continue
                 linked.add(entity_id)
                 text_parts.append(text(cursor, start))
@@ -87,6 +86,11 @@ def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
                 parts.append(sentence_html)
         out.append("<p>" + " ".join(parts) + "</p>")
     return out
+
+
+def _opens(body: str, sentence_start: int, start: int) -> bool:
+    """Whether a mention at ``start`` opens its sentence (quotes and a bracket aside)."""
+    return not body[sentence_start:start].strip(" \t\n\"'“‘(")
 
 
 def names(text: str, opens_sentence: bool) -> bool:

@@ -32,8 +32,13 @@ class Node:
     centre: bool = False  # the entity a local graph is about
 
     def as_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id, "label": self.label, "group": self.group, "value": self.value}
-        out["url"] = self.url
+        out: dict[str, Any] = {
+            "id": self.id,
+            "label": self.label,
+            "group": self.group,
+            "value": self.value,
+            "url": self.url,
+        }
         if self.centre:
             out["centre"] = True
         return out

@@ -58,9 +58,9 @@ def entity_index(ranked: list[Entity], topics: dict[str, list[str]]) -> IndexDat
     """People, organizations or places, in the order given (most mentioned first)."""
     rows: list[list[object]] = [
         [
-            _text(e.name),
+            strip_controls(e.name),
             entity_url(e),
-            _text(", ".join(e.aliases)),
+            strip_controls(", ".join(e.aliases)),
             len(e.articles),
             len(e.mentions),
             topics.get(e.id, []),
@@ -76,23 +76,20 @@ def event_index(ranked: list[Entity], names: dict[str, str], topics: dict[str, l
     for e in ranked:
         info = e.event
         start, end = (info.date_start, info.date_end) if info else (None, None)
-        place = _text(names.get(info.location or "", "")) if info else ""
-        people = [_text(names[p]) for p in info.participants if p in names] if info else []
-        rows.append([_text(e.name), entity_url(e), start, end, place, people, len(e.articles), topics.get(e.id, [])])
+        place = strip_controls(names.get(info.location or "", "")) if info else ""
+        people = [strip_controls(names[p]) for p in info.participants if p in names] if info else []
+        name = strip_controls(e.name)
+        rows.append([name, entity_url(e), start, end, place, people, len(e.articles), topics.get(e.id, [])])
     return IndexData(EVENT_COLUMNS, rows)
 
 
 def article_index(articles: list[Article], topics: dict[str, list[str]]) -> IndexData:
     """Articles, in the order given (newest first)."""
     rows: list[list[object]] = [
-        [_text(a.title), article_url(a.id), a.date, _opt(a.outlet), _opt(a.author), topics.get(a.id, [])]
+        [strip_controls(a.title), article_url(a.id), a.date, _opt(a.outlet), _opt(a.author), topics.get(a.id, [])]
         for a in articles
     ]
     return IndexData(ARTICLE_COLUMNS, rows)
-
-
-def _text(text: str) -> str:
-    return strip_controls(text)
 
 
 def _opt(text: str | None) -> str | None:

@@ -57,7 +57,6 @@ class Pager:
     """One page of an entity's mentions, as the links between those pages name it."""
 
     number: int
-    pages: int
     articles: int  # in all, on every page
     doc: str
 
@@ -237,7 +236,7 @@ class Renderer:
         )
         sentences = sum(len(s) for _, s in sources)
         chunks = [sources[i : i + MENTION_ARTICLES] for i in range(0, len(sources), MENTION_ARTICLES)] or [[]]
-        pager = [Pager(n, len(chunks), len(sources), mentions_doc(entity, n)) for n in range(1, len(chunks) + 1)]
+        pager = [Pager(n, len(sources), mentions_doc(entity, n)) for n in range(1, len(chunks) + 1)]
         by_id = self.kb.entities_by_id
         near = self.neighbours.get(entity.id, [])
         related = [(by_id[i], w) for i, w in near[:15]]

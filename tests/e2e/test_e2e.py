@@ -205,7 +205,7 @@ def test_rebuild_with_unchanged_input_writes_nothing(built: Path) -> None:
     from generator import pipeline
     from generator.cli import _settings_from_mkdocs
 
-    settings = _settings_from_mkdocs(built / "mkdocs.yml", use_curation=True)
+    settings = _settings_from_mkdocs(built / "mkdocs.yml")
     pipeline.forget()
     before = {p: p.stat().st_mtime_ns for p in settings.docs_path.rglob("*") if p.is_file()}
     result = pipeline.generate(settings, report=lambda _: None)
