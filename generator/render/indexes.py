@@ -15,9 +15,11 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from generator.models import Article, Entity, KnowledgeBase
-from generator.render.paths import article_url, entity_url
+from generator.models import Article, Entity, KnowledgeBase, Topic
+from generator.render.paths import article_url, entity_url, topic_url
+from generator.render.quotes import QuoteRow
 from generator.render.text_safety import strip_controls
+from generator.render.timeline import TimelineItem
 
 PAGE_ROWS = 50
 
@@ -34,7 +36,23 @@ class IndexData:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows[:PAGE_ROWS]]
 
     def json(self) -> str:
-        return json.dumps({"columns": self.columns, "rows": self.rows}, ensure_ascii=False, separators=(",", ":"))
+        """The data file: the columns, and each row as an array. A row names its topics by their
+        place in the file's list of topics, as a topic's id is long and a row may have many."""
+        if "topics" not in self.columns:
+            return _dumps({"columns": self.columns, "rows": self.rows})
+        at = self.columns.index("topics")
+        topics: dict[str, int] = {}
+        rows = []
+        for row in self.rows:
+            ids = row[at]
+            assert isinstance(ids, list)
+            numbers = [topics.setdefault(t, len(topics)) for t in ids]
+            rows.append([*row[:at], numbers, *row[at + 1 :]])
+        return _dumps({"columns": self.columns, "topics": list(topics), "rows": rows})
+
+
+def _dumps(data: dict[str, object]) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def topics_of(kb: KnowledgeBase) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -52,6 +70,21 @@ def topics_of(kb: KnowledgeBase) -> tuple[dict[str, list[str]], dict[str, list[s
 ENTITY_COLUMNS = ("name", "url", "aliases", "articles", "mentions", "topics")
 EVENT_COLUMNS = ("name", "url", "start", "end", "place", "participants", "articles", "topics")
 ARTICLE_COLUMNS = ("title", "url", "date", "outlet", "author", "topics")
+QUOTE_COLUMNS = (
+    "text",
+    "speaker",
+    "speaker_url",
+    "date",
+    "outlets",
+    "no_outlet",
+    "articles",
+    "source",
+    "topics",
+    "variants",
+)
+TIMELINE_COLUMNS = ("date", "end", "kind", "title", "url", "outlet", "types", "topics")
+TOPIC_COLUMNS = ("name", "url", "articles", "entities")
+OUTLET_COLUMNS = ("name", "articles", "latest")
 
 
 def entity_index(ranked: list[Entity], topics: dict[str, list[str]]) -> IndexData:
@@ -94,3 +127,68 @@ def article_index(articles: list[Article], topics: dict[str, list[str]]) -> Inde
 
 def _opt(text: str | None) -> str | None:
     return strip_controls(text) if text else None
+
+
+def quote_index(rows: list[QuoteRow], topics: dict[str, list[str]]) -> IndexData:
+    """The quotes ledger, in the order given (oldest first): the speaker, the date, the outlets
+    that carry a quote, the article and sentence of its first report and its topics (those of
+    the articles that carry it)."""
+    out: list[list[object]] = []
+    for r in rows:
+        speaker = r.speaker
+        first, sentence = r.sources[0] if r.sources else (None, 0)
+        out.append(
+            [
+                strip_controls(r.quote.text),
+                strip_controls(speaker.name) if speaker else None,
+                entity_url(speaker) if speaker else None,
+                r.date,
+                [strip_controls(o) for o in r.outlets],
+                r.no_outlet,
+                r.articles,
+                f"{article_url(first.id)}#s{sentence}" if first else None,
+                sorted({t for a, _ in r.sources for t in topics.get(a.id, ())}),
+                [strip_controls(v) for v in r.quote.variants],
+            ]
+        )
+    return IndexData(QUOTE_COLUMNS, out)
+
+
+def timeline_index(items: list[TimelineItem], entities: dict[str, Entity]) -> IndexData:
+    """Dated events and articles, in the order given (oldest first)."""
+    rows: list[list[object]] = [
+        [
+            i.date,
+            i.end,
+            i.kind,
+            strip_controls(i.title),
+            entity_url(entities[i.ref]) if i.kind == "event" else article_url(i.ref),
+            _opt(i.outlet),
+            i.types,
+            i.topics,
+        ]
+        for i in items
+    ]
+    return IndexData(TIMELINE_COLUMNS, rows)
+
+
+def topic_index(topics: list[Topic]) -> IndexData:
+    """Topics, in the order given."""
+    rows: list[list[object]] = [
+        [strip_controls(t.name), topic_url(t.id), len(t.articles), len(t.entities)] for t in topics
+    ]
+    return IndexData(TOPIC_COLUMNS, rows)
+
+
+def outlet_index(articles: list[Article]) -> IndexData:
+    """The outlets the articles name, most articles first, with the date of the latest; an
+    article that names no outlet is no outlet."""
+    counts: dict[str, int] = defaultdict(int)
+    latest: dict[str, str] = {}
+    for a in articles:
+        if a.outlet:
+            counts[a.outlet] += 1
+            if a.date and a.date > latest.get(a.outlet, ""):
+                latest[a.outlet] = a.date
+    ranked = sorted(counts, key=lambda o: (-counts[o], o.casefold()))
+    return IndexData(OUTLET_COLUMNS, [[strip_controls(o), counts[o], latest.get(o)] for o in ranked])

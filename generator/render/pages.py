@@ -23,7 +23,7 @@ import jinja2
 from generator import safe_files
 from generator.errors import ConfigError
 from generator.ingest.readers import safe_url
-from generator.models import Article, Entity, EntityType, KnowledgeBase, Quote
+from generator.models import Article, Entity, EntityType, KnowledgeBase, Topic
 from generator.render import disagreements, feeds, graph, indexes, jsonld, kbjson, paging, similar, summary, timeline
 from generator.render.fragments import graph_attribute, linked_body, mentions_html
 from generator.render.markdown import date_span, escape_shown, md_escape, yaml_str
@@ -39,6 +39,7 @@ from generator.render.paths import (
     root_of,
     topic_doc,
 )
+from generator.render.quotes import QuoteRow, best_carried, outlet_of, quote_row
 from generator.render.text_safety import headline, is_cut, strip_controls
 from generator.resolve.facts.relations import neighbours
 
@@ -49,6 +50,9 @@ class Page:
     content: str
 
 
+QUOTES_SHOWN = 10  # a speaker's quotes its page shows; the quotes ledger lists them all
+TOPIC_ARTICLES = 20  # the newest articles a topic's page lists; the articles index filters them all
+TOPIC_ENTITIES = 10  # of each type, the entities a topic's page lists, in most articles first
 MENTION_ARTICLES = 20  # articles whose mentions one page shows; an entity's others go on on pages of their own
 
 
@@ -67,26 +71,6 @@ class Pager:
     @property
     def last(self) -> int:
         return min(self.number * MENTION_ARTICLES, self.articles)
-
-
-@dataclass
-class QuoteRow:
-    """A quote as the ledger shows it: who, when, which outlets carry it."""
-
-    quote: Quote
-    speaker: Entity | None
-    date: str | None
-    sources: list[tuple[Article, int]]  # (article, sentence), oldest first
-    outlets: list[str]  # distinct, in order of first report; an article that names none is no outlet
-    no_outlet: int  # of the articles that carry it, those that name no outlet
-
-
-NO_OUTLET = "Outlet not given"
-
-
-def outlet_of(article: Article) -> str:
-    """The outlet of ``article`` as a link to it is labelled; its label when it names none."""
-    return article.outlet or NO_OUTLET
 
 
 def search_words(*names: str) -> str:
@@ -161,7 +145,7 @@ class Renderer:
                 self.by_article[article_id].append(e)
         self.related = similar.related_articles(kb.articles, kb.entities)
         self.events_of = timeline.events_by_entity(kb.entities)
-        self.quote_rows = [self.quote_row(q) for q in kb.quotes]
+        self.quote_rows = [quote_row(q, kb.articles_by_id, kb.entities_by_id) for q in kb.quotes]
         self.quote_rows.sort(key=lambda r: (r.date or "9999", r.speaker.name if r.speaker else "", r.quote.id))
         self.quotes_by_speaker: dict[str, list[QuoteRow]] = defaultdict(list)
         self.quotes_by_article: dict[str, list[QuoteRow]] = defaultdict(list)
@@ -170,18 +154,6 @@ class Renderer:
                 self.quotes_by_speaker[row.speaker.id].append(row)
             for article_id in {src.article for src in row.quote.sources}:
                 self.quotes_by_article[article_id].append(row)
-
-    def quote_row(self, q: Quote) -> QuoteRow:
-        articles = self.kb.articles_by_id
-        sources = sorted(
-            ((articles[s.article], s.sentence) for s in q.sources if s.article in articles),
-            key=lambda x: (x[0].date or "9999", x[0].id, x[1]),
-        )
-        outlets = list(dict.fromkeys(a.outlet for a, _ in sources if a.outlet))
-        no_outlet = len({a.id for a, _ in sources if not a.outlet})
-        dates = [a.date for a, _ in sources if a.date]
-        speaker = self.kb.entities_by_id.get(q.speaker) if q.speaker else None
-        return QuoteRow(q, speaker, min(dates) if dates else None, sources, outlets, no_outlet)
 
     def _render(self, template: str, doc: str, **context: Any) -> Page:
         def link(target_doc: str) -> str:
@@ -242,6 +214,7 @@ class Renderer:
         related = [(by_id[i], w) for i, w in near[:15]]
         topics = [t for t in self.kb.topics if entity.id in t.entities]
         first, last = self.date_range(entity.articles)
+        quotes = self.quotes_by_speaker.get(entity.id, [])
         yield self._render(
             "entity.md.j2",
             doc,
@@ -257,7 +230,8 @@ class Renderer:
             outlets=sorted({a.outlet for a, _ in sources if a.outlet}),
             # one or two sentences in all: the mentions show them, the summary need not
             excerpts=summary.excerpts(entity, articles, extractions) if sentences > 2 else [],
-            quotes=self.quotes_by_speaker.get(entity.id, []),
+            quotes=best_carried(quotes, QUOTES_SHOWN),
+            quotes_total=len(quotes),
             # its events; its articles are listed, by date, under its mentions
             timeline=[i for i in timeline.entity_timeline(entity, self.kb, self.events_of) if i.kind == "event"],
             # a graph of the entity and one other says no more than the list beside it
@@ -277,47 +251,71 @@ class Renderer:
             mentions = mentions_html(page_doc, chunks[n - 1])
             yield self._render("mentions.md.j2", page_doc, entity=entity, pager=pager, page=n, mentions_html=mentions)
 
+    def topic_page(self, topic: Topic) -> Page:
+        """A topic's newest articles and, of each type, the entities in most of its articles: the
+        indexes, filtered by the topic, list the others, so that no topic page grows with the corpus."""
+        kb = self.kb
+        articles = sorted(
+            (kb.articles_by_id[a] for a in topic.articles if a in kb.articles_by_id),
+            key=lambda a: (a.date or "", a.id),
+            reverse=True,
+        )
+        in_topic = set(topic.articles)
+        by_type: dict[str, list[tuple[Entity, int]]] = defaultdict(list)
+        for e in (kb.entities_by_id[i] for i in topic.entities if i in kb.entities_by_id):
+            by_type[e.type].append((e, sum(1 for a in e.articles if a in in_topic)))
+        grouped = {t: sorted(items, key=lambda x: (-x[1], x[0].name.casefold())) for t, items in by_type.items()}
+        return self._render(
+            "topic.md.j2",
+            topic_doc(topic.id),
+            topic=topic,
+            articles=articles[:TOPIC_ARTICLES],
+            total_articles=len(articles),
+            grouped=grouped,
+            shown=TOPIC_ENTITIES,
+        )
+
     def date_range(self, article_ids: list[str]) -> tuple[str | None, str | None]:
         """First and last publication date of these articles (when a role was stated)."""
         dates = sorted(d for a in article_ids if (d := self.kb.articles_by_id[a].date))
         return (dates[0], dates[-1]) if dates else (None, None)
 
-    def site_pages(self, dated: list[Article]) -> list[Page]:
-        """The pages about the corpus as a whole: timeline, graph, quotes, disagreements, outlets."""
+    def site_pages(self, dated: list[Article]) -> Iterator[Page]:
+        """The pages about the corpus as a whole: timeline, graph, quotes, disagreements, outlets.
+
+        The timeline, the quotes ledger and the outlets are indexes: a first page, and the
+        whole list as ``index.json`` in the folder of the page's address.
+        """
         kb = self.kb
-        by_outlet: dict[str, list[Article]] = defaultdict(list)
-        for a in dated:
-            if a.outlet:
-                by_outlet[a.outlet].append(a)
-        outlets = sorted(by_outlet.items(), key=lambda x: (-len(x[1]), x[0].casefold()))
-        no_outlet = [a for a in dated if not a.outlet]
+        items = timeline.site_timeline(kb)
+        yield from self._index_pages("timeline.md", "timeline.md.j2", indexes.timeline_index(items, kb.entities_by_id))
         site_graph = graph.site_graph(kb.entities, kb.relations)
-        return [
-            self._render(
-                "timeline.md.j2",
-                "timeline.md",
-                items=timeline.site_timeline(kb),
-                topics=kb.topics,
-                entities=kb.entities_by_id,
-            ),
-            self._render("graph.md.j2", "graph.md", graph=graph_attribute(site_graph), size=len(site_graph.nodes)),
-            self._render("quotes.md.j2", "quotes.md", rows=self.quote_rows),
-            self._render(
-                "disagreements.md.j2",
-                "disagreements.md",
-                figures=[
-                    (e, disagreements.figure_sources(e, kb.articles_by_id, kb.extractions))
-                    for e in disagreements.figure_disputes(kb.entities)
-                ],
-                dates=[
-                    (d, [(e, disagreements.sentences_of(e, kb.articles_by_id, kb.extractions)) for e in d.events])
-                    for d in disagreements.date_disputes(kb.entities)
-                ],
-                entities=kb.entities_by_id,
-                articles=kb.articles_by_id,
-            ),
-            self._render("outlets.md.j2", "outlets.md", outlets=outlets, no_outlet=no_outlet),
-        ]
+        yield self._render("graph.md.j2", "graph.md", graph=graph_attribute(site_graph), size=len(site_graph.nodes))
+        data = indexes.quote_index(self.quote_rows, self.article_topics)
+        outlets = indexes.outlet_index(dated)
+        yield from self._index_pages(
+            "quotes.md",
+            "quotes.md.j2",
+            data,
+            outlets=[row[0] for row in outlets.rows],
+            undated=not all(r[4] for r in data.rows),
+        )
+        yield self._render(
+            "disagreements.md.j2",
+            "disagreements.md",
+            figures=[
+                (e, disagreements.figure_sources(e, kb.articles_by_id, kb.extractions))
+                for e in disagreements.figure_disputes(kb.entities)
+            ],
+            dates=[
+                (d, [(e, disagreements.sentences_of(e, kb.articles_by_id, kb.extractions)) for e in d.events])
+                for d in disagreements.date_disputes(kb.entities)
+            ],
+            entities=kb.entities_by_id,
+            articles=kb.articles_by_id,
+        )
+        no_outlet = sum(1 for a in dated if not a.outlet)
+        yield from self._index_pages("outlets.md", "outlets.md.j2", indexes.outlet_index(dated), no_outlet=no_outlet)
 
     def type_index(self, type_: EntityType, entities: list[Entity]) -> Iterator[Page]:
         """The index of one type: its first rows, and the whole list as ``index.json`` beside it."""
@@ -330,20 +328,26 @@ class Renderer:
         else:
             ranked = sorted(entities, key=lambda e: (-len(e.articles), e.name.casefold()))
             data = indexes.entity_index(ranked, self.entity_topics)
-        yield self._index(f"{folder}/index.md", "type_index.md.j2", data, type_=type_)
-        yield Page(f"{folder}/index.json", data.json())
+        yield from self._index_pages(f"{folder}/index.md", "type_index.md.j2", data, type_=type_)
 
-    def _index(self, doc: str, template: str, data: indexes.IndexData, **context: Any) -> Page:
+    def _index_pages(self, doc: str, template: str, data: indexes.IndexData, **context: Any) -> Iterator[Page]:
+        """An index page with its first rows, and its whole list as ``index.json`` in the folder
+        of the page's address (``people/index.md`` and ``quotes.md`` are read at ``people/``
+        and ``quotes/``)."""
         topics = [t for t in self.kb.topics if t.articles]
-        return self._render(
+        folder = doc.removesuffix(".md").removesuffix("/index")
+        yield self._render(
             template,
             doc,
             rows=data.first_page(),
             total=len(data.rows),
             page_rows=indexes.PAGE_ROWS,
             topics=topics,
+            topic_names={t.id: t.name for t in topics},
+            src=f"{folder}/index.json",
             **context,
         )
+        yield Page(f"{folder}/index.json", data.json())
 
     def pages(self) -> Iterator[Page]:
         """Every page, one at a time: a large corpus's pages need not all be in memory."""
@@ -357,20 +361,19 @@ class Renderer:
             by_type[e.type].append(e)
         for t in TYPE_DIRS:
             yield from self.type_index(t, by_type.get(t, []))
-        entities = kb.entities_by_id
         for topic in kb.topics:
-            yield self._render(
-                "topic.md.j2",
-                topic_doc(topic.id),
-                topic=topic,
-                articles=[kb.articles_by_id[a] for a in topic.articles],
-                entities=[entities[e] for e in topic.entities if e in entities],
-            )
-        yield self._render("topics_index.md.j2", f"{TOPICS_DIR}/index.md", topics=kb.topics)
+            yield self.topic_page(topic)
+        yield from self._index_pages(f"{TOPICS_DIR}/index.md", "topics_index.md.j2", indexes.topic_index(kb.topics))
         dated = sorted(kb.articles, key=lambda a: (a.date or "0000", a.id), reverse=True)
         data = indexes.article_index(dated, self.article_topics)
-        yield self._index(f"{ARTICLES_DIR}/index.md", "articles_index.md.j2", data)
-        yield Page(f"{ARTICLES_DIR}/index.json", data.json())
+        outlets = sorted({a.outlet for a in dated if a.outlet}, key=str.casefold)
+        yield from self._index_pages(
+            f"{ARTICLES_DIR}/index.md",
+            "articles_index.md.j2",
+            data,
+            outlets=outlets,
+            no_outlet=any(not a.outlet for a in dated),
+        )
         yield from self.site_pages(dated)
         counts = Counter(e.type for e in kb.entities)
         yield self._render("home.md.j2", "index.md", counts=counts, articles=dated[:10], kb=kb)

@@ -1,5 +1,5 @@
-/* Knowledge base pages: the site search, the relationship graphs and the timeline
- * filters. Runs on every page load, including Material's instant navigation. */
+/* Knowledge base pages: the site search, the relationship graphs and the filters of the
+ * index pages. Runs on every page load, including Material's instant navigation. */
 (function () {
   "use strict";
 
@@ -79,28 +79,6 @@
     }).catch(function (err) {
       element.textContent = "The graph could not be drawn: " + err.message;
     });
-  }
-
-  function filterTimeline() {
-    var type = document.getElementById("kb-tl-type");
-    var topic = document.getElementById("kb-tl-topic");
-    if (!type || !topic) return;
-    var items = document.querySelectorAll(".kb-tl-item");
-    function apply() {
-      var shown = 0;
-      items.forEach(function (item) {
-        var types = (item.dataset.types || "").split(" ");
-        var topics = (item.dataset.topics || "").split(" ");
-        var ok = (!type.value || types.indexOf(type.value) >= 0) && (!topic.value || topics.indexOf(topic.value) >= 0);
-        item.hidden = !ok;
-        if (ok) shown += 1;
-      });
-      var count = document.querySelector(".kb-tl-count");
-      if (count) count.textContent = shown + " of " + items.length + " shown";
-    }
-    type.addEventListener("change", apply);
-    topic.addEventListener("change", apply);
-    apply();
   }
 
   /* Search: Pagefind's chunked index (generator/search.py) behind Material's search
@@ -269,15 +247,20 @@
   }
 
   // Index pages: the page holds the first rows; the whole list is index.json beside it, fetched
-  // when the reader filters, sorts or asks for more. Every cell is built as text.
+  // when the reader filters, sorts or asks for more. Every cell is built as text. A filter can
+  // be given in the address ("articles/?outlet=AFP"), as a link from another page does.
+  function byDate(a, b) { return (a ? 0 : 1) - (b ? 0 : 1) || (a || "").localeCompare(b || ""); }
   var INDEX_SORTS = {
     mentions: function (a, b) { return b.mentions - a.mentions || b.articles - a.articles; },
     articles: function (a, b) { return b.articles - a.articles; },
+    entities: function (a, b) { return b.entities - a.entities; },
+    outlets: function (a, b) { return b.outlets.length - a.outlets.length || b.articles - a.articles; },
     name: function (a, b) { return (a.name || a.title).localeCompare(b.name || b.title); },
     title: function (a, b) { return a.title.localeCompare(b.title); },
-    date: function (a, b) { return (a.start ? 0 : 1) - (b.start ? 0 : 1) || (a.start || "").localeCompare(b.start || ""); },
+    date: function (a, b) { return byDate(a.start, b.start); },
+    latest: function (a, b) { return (b.latest || "").localeCompare(a.latest || ""); },
     newest: function (a, b) { return (b.date || "").localeCompare(a.date || ""); },
-    oldest: function (a, b) { return (a.date ? 0 : 1) - (b.date ? 0 : 1) || (a.date || "").localeCompare(b.date || ""); },
+    oldest: function (a, b) { return byDate(a.date, b.date); },
   };
 
   function span(start, end) {
@@ -285,39 +268,119 @@
     return end && end !== start ? start + " to " + end : start;
   }
 
+  function link(text, href) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
+
   function cell(row, text, href) {
     var td = document.createElement("td");
-    if (href) {
-      var a = document.createElement("a");
-      a.href = href;
-      a.textContent = text;
-      td.appendChild(a);
-    } else {
-      td.textContent = text;
-    }
+    td.appendChild(href ? link(text, href) : document.createTextNode(text));
     row.appendChild(td);
   }
 
-  function indexRow(kind, r, root) {
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  function carriedBy(r) {
+    var parts = [];
+    if (r.outlets.length) parts.push(plural(r.outlets.length, "outlet") + " (" + r.outlets.join(", ") + ")");
+    if (r.no_outlet) parts.push(plural(r.no_outlet, "article") + " naming no outlet");
+    return parts.join(" and ");
+  }
+
+  function quoteItem(r, root, topicNames) {
+    var li = document.createElement("li");
+    li.className = "kb-quote";
+    var quote = document.createElement("blockquote");
+    var text = document.createElement("p");
+    text.textContent = "“" + r.text + "”";
+    quote.appendChild(text);
+    var meta = document.createElement("p");
+    meta.className = "kb-quote-meta";
+    meta.append(r.speaker ? link(r.speaker, new URL(r.speaker_url, root).href) : "Unattributed");
+    meta.append(" · " + (r.date || "undated") + " · carried by " + carriedBy(r));
+    if (r.source) meta.append(" · ", link("first report", new URL(r.source, root).href));
+    var topics = r.topics.map(function (t) { return topicNames[t]; }).filter(Boolean);
+    if (topics.length) {
+      meta.append(" · " + topics.slice(0, 3).join(", ") + (topics.length > 3 ? " and " + (topics.length - 3) + " more topics" : ""));
+    }
+    li.append(quote, meta);
+    if (r.variants.length) {
+      var details = document.createElement("details");
+      var summary = document.createElement("summary");
+      summary.textContent = plural(r.variants.length, "other wording");
+      var list = document.createElement("ul");
+      r.variants.forEach(function (v) {
+        var item = document.createElement("li");
+        item.textContent = "“" + v + "”";
+        list.appendChild(item);
+      });
+      details.append(summary, list);
+      li.appendChild(details);
+    }
+    return li;
+  }
+
+  function timelineItem(r, root) {
+    var li = document.createElement("li");
+    li.className = "kb-tl-item kb-tl-" + r.kind;
+    var time = document.createElement("time");
+    time.dateTime = r.date;
+    time.textContent = span(r.date, r.end);
+    var kind = document.createElement("span");
+    kind.className = "kb-tl-kind";
+    kind.textContent = r.kind === "event" ? "Event" : "Article";
+    li.append(time, " ", kind, " ", link(r.title, new URL(r.url, root).href));
+    if (r.outlet) li.append(" · " + r.outlet);
+    return li;
+  }
+
+  function indexRow(kind, r, root, topicNames) {
+    if (kind === "quote") return quoteItem(r, root, topicNames);
+    if (kind === "timeline") return timelineItem(r, root);
     var tr = document.createElement("tr");
-    var url = new URL(r.url, root).href;
+    var url = r.url ? new URL(r.url, root).href : "";
     if (kind === "event") {
       cell(tr, span(r.start, r.end)); cell(tr, r.name, url); cell(tr, r.place);
       cell(tr, r.participants.slice(0, 4).join(", ")); cell(tr, String(r.articles));
     } else if (kind === "article") {
       cell(tr, r.date || "–"); cell(tr, r.title, url); cell(tr, r.outlet || "–"); cell(tr, r.author || "–");
+    } else if (kind === "topic") {
+      cell(tr, r.name, url); cell(tr, String(r.articles)); cell(tr, String(r.entities));
+    } else if (kind === "outlet") {
+      cell(tr, r.name, new URL("articles/?outlet=" + encodeURIComponent(r.name), root).href);
+      cell(tr, String(r.articles)); cell(tr, r.latest || "–");
     } else {
       cell(tr, r.name, url); cell(tr, r.aliases); cell(tr, String(r.articles)); cell(tr, String(r.mentions));
     }
     return tr;
   }
 
+  var INDEX_TEXT = {
+    event: function (r) { return [r.name, r.place].concat(r.participants); },
+    article: function (r) { return [r.title, r.outlet || "", r.author || ""]; },
+    quote: function (r) { return [r.text].concat(r.variants); },
+    timeline: function (r) { return [r.title, r.outlet || ""]; },
+    other: function (r) { return [r.name, r.aliases || ""]; },
+  };
+
   function matches(kind, r, f) {
-    var text = kind === "event" ? [r.name, r.place].concat(r.participants)
-      : kind === "article" ? [r.title, r.outlet || "", r.author || ""] : [r.name, r.aliases];
+    var text = (INDEX_TEXT[kind] || INDEX_TEXT.other)(r);
     if (f.q && text.join(" ").toLowerCase().indexOf(f.q) < 0) return false;
-    if (f.topic && r.topics.indexOf(f.topic) < 0) return false;
-    var first = kind === "event" ? r.start : r.date, last = kind === "event" ? r.end || r.start : r.date;
+    if (f.speaker && (r.speaker || "").toLowerCase().indexOf(f.speaker) < 0) return false;
+    if (f.outlet) {
+      var none = f.outlet === "-";
+      var ok = kind === "quote" ? (none ? r.no_outlet > 0 : r.outlets.indexOf(f.outlet) >= 0)
+        : none ? !r.outlet : r.outlet === f.outlet;
+      if (!ok) return false;
+    }
+    if (f.kind && r.kind !== f.kind) return false;
+    if (f.type && (r.types || []).indexOf(f.type) < 0) return false;
+    if (f.topic && (r.topics || []).indexOf(f.topic) < 0) return false;
+    var first = kind === "event" ? r.start : r.date;
+    var last = kind === "event" ? r.end || r.start : kind === "timeline" ? r.end || r.date : r.date;
     if ((f.from || f.to) && !first) return false;
     if (f.from && last < f.from) return false;
     if (f.to && first > f.to) return false;
@@ -328,11 +391,15 @@
     if (box.dataset.ready) return;
     box.dataset.ready = "true";
     var form = box.querySelector("form");
-    var body = box.querySelector("tbody");
+    var body = box.querySelector(".kb-index-rows");
     var count = box.querySelector(".kb-index-count");
     var more = box.querySelector(".kb-index-more");
     var kind = box.dataset.kind;
     var root = new URL(box.dataset.root || "./", window.location.href);
+    var topicNames = {};
+    form.querySelectorAll("select[name=topic] option").forEach(function (o) {
+      if (o.value) topicNames[o.value] = o.textContent;
+    });
     var data = null;
     var found = [];
     var shown = 0;
@@ -346,6 +413,8 @@
           return table.rows.map(function (row) {
             var record = {};
             table.columns.forEach(function (column, i) { record[column] = row[i]; });
+            // a row names its topics by their place in the file's list
+            if (table.topics) record.topics = record.topics.map(function (n) { return table.topics[n]; });
             return record;
           });
         });
@@ -356,7 +425,7 @@
 
     function showMore() {
       var next = found.slice(shown, shown + (Number(box.dataset.pageRows) || 50));
-      next.forEach(function (r) { body.appendChild(indexRow(kind, r, root)); });
+      next.forEach(function (r) { body.appendChild(indexRow(kind, r, root, topicNames)); });
       shown += next.length;
       more.hidden = shown >= found.length;
       count.textContent = found.length + " of " + box.dataset.total + " " + box.dataset.label
@@ -365,12 +434,9 @@
 
     function apply() {
       var values = new FormData(form);
-      var f = {
-        q: String(values.get("q") || "").trim().toLowerCase(),
-        topic: String(values.get("topic") || ""),
-        from: String(values.get("from") || ""),
-        to: String(values.get("to") || ""),
-      };
+      var f = {};
+      ["q", "speaker"].forEach(function (name) { f[name] = String(values.get(name) || "").trim().toLowerCase(); });
+      ["outlet", "kind", "type", "topic", "from", "to"].forEach(function (name) { f[name] = String(values.get(name) || ""); });
       var order = INDEX_SORTS[String(values.get("sort") || "")];
       return load().then(function (rows) {
         found = rows.filter(function (r) { return matches(kind, r, f); });
@@ -388,12 +454,17 @@
     more.addEventListener("click", function () {
       if (found.length) showMore(); else apply();
     });
+    var given = false;
+    new URLSearchParams(window.location.search).forEach(function (value, name) {
+      var field = form.elements.namedItem(name);
+      if (field && "value" in field) { field.value = value; given = true; }
+    });
+    if (given) apply();
   }
 
   function init() {
     setupSearch();
     document.querySelectorAll(".kb-graph[data-graph]").forEach(drawGraph);
-    filterTimeline();
     document.querySelectorAll(".kb-index[data-src]").forEach(setupIndex);
   }
 

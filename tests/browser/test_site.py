@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -236,21 +237,78 @@ def test_screenshot(
     assert out.is_file() and out.stat().st_size > 10_000, f"{out}: missing or nearly empty"
 
 
-@pytest.mark.parametrize(("control", "attribute"), [("#kb-tl-type", "data-types"), ("#kb-tl-topic", "data-topics")])
-def test_timeline_filter_shows_only_matching_items(page: Page, control: str, attribute: str) -> None:
+def index_data(site_dir: Path, folder: str) -> list[dict[str, Any]]:
+    """The rows of an index's data file, as records."""
+    table = json.loads((site_dir / folder / "index.json").read_text(encoding="utf-8"))
+    rows = [dict(zip(table["columns"], row, strict=True)) for row in table["rows"]]
+    for r in rows:  # a row names its topics by their place in the file's list
+        r["topics"] = [table["topics"][n] for n in r.get("topics", [])]
+    return rows
+
+
+def shown_count(page: Page) -> int:
+    text = page.locator(".kb-index-count").inner_text()
+    match = re.match(r"(\d+) of \d+ ", text)
+    assert match, f"no count of matching rows in {text!r}"
+    return int(match.group(1))
+
+
+def test_the_timeline_filters_by_kind_type_and_topic_as_its_data_says(page: Page, site_dir: Path) -> None:
+    rows = index_data(site_dir, "timeline")
     visit(page, "/timeline/")
-    select = page.locator(f"select{control}")
-    items = page.locator(".kb-tl-item")
-    values = [v for v in select.locator("option").evaluate_all("options => options.map(o => o.value)") if v]
-    assert values, f"{control} offers nothing to filter by"
-    for value in values:
-        select.select_option(value)
-        matching = page.locator(f'.kb-tl-item[{attribute}~="{value}"]')
-        assert matching.count() > 0, f"{control}={value!r} matches no item"
-        expect(matching.filter(visible=True)).to_have_count(matching.count())
-        expect(page.locator(f'.kb-tl-item:not([{attribute}~="{value}"])').filter(visible=True)).to_have_count(0)
-    select.select_option("")
-    expect(items.filter(visible=True)).to_have_count(items.count())
+    kind = page.locator(".kb-index select[name=kind]")
+    kind.select_option("event")
+    expect(page.locator(".kb-index-count")).to_contain_text(" of ")
+    assert shown_count(page) == sum(r["kind"] == "event" for r in rows) > 0
+    assert set(page.locator(".kb-index-rows .kb-tl-kind").all_inner_texts()) == {"EVENT"}
+    kind.select_option("")
+    for name, key in (("type", "types"), ("topic", "topics")):
+        select = page.locator(f".kb-index select[name={name}]")
+        values = [v for v in select.locator("option").evaluate_all("options => options.map(o => o.value)") if v]
+        assert values, f"the timeline offers no {name} to filter by"
+        for value in values:
+            select.select_option(value)
+            expect(page.locator(".kb-index-count")).to_contain_text(" of ")
+            assert shown_count(page) == sum(value in r[key] for r in rows), f"{name}={value}"
+        select.select_option("")
+
+
+def test_the_quotes_ledger_filters_by_speaker_and_outlet_and_sorts_by_outlets(
+    page: Page, site_dir: Path, kb: dict[str, Any], errors: list[str]
+) -> None:
+    rows = index_data(site_dir, "quotes")
+    person = entity(kb, PERSON)
+    visit(page, "/quotes/")
+    expect(page.locator(".kb-index-rows .kb-quote")).to_have_count(min(len(rows), 50))
+    page.locator(".kb-index input[name=speaker]").press_sequentially("blinken")
+    theirs = [q for q in kb["quotes"] if q["speaker"] == person["id"]]
+    expect(page.locator(".kb-index-count")).to_have_text(f"{len(theirs)} of {len(rows)} quotes")
+    speakers = page.locator(".kb-quote-meta a:first-child").all_inner_texts()
+    assert speakers == [PERSON] * len(theirs)
+    page.locator(".kb-index input[name=speaker]").fill("")
+    outlet = page.locator(".kb-index select[name=outlet]")
+    for value in [v for v in outlet.locator("option").evaluate_all("os => os.map(o => o.value)") if v]:
+        outlet.select_option(value)
+        expect(page.locator(".kb-index-count")).to_contain_text(" of ")
+        assert shown_count(page) == sum(value in r["outlets"] for r in rows) > 0, value
+    outlet.select_option("")
+    page.locator(".kb-index select[name=sort]").select_option("outlets")
+    first = page.locator(".kb-quote-meta").first
+    expect(first).to_contain_text(f"carried by {max(len(r['outlets']) for r in rows)} outlets")
+    assert errors == []
+
+
+def test_an_outlet_leads_to_the_articles_index_filtered_by_it(page: Page, kb: dict[str, Any]) -> None:
+    visit(page, "/outlets/")
+    link = page.locator(".kb-index-rows a").first
+    name = link.inner_text()
+    link.click()
+    page.wait_for_url(re.compile(r"/articles/\?outlet="))
+    expect(page.locator(".kb-index select[name=outlet]")).to_have_value(name)
+    theirs = sorted(f"/articles/{a['id']}/" for a in kb["articles"] if a["outlet"] == name)
+    expect(page.locator(".kb-index-table tbody tr")).to_have_count(len(theirs))
+    shown = page.locator(".kb-index-table tbody a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    assert sorted(shown) == theirs
 
 
 def index_rows(page: Page) -> list[str]:

@@ -7,6 +7,8 @@ import json
 import re
 from dataclasses import replace
 
+import pytest
+
 from generator.models import Figure, Quote, QuoteSource
 from generator.render import feeds, jsonld
 from generator.render.pages import render
@@ -106,17 +108,64 @@ def test_article_page_lists_its_quotes_and_related_articles() -> None:
     assert "## Related articles" in page and "- [Council approves aid](b1.md) · 1 entity in common" in page
 
 
+def _index_rows(files: dict[str, str], path: str) -> list[dict[str, object]]:
+    data = json.loads(files[path])
+    return [dict(zip(data["columns"], row, strict=True)) for row in data["rows"]]
+
+
 def test_quotes_ledger_counts_distinct_outlets_and_lists_variants() -> None:
     files = render(with_quote_and_event(), TEMPLATES)
     page = files["quotes.md"]
-    assert '<h2 id="marlow-harbor">Edith Marlow, 2024-03-01</h2>' in page
+    assert '<li class="kb-quote"><blockquote><p>“The harbor will stay open”</p></blockquote>' in page
     # b1 names no outlet: it carries the quote, but it is no second outlet
-    assert "Outlets: **1** (Daily Tern) · 1 article naming no outlet" in page
+    assert (
+        '<a href="../people/edith-marlow/">Edith Marlow</a> · 2024-03-01 · carried by 1 outlet (Daily Tern) and '
+        '1 article naming no outlet · <a href="../articles/a1/#s2">first report</a> · Harbor affairs</p>'
+    ) in page
+    assert "<summary>1 other wording</summary><ul><li>“The harbour will stay open”</li></ul>" in page
+    assert 'data-src="../quotes/index.json"' in page and '<option value="Daily Tern">Daily Tern</option>' in page
+    assert json.loads(files["quotes/index.json"])["topics"] == ["harbor-affairs"]
+    [row] = _index_rows(files, "quotes/index.json")
+    assert row == {
+        "text": "The harbor will stay open",
+        "speaker": "Edith Marlow",
+        "speaker_url": "people/edith-marlow/",
+        "date": "2024-03-01",
+        "outlets": ["Daily Tern"],
+        "no_outlet": 1,
+        "articles": 2,
+        "source": "articles/a1/#s2",
+        "topics": [0],  # the first of the file's topics
+        "variants": ["The harbour will stay open"],
+    }
     entity = files["people/edith-marlow.md"]
     assert "carried by 1 outlet and 1 article naming no outlet: [Daily Tern](" in entity
     assert "[Outlet not given](../articles/b1.md#s0)" in entity
-    assert "- [Marlow in \\*Paris\\*](articles/a1.md#s2), Daily Tern, 2024-03-01" in page
-    assert "- “The harbour will stay open”" in page
+    assert "<summary>1 other wording</summary>" in entity
+
+
+def test_the_ledger_lists_a_quote_once_a_page_shows_the_first_rows_and_the_data_file_all() -> None:
+    kb = with_quote_and_event()
+    base = kb.quotes[0]
+    kb.quotes = [replace(base, id=f"q{n:02d}", text=f"Words number {n}") for n in range(60)]
+    files = render(kb, TEMPLATES)
+    page = files["quotes.md"]
+    assert page.count('<li class="kb-quote"') == 50
+    assert "60 quotes, oldest first: the first 50 are shown" in page
+    assert len(_index_rows(files, "quotes/index.json")) == 60
+    # the speaker's page shows the ten best carried and sends the reader to the ledger for the rest
+    entity = files["people/edith-marlow.md"]
+    assert "Quoted 60 times." in entity and entity.count("> “Words number") == 10
+    assert "[the quotes ledger](../quotes.md?speaker=Edith%20Marlow) lists all 60 under this name." in entity
+
+
+def test_a_quote_on_an_article_page_is_cut_to_a_readable_length_and_links_its_sentence() -> None:
+    kb = with_quote_and_event()
+    kb.quotes = [replace(kb.quotes[0], text="The harbor will stay open " * 20)]
+    page = render(kb, TEMPLATES)["articles/a1.md"]
+    line = next(x for x in page.splitlines() if x.startswith("- [“The harbor"))
+    assert line.startswith("- [“The harbor will stay open") and "…”](#s2)" in line
+    assert len(line.split("](#s2)")[0]) <= 205
 
 
 def test_timeline_orders_events_and_articles_with_filter_data() -> None:
@@ -129,10 +178,15 @@ def test_timeline_orders_events_and_articles_with_filter_data() -> None:
     assert items[0].types == ["event", "person"]
     assert items[1].types == ["organization", "person", "place"]
     assert items[1].topics == ["harbor-affairs"]
-    page = render(kb, TEMPLATES)["timeline.md"]
+    files = render(kb, TEMPLATES)
+    page = files["timeline.md"]
     assert '<option value="harbor-affairs">Harbor affairs</option>' in page
-    assert 'data-types="organization person place" data-topics="harbor-affairs"' in page
-    assert '<a href="../articles/a1/">Marlow in *Paris*</a>' in page
+    assert '<a href="../articles/a1/">Marlow in *Paris*</a> · Daily Tern</li>' in page
+    rows = _index_rows(files, "timeline/index.json")
+    assert [(r["kind"], r["url"], r["types"], r["topics"]) for r in rows] == [
+        ("event", "events/harbor-summit/", ["event", "person"], []),
+        ("article", "articles/a1/", ["organization", "person", "place"], [0]),
+    ]
     assert [i.ref for i in entity_timeline(kb.entities_by_id["paris"], kb)] == ["a1"]
 
 
@@ -156,12 +210,17 @@ def test_disagreements_show_each_figure_with_its_outlets() -> None:
 
 def test_outlets_graph_and_home_pages() -> None:
     files = render(small_kb(), TEMPLATES)
-    assert "| [Daily Tern](#outlet-1) | 1 | 2024-03-01 |" in files["outlets.md"]
     outlets = files["outlets.md"]
-    assert "1 outlet, most articles first. 1 article names no outlet ([listed below](#no-outlet))." in outlets
-    assert "#outlet-2" not in outlets  # an article that names no outlet is not an outlet
-    assert '<h2 id="no-outlet">Articles that name no outlet</h2>' in outlets
-    assert "- [Council approves aid](articles/b1.md)" in outlets
+    # an outlet leads to its articles: the articles index, filtered by it
+    assert (
+        '<tr><td><a href="../articles/?outlet=Daily%20Tern">Daily Tern</a></td><td>1</td><td>2024-03-01</td></tr>'
+        in (outlets)
+    )
+    assert "1 outlet, most articles first." in outlets
+    # an article that names no outlet is not an outlet
+    assert _index_rows(files, "outlets/index.json") == [{"name": "Daily Tern", "articles": 1, "latest": "2024-03-01"}]
+    assert "1 article names no outlet: [listed in the articles index](articles/index.md?outlet=-)." in outlets
+    assert '<option value="-">Outlet not given</option>' in files["articles/index.md"]
     graph = re.search(r'id="kb-graph" data-root="\.\./" data-graph="([^"]+)"', files["graph.md"])
     assert graph is not None
     nodes = json.loads(html.unescape(graph.group(1)))["nodes"]
@@ -257,10 +316,10 @@ def test_a_quote_carried_by_two_named_outlets_counts_both() -> None:
     kb = with_quote_and_event()
     kb.articles = [replace(a, outlet=a.outlet or "Harbor Post") for a in kb.articles]
     files = render(kb, TEMPLATES)
-    assert "Outlets: **2** (Daily Tern, Harbor Post)" in files["quotes.md"]
+    assert "carried by 2 outlets (Daily Tern, Harbor Post) · " in files["quotes.md"]
     assert "(also carried by 1 other outlet)" in files["articles/a1.md"]
     assert "carried by 2 outlets: [Daily Tern](" in files["people/edith-marlow.md"]
-    assert "2 outlets, most articles first." in files["outlets.md"] and "no-outlet" not in files["outlets.md"]
+    assert "2 outlets, most articles first." in files["outlets.md"] and "no outlet" not in files["outlets.md"]
 
 
 def test_a_thin_entity_page_shows_its_one_sentence_once_and_no_two_node_graph() -> None:
@@ -300,3 +359,35 @@ def test_mentions_in_many_articles_go_on_over_pages_of_their_own() -> None:
     assert "Articles 41–45 of 45" in third and third.count('<h3><a href="') == 5
     assert "people/ada-lind/mentions-4.md" not in files
     assert "mentions-2" not in render(small_kb(), TEMPLATES)["people/edith-marlow.md"]  # few articles: one page
+
+
+def test_a_topic_page_lists_its_newest_articles_and_top_entities_and_leads_to_the_indexes_for_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator.render import pages
+
+    monkeypatch.setattr(pages, "TOPIC_ARTICLES", 1)
+    monkeypatch.setattr(pages, "TOPIC_ENTITIES", 1)
+    kb = small_kb()
+    council = kb.entities_by_id["harbor-council"]
+    office = replace(council, id="port-office", name="Port Office", mentions=council.mentions[:1])  # in a1 only
+    kb.entities.append(office)
+    del kb.__dict__["entities_by_id"]  # computed once; the entities have changed
+    kb.topics = [replace(kb.topics[0], entities=["paris", "port-office", "harbor-council", "edith-marlow"])]
+    page = render(kb, TEMPLATES)["topics/harbor-affairs.md"]
+    # the newest article only (b1 has no date), and the index filtered by the topic for the others
+    assert "- [Marlow in \\*Paris\\*](../articles/a1.md) (2024-03-01)" in page and "b1.md" not in page
+    assert "The newest 1 of 2; [the articles index](../articles/index.md?topic=harbor-affairs) lists them all." in page
+    # of each type, in the order of the site's types, the entity in most of the topic's articles
+    assert [h for h in page.splitlines() if h.startswith("## ")] == [
+        "## Articles { data-search-exclude }",
+        "## People { data-search-exclude }",
+        "## Organizations { data-search-exclude }",
+        "## Places { data-search-exclude }",
+    ]
+    assert "- [Harbor Council](../organizations/harbor-council.md) (2 articles)" in page and "port-office" not in page
+    assert (
+        "The 1 named in most of its articles; [the index of organizations]"
+        "(../organizations/index.md?topic=harbor-affairs) lists all 2." in page
+    )
+    assert "- [Paris](../places/paris.md) (1 article)" in page
