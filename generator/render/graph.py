@@ -1,15 +1,18 @@
 """The relationship graph as data for the browser: nodes, weighted edges, links.
 
-The site graph keeps the most-mentioned entities and the edges between them;
-an entity's local graph is the entity, its strongest neighbours and the edges
-among them. Node URLs are relative to the site root; the page script adds the
-page's own way up to the root.
+The site graph keeps the most-mentioned entities and, of the edges between them, each
+entity's strongest ties (:func:`backbone`), so that an entity named in most articles
+(a *hub*, which the page hides at first) does not tie every node to itself. An
+entity's local graph is the entity, its strongest neighbours and the edges among them.
+Node URLs are relative to the site root; the page script adds the page's own way up
+to the root.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -19,7 +22,10 @@ from generator.render.paths import entity_url
 
 SITE_NODES = 150
 SITE_EDGES = 600
+EDGES_PER_NODE = 4  # of each node of the site graph, the strongest ties kept
 LOCAL_NODES = 15
+HUB_SHARE = 0.5  # an entity named in more than this share of the articles is a hub ...
+HUB_MIN_ARTICLES = 10  # ... in a corpus of at least this many articles
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,8 @@ class Node:
     value: int  # articles that mention the entity: the browser sizes nodes by it
     url: str  # relative to the site root
     centre: bool = False  # the entity a local graph is about
+    topics: tuple[str, ...] = ()  # the ids of its topics: the site graph filters by them
+    hub: bool = False  # named in most articles: the site graph hides it at first
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -41,6 +49,10 @@ class Node:
         }
         if self.centre:
             out["centre"] = True
+        if self.topics:
+            out["topics"] = list(self.topics)
+        if self.hub:
+            out["hub"] = True
         return out
 
 
@@ -72,19 +84,59 @@ def _node(e: Entity, sizes: Mapping[str, int] | None = None, centre: bool = Fals
     return Node(e.id, e.name, e.type, value, entity_url(e), centre)
 
 
-def _edges(relations: list[Relation], keep: set[str], limit: int) -> list[Edge]:
+def backbone(
+    relations: list[Relation], keep: set[str], sizes: Mapping[str, int], per_node: int, limit: int
+) -> list[Edge]:
+    """Of the edges among ``keep``, each node's ``per_node`` strongest ties, at most ``limit``
+    in all, the heaviest first.
+
+    A tie is as strong as its weight against the two entities' sizes (sentences together
+    over the geometric mean of their articles): an entity named everywhere is named with
+    everything, which says little about any one of them.
+    """
     chosen = [r for r in relations if r.source in keep and r.target in keep]
-    chosen.sort(key=lambda r: (-r.weight, r.source, r.target))
-    return [Edge(r.source, r.target, r.weight) for r in chosen[:limit]]
+
+    def strength(r: Relation) -> float:
+        return r.weight / math.sqrt(max(1, sizes.get(r.source, 1)) * max(1, sizes.get(r.target, 1)))
+
+    ties: dict[str, list[Relation]] = {}
+    for r in chosen:
+        ties.setdefault(r.source, []).append(r)
+        ties.setdefault(r.target, []).append(r)
+    kept: set[tuple[str, str]] = set()
+    for rs in ties.values():
+        rs.sort(key=lambda r: (-strength(r), -r.weight, r.source, r.target))
+        kept.update((r.source, r.target) for r in rs[:per_node])
+    out = [r for r in chosen if (r.source, r.target) in kept]
+    out.sort(key=lambda r: (-r.weight, r.source, r.target))
+    return [Edge(r.source, r.target, r.weight) for r in out[:limit]]
 
 
-def site_graph(entities: list[Entity], relations: list[Relation], limit: int = SITE_NODES) -> Graph:
+def hubs(entities: list[Entity], articles: int) -> set[str]:
+    """The entities named in more than :data:`HUB_SHARE` of ``articles`` (none in a small corpus)."""
+    if articles < HUB_MIN_ARTICLES:
+        return set()
+    return {e.id for e in entities if len(e.articles) > HUB_SHARE * articles}
+
+
+def site_graph(
+    entities: list[Entity],
+    relations: list[Relation],
+    limit: int = SITE_NODES,
+    topics: Mapping[str, list[str]] | None = None,
+    articles: int = 0,
+) -> Graph:
+    """The ``limit`` most-mentioned entities tied to another, with their topics (entity id ->
+    topic ids) and, of a corpus of ``articles`` articles, which are hubs."""
     linked = {r.source for r in relations} | {r.target for r in relations}
     ranked = sorted((e for e in entities if e.id in linked), key=lambda e: (-len(e.articles), -len(e.mentions), e.id))[
         :limit
     ]
     keep = {e.id for e in ranked}
-    return Graph([_node(e) for e in ranked], _edges(relations, keep, SITE_EDGES))
+    sizes = {e.id: len(e.articles) for e in ranked}
+    hub = hubs(ranked, articles)
+    nodes = [replace(_node(e), topics=tuple((topics or {}).get(e.id, ())), hub=e.id in hub) for e in ranked]
+    return Graph(nodes, backbone(relations, keep, sizes, EDGES_PER_NODE, SITE_EDGES))
 
 
 def pair_weights(relations: list[Relation]) -> dict[tuple[str, str], int]:

@@ -289,8 +289,15 @@ class Renderer:
         kb = self.kb
         items = timeline.site_timeline(kb)
         yield from self._index_pages("timeline.md", "timeline.md.j2", indexes.timeline_index(items, kb.entities_by_id))
-        site_graph = graph.site_graph(kb.entities, kb.relations)
-        yield self._render("graph.md.j2", "graph.md", graph=graph_attribute(site_graph), size=len(site_graph.nodes))
+        site_graph = graph.site_graph(kb.entities, kb.relations, topics=self.entity_topics, articles=len(kb.articles))
+        yield self._render(
+            "graph.md.j2",
+            "graph.md",
+            graph=graph_attribute(site_graph),
+            size=len(site_graph.nodes),
+            hubs=sum(n.hub for n in site_graph.nodes),
+            topics=[t for t in kb.topics if any(t.id in n.topics for n in site_graph.nodes)],
+        )
         data = indexes.quote_index(self.quote_rows, self.article_topics)
         outlets = indexes.outlet_index(dated)
         yield from self._index_pages(

@@ -33,49 +33,218 @@
     return getComputedStyle(document.body).getPropertyValue("--md-default-fg-color").trim() || "#333";
   }
 
+  var TYPE_NAMES = {
+    person: "Person", organization: "Organization", place: "Place", event: "Event", aid_package: "Aid package",
+  };
+  var LABEL_PX = 13;  // a label's height on screen, at any zoom
+
+  /* A graph: vis-network draws it; labels are placed so that none overlaps another at rest
+   * (the largest entities first); the site graph's form filters it by type, topic and size,
+   * finds an entity and shows its neighbourhood. */
   function drawGraph(element) {
     if (element.dataset.drawn) return;
     element.dataset.drawn = "true";
     var root = element.dataset.root || "./";
     var data = JSON.parse(element.dataset.graph);
+    var form = element.id === "kb-graph" ? document.querySelector(".kb-graph-controls") : null;
+    var status = document.querySelector(".kb-graph-status");
+    var panel = document.querySelector(".kb-graph-picked");
+    var byId = {};
+    var ties = {};
+    data.nodes.forEach(function (n) { byId[n.id] = n; ties[n.id] = []; });
+    data.edges.forEach(function (e) { ties[e.from].push(e.to); ties[e.to].push(e.from); });
+    var picked = null;
+    if (form && element.clientWidth < 600 && form.elements.namedItem("size")) {
+      // a narrow screen starts with fewer entities, so that their names can be read
+      var narrow = form.querySelector("select[name=size] option[value='20']");
+      if (narrow) form.elements.namedItem("size").value = "20";
+    }
+    var shown = form ? chosen() : null;
+
+    function chosen() {
+      // the ids the form asks for: by type, hubs, topic and size, or the picked entity's neighbourhood
+      var values = new FormData(form);
+      var types = values.getAll("type");
+      var hubs = values.get("hubs") !== null;
+      var topic = String(values.get("topic") || "");
+      var size = Number(values.get("size")) || data.nodes.length;
+      var depth = Number(values.get("depth")) || 0;
+      function ok(n) { return types.indexOf(n.group) >= 0 && (hubs || !n.hub || n.id === picked); }
+      var set = new Set();
+      if (picked && depth) {
+        var frontier = [picked];
+        set.add(picked);
+        for (var step = 0; step < depth; step++) {
+          var next = [];
+          frontier.forEach(function (id) {
+            ties[id].forEach(function (other) {
+              if (!set.has(other) && ok(byId[other])) { set.add(other); next.push(other); }
+            });
+          });
+          frontier = next;
+        }
+        return set;
+      }
+      data.nodes.filter(function (n) { return ok(n) && (!topic || (n.topics || []).indexOf(topic) >= 0); })
+        .slice(0, size).forEach(function (n) { set.add(n.id); });  // the nodes come most mentioned first
+      if (picked) set.add(picked);
+      return set;
+    }
+
     loadVis(root).then(function () {
       var base = new URL(root, window.location.href);
       var nodes = new window.vis.DataSet(data.nodes.map(function (n) {
         return {
           id: n.id,
           label: n.label,
-          title: n.label,
+          name: n.label,
+          title: n.label + " (" + (TYPE_NAMES[n.group] || n.group) + ")",
           url: new URL(n.url, base).href,
           value: n.value,
-          group: n.group,
+          // no vis "group": updating a node of a group gives it the group's colours again
           color: { background: COLOURS[n.group] || "#777", border: n.centre ? "#000" : COLOURS[n.group] || "#777" },
           borderWidth: n.centre ? 3 : 1,
-          font: { color: textColour(), size: n.centre ? 18 : 14 },
+          font: { color: textColour(), size: LABEL_PX },
         };
       }));
       var edges = new window.vis.DataSet(data.edges.map(function (e, i) {
         return { id: i, from: e.from, to: e.to, value: e.value, title: e.value + " sentence(s) together" };
       }));
-      var network = new window.vis.Network(element, { nodes: nodes, edges: edges }, {
-        nodes: { shape: "dot", scaling: { min: 8, max: 36 } },
+      var nodeView = new window.vis.DataView(nodes, { filter: function (n) { return !shown || shown.has(n.id); } });
+      var edgeView = new window.vis.DataView(edges, {
+        filter: function (e) { return !shown || (shown.has(e.from) && shown.has(e.to)); },
+      });
+      var network = new window.vis.Network(element, { nodes: nodeView, edges: edgeView }, {
+        nodes: { shape: "dot", scaling: { min: 8, max: 36, label: { enabled: false } } },
         edges: { color: { color: "#9aa5b1", opacity: 0.6 }, scaling: { min: 1, max: 8 }, smooth: false },
-        physics: { solver: "forceAtlas2Based", stabilization: { iterations: 250 } },
+        physics: { solver: "forceAtlas2Based", forceAtlas2Based: { avoidOverlap: 0.5 }, stabilization: { iterations: 250 } },
         interaction: { hover: true, tooltipDelay: 150 },
       });
-      network.once("stabilizationIterationsDone", function () {
+
+      function priority(id) {
+        var n = byId[id];
+        if (id === picked || n.centre) return 1e12;
+        if (picked && ties[picked].indexOf(id) >= 0) return 1e9 + n.value;
+        return n.value;
+      }
+
+      function placeLabels() {
+        // Every shown label at one size on screen; then, largest entity first, hide each label
+        // that would overlap one already kept. The kept ones are what a reader sees at rest.
+        var ids = nodeView.getIds();
+        var size = Math.max(LABEL_PX, Math.min(80, Math.round(LABEL_PX / (network.getScale() || 1))));
+        nodes.update(ids.map(function (id) { return { id: id, label: byId[id].label, font: { size: size } }; }));
+        network.once("afterDrawing", function () {
+          // a label cut by the frame is hidden too
+          var corner = network.DOMtoCanvas({ x: 0, y: 0 });
+          var far = network.DOMtoCanvas({ x: element.clientWidth, y: element.clientHeight });
+          var kept = [{ l: -Infinity, t: -Infinity, r: Infinity, b: corner.y }, { l: -Infinity, t: far.y, r: Infinity, b: Infinity },
+            { l: -Infinity, t: -Infinity, r: corner.x, b: Infinity }, { l: far.x, t: -Infinity, r: Infinity, b: Infinity }];
+          var hide = [];
+          ids.slice().sort(function (a, b) { return priority(b) - priority(a); }).forEach(function (id) {
+            var node = network.body.nodes[id];
+            var s = node && node.labelModule.size;
+            var box = s && { l: s.left, t: s.top, r: s.left + s.width, b: s.top + s.height };
+            var free = box && !kept.some(function (k) { return box.l < k.r && k.l < box.r && box.t < k.b && k.t < box.b; });
+            if (free) kept.push(box); else hide.push({ id: id, label: "" });
+          });
+          nodes.update(hide);
+          network.once("afterDrawing", function () { element.dataset.ready = "true"; });
+          network.redraw();
+        });
+        network.redraw();
+      }
+
+      function settle() {
+        element.dataset.ready = "false";
+        network.setOptions({ physics: { enabled: true } });
+        network.stabilize(200);
+      }
+
+      network.on("stabilizationIterationsDone", function () {
         network.setOptions({ physics: false });
         network.fit();
+        network.moveTo({ scale: network.getScale() * 0.85 });  // room at the edges for the outer names
+        placeLabels();
       });
+      var zooming = null;
+      network.on("zoom", function () {
+        clearTimeout(zooming);
+        zooming = setTimeout(placeLabels, 200);
+      });
+      network.on("dragEnd", function (params) { if (params.nodes.length) placeLabels(); });
+
+      function showPicked() {
+        if (!panel) return;
+        if (!picked) { panel.hidden = true; return; }
+        var n = byId[picked];
+        var open = document.createElement("a");
+        open.href = nodes.get(picked).url;
+        open.textContent = "Open the page of " + n.label;
+        var near = ties[picked].filter(function (id) { return shown && shown.has(id); }).length;
+        panel.replaceChildren(
+          n.label + " (" + (TYPE_NAMES[n.group] || n.group) + ", named in " + n.value + " article"
+            + (n.value === 1 ? "" : "s") + "), tied to " + near + " of the entities shown. ", open);
+        panel.hidden = false;
+      }
+
+      function update() {
+        shown = chosen();
+        nodeView.refresh();
+        edgeView.refresh();
+        if (status) {
+          status.textContent = shown.size + " of " + data.nodes.length + " entities shown"
+            + (picked ? ", around " + byId[picked].label : "") + ".";
+        }
+        if (picked) network.selectNodes([picked]); else network.unselectAll();
+        showPicked();
+        settle();
+      }
+
+      function pick(id) {
+        picked = id;
+        update();
+      }
+
       network.on("click", function (params) {
+        var id = params.nodes.length ? params.nodes[0] : null;
+        if (!form) {
+          if (id) window.location.href = nodes.get(id).url;
+        } else if (id !== picked) {
+          pick(id);
+        }
+      });
+      network.on("doubleClick", function (params) {
         if (params.nodes.length) window.location.href = nodes.get(params.nodes[0]).url;
       });
       network.on("hoverNode", function () { element.style.cursor = "pointer"; });
       network.on("blurNode", function () { element.style.cursor = "default"; });
-      network.once("afterDrawing", function () {
-        element.dataset.ready = "true";
-      });
+
+      if (form) {
+        var list = document.getElementById("kb-graph-names");
+        if (list) {
+          list.replaceChildren.apply(list, data.nodes.map(function (n) {
+            var option = document.createElement("option");
+            option.value = n.label;
+            return option;
+          }));
+        }
+        var find = form.elements.namedItem("find");
+        var lookUp = function () {
+          var typed = find.value.trim().toLowerCase();
+          if (!typed) { pick(null); return; }
+          var match = data.nodes.find(function (n) { return n.label.toLowerCase() === typed; })
+            || data.nodes.find(function (n) { return n.label.toLowerCase().indexOf(typed) === 0; })
+            || data.nodes.find(function (n) { return n.label.toLowerCase().indexOf(typed) >= 0; });
+          if (match) pick(match.id); else if (status) status.textContent = "No entity in the graph is named " + find.value.trim() + ".";
+        };
+        find.addEventListener("change", lookUp);
+        form.addEventListener("submit", function (event) { event.preventDefault(); lookUp(); });
+        form.addEventListener("input", function (event) { if (event.target !== find) update(); });
+        if (status) status.textContent = shown.size + " of " + data.nodes.length + " entities shown.";
+      }
       window.kbGraphs = (window.kbGraphs || []).filter(function (g) { return document.body.contains(g.element); });
-      window.kbGraphs.push({ element: element, network: network, nodes: nodes });
+      window.kbGraphs.push({ element: element, network: network, nodes: nodes, view: nodeView, data: data });
     }).catch(function (err) {
       element.textContent = "The graph could not be drawn: " + err.message;
     });

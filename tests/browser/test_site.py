@@ -11,6 +11,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from tests.browser.graphs import PICK_NODE, exercise_site_graph, overlapping_labels, ready
+
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
 STATIC_PAGES = {
@@ -25,25 +27,6 @@ PERSON = "Antony Blinken"
 ALIASES = [(PERSON, "Blinken"), ("Kyiv", "Kiev")]
 NAMES = [PERSON, "Kyiv", "NATO", "Ukraine", "Russia", "United States", "Dmytro Kuleba"]
 SERIOUS = {"serious", "critical"}
-
-GRAPHS_READY = "() => [...document.querySelectorAll('.kb-graph')].every(g => g.dataset.ready === 'true')"
-# The node to click: the one farthest from its nearest neighbour, so that no other node is under the pointer.
-PICK_NODE = """el => {
-  const graph = (window.kbGraphs || []).find(g => g.element === el);
-  if (!graph) return null;
-  graph.network.stopSimulation();
-  const nodes = graph.nodes.get().filter(n => n.url);
-  const positions = graph.network.getPositions(nodes.map(n => n.id));
-  const dom = nodes.map(n => graph.network.canvasToDOM(positions[n.id]));
-  const inside = p => p.x > 10 && p.y > 10 && p.x < el.clientWidth - 10 && p.y < el.clientHeight - 10;
-  let best = null;
-  dom.forEach((p, i) => {
-    if (!inside(p)) return;
-    const gap = Math.min(Infinity, ...dom.filter((_, j) => j !== i).map(q => Math.hypot(p.x - q.x, p.y - q.y)));
-    if (!best || gap > best.gap) best = {gap, x: p.x, y: p.y, url: new URL(nodes[i].url, location.href).href};
-  });
-  return best && {...best, count: graph.nodes.length};
-}"""
 
 
 def entity(kb: dict[str, Any], name: str) -> dict[str, Any]:
@@ -64,7 +47,7 @@ def visit(page: Page, path: str) -> None:
     """Open a page of the site and wait until it has settled, graphs drawn."""
     response = page.goto(path, wait_until="networkidle")
     assert response is not None and response.ok, f"{path}: HTTP {response.status if response else 'no response'}"
-    page.wait_for_function(GRAPHS_READY)
+    ready(page)
 
 
 def search(page: Page, query: str) -> Any:
@@ -160,19 +143,9 @@ def test_mention_leads_to_the_entity_and_back_to_its_sentence(
     )
 
 
-def test_graph_draws_nodes_and_a_click_opens_the_page(page: Page) -> None:
+def test_the_graph_filters_finds_shows_a_neighbourhood_and_a_click_leads_to_the_page(page: Page) -> None:
     visit(page, "/graph/")
-    graph = page.locator('#kb-graph.kb-graph[data-ready="true"]')
-    canvas = graph.locator("canvas").first
-    expect(canvas).to_be_visible()
-    canvas.scroll_into_view_if_needed()
-    node = graph.evaluate(PICK_NODE)
-    assert node is not None, "no drawn graph in window.kbGraphs for #kb-graph, or no node with a url in view"
-    assert node["count"] >= 5, f"only {node['count']} nodes"
-    box = canvas.bounding_box()
-    assert box is not None
-    page.mouse.click(box["x"] + node["x"], box["y"] + node["y"])
-    page.wait_for_url(node["url"])
+    exercise_site_graph(page)
 
 
 def test_entity_page_draws_its_local_graph(page: Page, pages: dict[str, str]) -> None:
@@ -180,6 +153,15 @@ def test_entity_page_draws_its_local_graph(page: Page, pages: dict[str, str]) ->
     graph = page.locator('#kb-local-graph.kb-graph[data-ready="true"]')
     expect(graph.locator("canvas").first).to_be_visible()
     assert graph.evaluate("el => (window.kbGraphs || []).some(g => g.element === el && g.nodes.length > 0)")
+    assert overlapping_labels(graph) == []
+    # a click on a neighbour opens its page
+    graph.locator("canvas").first.scroll_into_view_if_needed()
+    node = graph.evaluate(PICK_NODE)
+    assert node is not None
+    box = graph.locator("canvas").first.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + node["x"], box["y"] + node["y"])
+    page.wait_for_url(node["url"])
 
 
 def test_palette_toggle_switches_to_dark_mode_and_back(page: Page) -> None:

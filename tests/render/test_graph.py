@@ -5,7 +5,17 @@ from __future__ import annotations
 import json
 
 from generator.models import Entity, EntityMention, Relation
-from generator.render.graph import Edge, Graph, Node, attribute, local_graph, pair_weights, site_graph
+from generator.render.graph import (
+    Edge,
+    Graph,
+    Node,
+    attribute,
+    backbone,
+    hubs,
+    local_graph,
+    pair_weights,
+    site_graph,
+)
 
 
 def _entity(eid: str, type_: str, articles: int) -> Entity:
@@ -40,3 +50,33 @@ def test_graph_data_in_an_attribute_is_inert_whatever_the_names_hold() -> None:
     text = attribute(Graph([Node("x", '"><script>alert(1)</script>', "person", 1, "people/x/")], []))
     assert "<" not in text and '"' not in text
     assert json.loads(text.replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
+
+
+def test_each_node_keeps_its_strongest_ties_against_the_sizes_of_the_two_entities() -> None:
+    # "us" is named in every article and with everything; "ada" and "port" only with each other and "us"
+    sizes = {"us": 100, "ada": 4, "port": 4, "guild": 50}
+    relations = [
+        Relation("us", "ada", 6, ["a0"]),
+        Relation("us", "port", 6, ["a0"]),
+        Relation("us", "guild", 30, ["a0"]),
+        Relation("ada", "port", 3, ["a0"]),
+        Relation("ada", "guild", 3, ["a0"]),
+    ]
+    edges = backbone(relations, set(sizes), sizes, per_node=1, limit=10)
+    # ada's strongest tie is port (3 / 4), not "us" (6 / 20); port's is ada; "us" and guild keep theirs to each other
+    assert edges == [Edge("us", "guild", 30), Edge("ada", "port", 3)]
+    assert backbone(relations, set(sizes), sizes, per_node=1, limit=1) == [Edge("us", "guild", 30)]
+    assert backbone(relations, {"ada", "port"}, sizes, per_node=4, limit=10) == [Edge("ada", "port", 3)]
+
+
+def test_an_entity_named_in_most_articles_is_a_hub_in_a_corpus_large_enough_to_tell() -> None:
+    everywhere, often = _entity("us", "place", 8), _entity("ada", "person", 5)
+    assert hubs([everywhere, often], 10) == {"us"}  # 8 of 10 articles; ada's 5 is not more than half
+    assert hubs([everywhere, often], 9) == set()  # too few articles to call anything a hub
+    relations = [Relation("us", "ada", 2, ["a0"])]
+    graph = site_graph([everywhere, often], relations, topics={"ada": ["harbor"]}, articles=10)
+    data = graph.as_json()
+    assert data["nodes"][0] == {
+        "id": "us", "label": "Us", "group": "place", "value": 8, "url": "places/us/", "hub": True,
+    }  # fmt: skip
+    assert data["nodes"][1]["topics"] == ["harbor"] and "hub" not in data["nodes"][1]
