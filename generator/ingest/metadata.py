@@ -31,6 +31,38 @@ _DATELINE_WIRE = re.compile(
 _REPORTS = re.compile(
     r"(?:^|[,;]\s+|\.\s+)(?P<outlet>[A-Z][\w&-]*(?:\.[A-Z][\w-]*)*(?:\s+[A-Z][\w.&-]*){0,3})\s+reports(?=\s+via\b|\s*[.,;]|\s*$)"
 )
+# words that make "... reports" a plural noun, not an outlet that reports: "By reports, ...",
+# "According to reports", "Early reports"
+_NOT_OUTLETS = frozenset(
+    [
+        "by",
+        "to",
+        "according",
+        "early",
+        "initial",
+        "first",
+        "later",
+        "latest",
+        "recent",
+        "local",
+        "media",
+        "news",
+        "press",
+        "official",
+        "unofficial",
+        "some",
+        "other",
+        "several",
+        "many",
+        "multiple",
+        "conflicting",
+        "unconfirmed",
+        "further",
+        "such",
+        "these",
+        "those",
+    ]
+)
 # a dateline: the first paragraph opens with a place (optional) and a full date, then a dash or colon
 _DATELINE_DATE = re.compile(
     r"^(?:[A-Z][A-Za-z .'’-]{1,40},?\s+)?"
@@ -160,7 +192,8 @@ def detect(lines: list[str], find_title: bool = True) -> tuple[list[str], Detect
         found.outlet = m["wire"].strip()
     if found.outlet is None:
         for para in head:
-            if m := _REPORTS.search(para):
+            m = _REPORTS.search(para)
+            if m and m["outlet"].split()[-1].casefold() not in _NOT_OUTLETS:
                 found.outlet = m["outlet"].strip()
                 break
     # only a dateline opening the text: a date elsewhere in the body is what the article reports

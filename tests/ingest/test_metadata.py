@@ -92,6 +92,12 @@ def test_reports_via_gives_outlet() -> None:
     assert found.outlet == "Example.Org"
 
 
+@pytest.mark.parametrize("opening", ["By reports", "According to reports", "Early reports", "Media reports"])
+def test_reports_that_name_no_one_give_no_outlet(opening: str) -> None:
+    _, found = run(HEADLINE, f"The vote was held on Tuesday. {opening}, the mayor won.", P2)
+    assert found.outlet is None
+
+
 def test_no_outlet_in_plain_text() -> None:
     _, found = run(HEADLINE, P1, "The council reports a deficit of four crowns.")
     assert found.outlet is None
