@@ -24,7 +24,19 @@ from generator import safe_files
 from generator.errors import ConfigError
 from generator.ingest.readers import safe_url
 from generator.models import Article, Entity, EntityType, KnowledgeBase, Topic
-from generator.render import disagreements, feeds, graph, indexes, jsonld, kbjson, paging, similar, summary, timeline
+from generator.render import (
+    disagreements,
+    feeds,
+    graph,
+    indexes,
+    jsonld,
+    kbjson,
+    names,
+    paging,
+    similar,
+    summary,
+    timeline,
+)
 from generator.render.fragments import graph_attribute, linked_body, mentions_html
 from generator.render.markdown import date_span, escape_shown, md_escape, yaml_str
 from generator.render.paths import (
@@ -38,6 +50,7 @@ from generator.render.paths import (
     relative,
     root_of,
     topic_doc,
+    url_of,
 )
 from generator.render.quotes import QuoteRow, best_carried, outlet_of, quote_row
 from generator.render.text_safety import headline, is_cut, strip_controls
@@ -53,6 +66,7 @@ class Page:
 QUOTES_SHOWN = 10  # a speaker's quotes its page shows; the quotes ledger lists them all
 TOPIC_ARTICLES = 20  # the newest articles a topic's page lists; the articles index filters them all
 TOPIC_ENTITIES = 10  # of each type, the entities a topic's page lists, in most articles first
+DISPUTES_PER_PAGE = 25  # figures or dates in dispute, on one page of disagreements
 MENTION_ARTICLES = 20  # articles whose mentions one page shows; an entity's others go on on pages of their own
 
 
@@ -138,6 +152,7 @@ class Renderer:
         self.weights = graph.pair_weights(kb.relations)
         self.sizes = {e.id: len(e.articles) for e in kb.entities}
         self.names = {e.id: e.name for e in kb.entities}
+        self.exact_names = names.Names()  # filled as entity pages are rendered
         self.entity_topics, self.article_topics = indexes.topics_of(kb)
         self.by_article: dict[str, list[Entity]] = defaultdict(list)
         for e in kb.entities:
@@ -215,6 +230,15 @@ class Renderer:
         topics = [t for t in self.kb.topics if entity.id in t.entities]
         first, last = self.date_range(entity.articles)
         quotes = self.quotes_by_speaker.get(entity.id, [])
+        search_summary = summary.one_line(entity, self.names, len(sources), first, last)
+        self.exact_names.add(
+            [entity.name, *entity.aliases],
+            url_of(doc),
+            TYPE_LABELS[entity.type][0],
+            strip_controls(entity.name),
+            search_summary,
+            len(entity.mentions),
+        )
         yield self._render(
             "entity.md.j2",
             doc,
@@ -244,7 +268,7 @@ class Renderer:
             search_weight=search_weight(entity),
             search_name=search_words(entity.name),
             search_aliases=search_words(*entity.aliases),
-            search_summary=summary.one_line(entity, self.names, len(sources), first, last),
+            search_summary=search_summary,
         )
         for n in range(2, len(chunks) + 1):
             page_doc = mentions_doc(entity, n)
@@ -307,22 +331,38 @@ class Renderer:
             outlets=[row[0] for row in outlets.rows],
             undated=not all(r[4] for r in data.rows),
         )
-        yield self._render(
-            "disagreements.md.j2",
-            "disagreements.md",
-            figures=[
-                (e, disagreements.figure_sources(e, kb.articles_by_id, kb.extractions))
-                for e in disagreements.figure_disputes(kb.entities)
-            ],
-            dates=[
-                (d, [(e, disagreements.sentences_of(e, kb.articles_by_id, kb.extractions)) for e in d.events])
-                for d in disagreements.date_disputes(kb.entities)
-            ],
-            entities=kb.entities_by_id,
-            articles=kb.articles_by_id,
-        )
+        yield from self.disagreement_pages()
         no_outlet = sum(1 for a in dated if not a.outlet)
         yield from self._index_pages("outlets.md", "outlets.md.j2", indexes.outlet_index(dated), no_outlet=no_outlet)
+
+    def disagreement_pages(self) -> Iterator[Page]:
+        """The figures and dates the sources give differently, :data:`DISPUTES_PER_PAGE` to a page:
+        ``disagreements.md``, then ``disagreements/2.md`` and on."""
+        kb = self.kb
+        figures: list[tuple[str, Any]] = [
+            ("figure", (e, disagreements.figure_sources(e, kb.articles_by_id, kb.extractions)))
+            for e in disagreements.figure_disputes(kb.entities)
+        ]
+        dates: list[tuple[str, Any]] = [
+            ("date", (d, [(e, disagreements.sentences_of(e, kb.articles_by_id, kb.extractions)) for e in d.events]))
+            for d in disagreements.date_disputes(kb.entities)
+        ]
+        items = figures + dates
+        chunks = [items[i : i + DISPUTES_PER_PAGE] for i in range(0, len(items), DISPUTES_PER_PAGE)] or [[]]
+        docs = ["disagreements.md"] + [f"disagreements/{n}.md" for n in range(2, len(chunks) + 1)]
+        for n, chunk in enumerate(chunks, start=1):
+            yield self._render(
+                "disagreements.md.j2",
+                docs[n - 1],
+                figures=[x for kind, x in chunk if kind == "figure"],
+                dates=[x for kind, x in chunk if kind == "date"],
+                total_figures=len(figures),
+                total_dates=len(dates),
+                page=n,
+                pages=docs,
+                entities=kb.entities_by_id,
+                articles=kb.articles_by_id,
+            )
 
     def type_index(self, type_: EntityType, entities: list[Entity]) -> Iterator[Page]:
         """The index of one type: its first rows, and the whole list as ``index.json`` beside it."""
@@ -384,6 +424,8 @@ class Renderer:
         yield from self.site_pages(dated)
         counts = Counter(e.type for e in kb.entities)
         yield self._render("home.md.j2", "index.md", counts=counts, articles=dated[:10], kb=kb)
+        for path, content in self.exact_names.dumps():
+            yield Page(path, content)
 
 
 def vendor_files() -> dict[str, str]:

@@ -272,6 +272,41 @@
     return names.some(function (name) { return name && words(name) === query; });
   }
   var pagefind = null;
+  var nameFiles = {};
+  var nameShards = null;
+
+  function fetchJson(path, none) {
+    return fetch(new URL(path, ROOT).href).then(function (response) { return response.ok ? response.json() : none; });
+  }
+
+  function shardOf(typed, shards) {
+    // FNV-1a over the code points, as generator/render/names.py computes it
+    var h = 0x811c9dc5;
+    Array.from(typed).forEach(function (c) { h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0; });
+    return h % shards;
+  }
+
+  function exactNames(typed) {
+    // The entities named exactly what was typed, from the one small file its hash picks
+    // (generator/render/names.py): Pagefind alone ranks a short name behind long ones repeating it.
+    if (!nameShards) {
+      nameShards = fetchJson("search/names/shards.json", { shards: 0 });
+      nameShards.catch(function () { nameShards = null; });
+    }
+    return nameShards.then(function (info) {
+      if (!info.shards) return [];
+      var file = "search/names/" + shardOf(typed, info.shards) + ".json";
+      if (!(file in nameFiles)) {
+        nameFiles[file] = fetchJson(file, []);
+        nameFiles[file].catch(function () { delete nameFiles[file]; });
+      }
+      return nameFiles[file];
+    }).then(function (records) {
+      return records.filter(function (r) { return r[0] === typed; }).map(function (r) {
+        return { url: new URL(r[1], ROOT).pathname, meta: { type: r[2], title: r[3], summary: r[4] } };
+      });
+    }).catch(function () { return []; });  // Pagefind's results alone, then
+  }
 
   function loadPagefind() {
     if (!pagefind) {
@@ -361,12 +396,19 @@
         return pf.debouncedSearch(query, {}, 120);
       }).then(function (found) {
         if (found === null || input.value.trim() !== query) return null;  // a newer query took over
-        return Promise.all(found.results.slice(0, RANKED).map(function (r) { return r.data(); })).then(function (data) {
+        var typed = words(query);
+        return Promise.all([
+          exactNames(typed),
+          Promise.all(found.results.slice(0, RANKED).map(function (r) { return r.data(); })),
+        ]).then(function (both) {
           if (input.value.trim() !== query) return;
-          var typed = words(query);
+          var named = both[0];
+          var urls = named.map(function (d) { return d.url; });
+          var data = both[1].filter(function (d) { return urls.indexOf(d.url) < 0; });
           var exact = data.filter(function (d) { return namesExactly(d, typed); });
-          var shown = exact.concat(data.filter(function (d) { return !namesExactly(d, typed); })).slice(0, SHOWN);
-          shown.more = found.results.length > SHOWN;
+          var rest = data.filter(function (d) { return !namesExactly(d, typed); });
+          var shown = named.concat(exact, rest).slice(0, SHOWN);
+          shown.more = found.results.length + named.length > SHOWN;
           show(query, shown);
         });
       }).catch(function (err) {

@@ -94,10 +94,12 @@ def errors() -> list[str]:
     return []
 
 
-@pytest.fixture
-def page(browser: Browser, site_url: str, errors: list[str]) -> Iterator[Page]:
-    """A fresh page (1280x900) whose relative URLs resolve against the served site."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=site_url)
+def open_page(
+    browser: Browser, site_url: str, errors: list[str], width: int = 1280, height: int = 900
+) -> Iterator[Page]:
+    """A fresh page whose relative URLs resolve against the served site; console errors and
+    uncaught page errors go to ``errors``."""
+    context = browser.new_context(viewport={"width": width, "height": height}, base_url=site_url)
     context.set_default_timeout(TIMEOUT_MS)
     # The site must work offline: any request off the local server fails, with or without a network,
     # so that an external dependency (a CDN, web fonts) shows up as a console error every time.
@@ -116,6 +118,12 @@ def page(browser: Browser, site_url: str, errors: list[str]) -> Iterator[Page]:
     tab.on("pageerror", on_page_error)
     yield tab
     context.close()
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str, errors: list[str]) -> Iterator[Page]:
+    """A fresh page (1280x900) on the seed site."""
+    yield from open_page(browser, site_url, errors)
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,11 @@
-"""What the browser tests ask of a drawn graph (``window.kbGraphs``, kept by the site script)."""
+"""What the browser tests do on a built site: visit a page, search, read an index's data, and ask a drawn
+graph (``window.kbGraphs``, kept by the site script) what it shows."""
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
@@ -45,6 +49,41 @@ SHOWN = """el => {
 def ready(page: Page) -> None:
     """Wait until every graph on the page is drawn and its labels placed."""
     page.wait_for_function(GRAPHS_READY)
+
+
+def visit(page: Page, path: str) -> None:
+    """Open a page of the site and wait until it has settled, graphs drawn."""
+    response = page.goto(path, wait_until="networkidle")
+    assert response is not None and response.ok, f"{path}: HTTP {response.status if response else 'no response'}"
+    ready(page)
+
+
+def search(page: Page, query: str) -> Any:
+    """Open the search box with its keyboard shortcut, type the query, wait for its results."""
+    visit(page, "/")
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    box.press_sequentially(query)
+    # the result list names the query it shows: wait for the whole query's results
+    expect(page.locator("[data-kb-search-result]")).to_have_attribute("data-query", query)
+    return page.locator(".md-search-result__item .md-search-result__link")
+
+
+def index_data(site_dir: Path, folder: str) -> list[dict[str, Any]]:
+    """The rows of an index's data file, as records."""
+    table = json.loads((site_dir / folder / "index.json").read_text(encoding="utf-8"))
+    rows = [dict(zip(table["columns"], row, strict=True)) for row in table["rows"]]
+    for r in rows:  # a row names its topics by their place in the file's list
+        r["topics"] = [table["topics"][n] for n in r.get("topics", [])]
+    return rows
+
+
+def shown_count(page: Page) -> int:
+    text = page.locator(".kb-index-count").inner_text()
+    match = re.match(r"(\d+) of \d+ ", text)
+    assert match, f"no count of matching rows in {text!r}"
+    return int(match.group(1))
 
 
 def overlapping_labels(graph: Locator) -> list[tuple[str, str]]:
@@ -97,6 +136,15 @@ def exercise_site_graph(page: Page) -> dict[str, Any]:
         now = shown(graph)["shown"]
         assert now and all(value in n.get("topics", []) for n in now), value
         topic.select_option("")
+        ready(page)
+    # hubs: shown when asked for
+    hubs = page.locator(".kb-graph-controls input[name=hubs]")
+    if hubs.count():
+        hubs.check()
+        ready(page)
+        assert any(n.get("hub") for n in shown(graph)["shown"]), "asked for, the hubs are not shown"
+        seen["hubs"] = len(shown(graph)["hubs"])
+        hubs.uncheck()
         ready(page)
     # find an entity, then its neighbourhood: it and the nodes tied to it
     name = first[0]["label"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,15 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.browser.graphs import PICK_NODE, exercise_site_graph, overlapping_labels, ready
+from tests.browser.helpers import (
+    PICK_NODE,
+    exercise_site_graph,
+    index_data,
+    overlapping_labels,
+    search,
+    shown_count,
+    visit,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -41,25 +48,6 @@ def pages(kb: dict[str, Any]) -> dict[str, str]:
     person = entity(kb, PERSON)
     article = next(a for a in kb["articles"] if a["id"] == person["mentions"][0]["article"])
     return {**STATIC_PAGES, "entity": "/" + person["page"], "article": "/" + article["page"]}
-
-
-def visit(page: Page, path: str) -> None:
-    """Open a page of the site and wait until it has settled, graphs drawn."""
-    response = page.goto(path, wait_until="networkidle")
-    assert response is not None and response.ok, f"{path}: HTTP {response.status if response else 'no response'}"
-    ready(page)
-
-
-def search(page: Page, query: str) -> Any:
-    """Open the search box with its keyboard shortcut, type the query, wait for its results."""
-    visit(page, "/")
-    page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
-    expect(box).to_be_focused()
-    box.press_sequentially(query)
-    # the result list names the query it shows: wait for the whole query's results
-    expect(page.locator("[data-kb-search-result]")).to_have_attribute("data-query", query)
-    return page.locator(".md-search-result__item .md-search-result__link")
 
 
 @pytest.mark.parametrize(("name", "alias"), ALIASES)
@@ -217,22 +205,6 @@ def test_screenshot(
     out.unlink(missing_ok=True)
     page.screenshot(path=out, full_page=True)
     assert out.is_file() and out.stat().st_size > 10_000, f"{out}: missing or nearly empty"
-
-
-def index_data(site_dir: Path, folder: str) -> list[dict[str, Any]]:
-    """The rows of an index's data file, as records."""
-    table = json.loads((site_dir / folder / "index.json").read_text(encoding="utf-8"))
-    rows = [dict(zip(table["columns"], row, strict=True)) for row in table["rows"]]
-    for r in rows:  # a row names its topics by their place in the file's list
-        r["topics"] = [table["topics"][n] for n in r.get("topics", [])]
-    return rows
-
-
-def shown_count(page: Page) -> int:
-    text = page.locator(".kb-index-count").inner_text()
-    match = re.match(r"(\d+) of \d+ ", text)
-    assert match, f"no count of matching rows in {text!r}"
-    return int(match.group(1))
 
 
 def test_the_timeline_filters_by_kind_type_and_topic_as_its_data_says(page: Page, site_dir: Path) -> None:

@@ -391,3 +391,29 @@ def test_a_topic_page_lists_its_newest_articles_and_top_entities_and_leads_to_th
         "(../organizations/index.md?topic=harbor-affairs) lists all 2." in page
     )
     assert "- [Paris](../places/paris.md) (1 article)" in page
+
+
+def test_disagreements_go_on_over_pages_of_their_own_so_that_none_grows_with_the_corpus(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator.render import pages
+
+    monkeypatch.setattr(pages, "DISPUTES_PER_PAGE", 1)
+    kb = small_kb()
+    aid = kb.entities_by_id["20-billion-package"]
+    aid.aid.figures = [Figure(20e9, "USD", "$20 billion", ["b1"]), Figure(21e9, "USD", "$21 billion", ["a1"])]
+    kb.entities.append(replace(aid, id="ferry-fund", name="Ferry fund"))
+    del kb.__dict__["entities_by_id"]  # computed once; the entities have changed
+    files = render(kb, TEMPLATES)
+    first, second = files["disagreements.md"], files["disagreements/2.md"]
+    assert "disagreements/3.md" not in files
+    for page in (first, second):
+        assert "2 figures and 0 dates in dispute." in page
+    assert (
+        '<nav class="kb-pager" aria-label="Pages of the disagreements">Page 1 of 2: '
+        '<strong aria-current="page">1</strong> <a href="../disagreements/2/">2</a>'
+    ) in first
+    assert 'Page 2 of 2: <a href="../../disagreements/">1</a> <strong aria-current="page">2</strong>' in second
+    assert first.count("### [") == 1 and second.count("### [") == 1
+    assert "## Dates" in first and "## Dates" not in second  # "no event is given different dates", said once
+    assert 'title: "Disagreements, page 2"' in second
