@@ -3,18 +3,22 @@
     python -m tools.serve_probe PROJECT [--port 8765] [--page-min-mentions 2]
 
 Starts ``mkdocs serve --dirty`` in PROJECT (a project whose corpus is built or cached),
-waits for the first build, appends one sentence to the corpus's first article, and
-times until the served article page holds it, then until the knowledge base rebuilt
-behind the preview is served (``kb.json`` counts the article's new words).
+waits for the first build, appends two sentences to the corpus's first article that name a
+person the corpus has never named (twice, so that ``page_min_mentions: 2`` gives a page), and
+times until the served article page holds them, until the new person's own page is served,
+and until the knowledge base rebuilt behind the preview is served (``kb.json`` counts the
+article's new words).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 import uuid
 from pathlib import Path
@@ -38,6 +42,20 @@ def wait_for(check: object, timeout: float, every: float = 0.25) -> float | None
             return time.perf_counter() - start
         time.sleep(every)
     return None
+
+
+GIVEN = ["Harriet", "Tobias", "Margarethe", "Cornelius", "Philippa", "Anselm"]
+FAMILY = ["Quellmoor", "Vandergrift", "Ashcombe", "Pemberthy", "Lindqvist", "Okonkwo-Reyes"]
+
+
+def new_person(kb: dict[str, object]) -> str:
+    """A name no entity of the knowledge base has or is written as."""
+    known = {str(e["name"]) for e in kb["entities"]}  # type: ignore[attr-defined]
+    known |= {str(a) for e in kb["entities"] for a in e["aliases"]}  # type: ignore[attr-defined]
+    while True:
+        name = f"{random.choice(GIVEN)} {random.choice(FAMILY)}"
+        if name not in known and name.split()[1] not in known:
+            return name
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,10 +89,28 @@ def main(argv: list[str] | None = None) -> int:
         record = next(a for a in kb["articles"] if a["path"] == article.relative_to(project / "corpus").as_posix())
         page = f"{base}/{record['page']}"
         marker = f"Probe{uuid.uuid4().hex[:8]}"
+        person = new_person(kb)
+        result["new person"] = person
         with article.open("a", encoding="utf-8") as f:
-            f.write(f"\n\nThe harbor office confirmed the figures on Monday, said {marker}.\n")
+            f.write(
+                f'\n\n"The figures are final," said {person}, the director of the harbor office, on Monday.'
+                f" {person.split()[1]} said the office filed them as {marker}.\n"
+            )
+        edited = time.perf_counter()
         shown = wait_for(lambda: marker in fetch(page), args.timeout)
         result["edited article page shown (s)"] = round(shown, 1) if shown is not None else None
+
+        def person_page() -> bool:  # the new person's page, linked from the article, is served
+            text = fetch(page)
+            at = text.find(f">{person}</a>")
+            href = text.rfind('href="', 0, at)
+            if at < 0 or href < 0:
+                return False
+            target = urllib.parse.urljoin(page, text[href + 6 : text.index('"', href + 6)])
+            return "<h1" in (served := fetch(target)) and person in served
+
+        found = wait_for(person_page, args.timeout, 0.5)
+        result["new person's page served (s)"] = round(time.perf_counter() - edited, 1) if found is not None else None
 
         def rebuilt() -> bool:  # kb.json counts the article's new words once the whole knowledge base is rebuilt
             try:

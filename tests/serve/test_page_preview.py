@@ -126,13 +126,19 @@ def free_port() -> int:
 
 @pytest.mark.slow
 def test_mkdocs_serve_shows_an_edit_then_the_rebuilt_knowledge_base(
-    tmp_path: Path, ruler_model: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    dest = project(tmp_path / "project", ruler_model, ARTICLES)
+    from tests.hostile.sites import ruler_pipeline
+
+    # the test pipeline knows the people the probe may introduce, by full name and surname
+    people = {f"{g} {f}": "PERSON" for g in serve_probe.GIVEN for f in serve_probe.FAMILY}
+    model = ruler_pipeline(tmp_path / "model", people | {f: "PERSON" for f in serve_probe.FAMILY})
+    dest = project(tmp_path / "project", model, ARTICLES)
     assert serve_probe.main([str(dest), "--port", str(free_port()), "--timeout", "300"]) == 0
     result = json.loads(capsys.readouterr().out)
     log = (dest / "serve-probe.log").read_text(encoding="utf-8")
     assert result["edited article page shown (s)"] is not None, log
+    assert result["new person's page served (s)"] is not None, log
     assert result["whole knowledge base caught up (s)"] is not None, log
     assert "preview: articles/0.md shown" in log  # without MkDocs' pass over every file
     assert "preview: knowledge base rebuilt" in log
