@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import cast
 
 from generator.models import Article, Entity, KnowledgeBase, Topic
 from generator.render.paths import article_url, entity_url, topic_url
@@ -44,8 +45,7 @@ class IndexData:
         topics: dict[str, int] = {}
         rows = []
         for row in self.rows:
-            ids = row[at]
-            assert isinstance(ids, list)
+            ids = cast(list[str], row[at])
             numbers = [topics.setdefault(t, len(topics)) for t in ids]
             rows.append([*row[:at], numbers, *row[at + 1 :]])
         return _dumps({"columns": self.columns, "topics": list(topics), "rows": rows})
