@@ -35,6 +35,7 @@ class Article:
     url: str | None = None
     removed: tuple[str, ...] = ()  # page furniture taken out of the text
     warnings: tuple[str, ...] = ()  # values dropped from the article's metadata, and why
+    headings: tuple[tuple[int, str], ...] = ()  # (level 2-6, text) of the body's paragraphs that are subheadings
 
     @property
     def words(self) -> int:

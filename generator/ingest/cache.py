@@ -32,7 +32,13 @@ class IngestCache:
                 return None
             fields: dict[str, Any] = data["article"]
             return Article(
-                id=article_id, **{**fields, "removed": tuple(fields["removed"]), "warnings": tuple(fields["warnings"])}
+                id=article_id,
+                **{
+                    **fields,
+                    "removed": tuple(fields["removed"]),
+                    "warnings": tuple(fields["warnings"]),
+                    "headings": tuple((int(level), str(text)) for level, text in fields["headings"]),
+                },
             )
         except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
@@ -53,7 +59,19 @@ class IngestCache:
         return removed
 
 
-_ARTICLE_FIELDS = ("path", "title", "body", "date", "date_source", "outlet", "author", "url", "removed", "warnings")
+_ARTICLE_FIELDS = (
+    "path",
+    "title",
+    "body",
+    "date",
+    "date_source",
+    "outlet",
+    "author",
+    "url",
+    "removed",
+    "warnings",
+    "headings",
+)
 
 
 def ingest_key(rel_path: str, data: bytes, max_bytes: int) -> str:

@@ -17,7 +17,7 @@ import yaml
 
 from generator import safe_files
 from generator.errors import ArticleError
-from generator.ingest import furniture, metadata, screen
+from generator.ingest import furniture, headings, metadata, screen
 from generator.ingest.cache import IngestCache, ingest_key
 from generator.models import Article, Problem
 from generator.slugs import SlugRegistry
@@ -128,7 +128,8 @@ def safe_url(url: str) -> str | None:
     return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
-def html_to_text(path: str, html: str) -> tuple[dict[str, str], str]:
+def html_to_text(path: str, html: str) -> tuple[dict[str, str], str, list[tuple[int, str]]]:
+    """Metadata fields, the article's text and its subheadings, as the HTML extractor finds them."""
     import trafilatura
 
     result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
@@ -145,11 +146,11 @@ def html_to_text(path: str, html: str) -> tuple[dict[str, str], str]:
     found = {k: str(v).strip() for k, v in fields.items() if v and str(v).strip()}
     if "url" in found and safe_url(found["url"]) is None:
         del found["url"]  # a page's own link to itself, not worth refusing the page for
-    return found, doc["text"]
+    return found, doc["text"], headings.html_headings(getattr(result, "body", None))
 
 
 _MD_SYNTAX = [
-    (re.compile(r"^\s{0,3}#{1,6}\s+", re.M), ""),  # headings
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M), r"\1"),  # headings, closing hashes too
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links
     (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
@@ -174,7 +175,8 @@ def clean(path: str, text: str, fields: dict[str, str]) -> tuple[str, metadata.D
     removed += [credit for _, credit in credits if credit]
     lines, masthead = furniture.strip_masthead(lines)
     lines, found = metadata.detect(lines, find_title="title" not in fields)
-    paragraphs = [" ".join(line.split()) for line in lines if line.strip()]
+    # a line without a letter or digit is a rule or an end mark ("# # #", "* * *"), not text
+    paragraphs = [" ".join(line.split()) for line in lines if any(ch.isalnum() for ch in line)]
     paragraphs, standfirst = furniture.drop_repeated_standfirst(paragraphs)
     paragraphs, tags = furniture.strip_section_tags(paragraphs)
     found.removed = removed + masthead + found.removed + tags + standfirst
@@ -187,21 +189,26 @@ def clean(path: str, text: str, fields: dict[str, str]) -> tuple[str, metadata.D
     return body, found
 
 
-def parse(raw: RawDocument, warnings: list[str] | None = None) -> tuple[dict[str, str], str, metadata.Detected]:
+def parse(
+    raw: RawDocument, warnings: list[str] | None = None
+) -> tuple[dict[str, str], str, metadata.Detected, tuple[tuple[int, str], ...]]:
+    """Metadata fields, the cleaned body, what cleaning found, and the subheadings kept in the body."""
     fields: dict[str, str] = {}
     text = raw.text
+    marked: list[tuple[int, str]] = []
     if raw.kind == "html":
-        fields, text = html_to_text(raw.path, text)
+        fields, text, marked = html_to_text(raw.path, text)
         screen.check_text(raw.path, "\n".join([*fields.values(), text]))
     else:
         screen.check_text(raw.path, text)
         fields, text = split_front_matter(raw.path, text, warnings)
         if raw.kind == "markdown":
+            marked = headings.markdown_headings(text, markdown_to_text)
             text = markdown_to_text(text)
     if fields.get("title"):
         text = _drop_leading_title(text, fields["title"])
     body, found = clean(raw.path, text, fields)
-    return fields, body, found
+    return fields, body, found, headings.kept(marked, body.split("\n\n"))
 
 
 def _drop_leading_title(text: str, title: str) -> str:
@@ -212,7 +219,7 @@ def _drop_leading_title(text: str, title: str) -> str:
 
 def to_article(raw: RawDocument, article_id: str) -> Article:
     warnings: list[str] = []
-    fields, body, found = parse(raw, warnings)
+    fields, body, found, subheadings = parse(raw, warnings)
     date_value = metadata.parse_date(fields["date"]) if "date" in fields else None
     if "date" in fields and date_value is None:
         warnings.append(f"front matter date {fields['date'][:80]!r} is not a valid date with a year; ignored")
@@ -231,6 +238,7 @@ def to_article(raw: RawDocument, article_id: str) -> Article:
         url=fields.get("url"),
         removed=tuple(found.removed),
         warnings=tuple(warnings),
+        headings=subheadings,
     )
 
 

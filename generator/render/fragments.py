@@ -31,6 +31,7 @@ def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
 
     In each paragraph the first mention of an entity is linked, not the others. An event is
     linked only where the text names it ("the Iowa caucuses", not "the election" or "died").
+    A paragraph that was a subheading in the source is a heading again, with no links.
 
     HTML rather than Markdown: corpus text then cannot turn into markup, and
     MkDocs skips the costly inline processing of the longest part of the site.
@@ -47,6 +48,7 @@ def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
     def text(start: int, end: int) -> str:
         return esc(strip_controls(body[start:end]), quote=False)
 
+    heading_level = {text: level for level, text in article.headings}
     out: list[str] = []
     link_i = 0
     pos = 0
@@ -56,6 +58,7 @@ def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
         pos = p_end
         parts: list[str] = []
         linked: set[str] = set()  # the entities linked in this paragraph
+        level = heading_level.get(para)
         spans = [(s.start, s.end, i) for i, s in enumerate(sentences) if p_start <= s.start < p_end]
         if not spans:
             spans = [(p_start, p_end, -1)]
@@ -66,7 +69,7 @@ def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
             while link_i < len(links) and links[link_i].start < s_end:
                 start, end, entity_id = links[link_i]
                 link_i += 1
-                if start < cursor or end > s_end or entity_id in linked:
+                if level or start < cursor or end > s_end or entity_id in linked:
                     continue
                 entity = entities[entity_id]
                 if entity.type == "event" and not names(body[start:end], _opens(body, s_start, start)):
@@ -84,7 +87,8 @@ def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
                 parts.append(f'<span class="kb-s" id="s{index}">{sentence_html}</span>')
             else:
                 parts.append(sentence_html)
-        out.append("<p>" + " ".join(parts) + "</p>")
+        tag = f"h{level}" if level else "p"
+        out.append(f"<{tag}>" + " ".join(parts) + f"</{tag}>")
     return out
 
 

@@ -13,7 +13,8 @@ from generator.ingest.cache import IngestCache, ingest_key
 from generator.ingest.readers import corpus_files, ingest_files
 
 ARTICLE_TEXT = "---\ntitle: Ferry route approved\ndate: 2021-03-12\noutlet: Harbor Post\n---\n\n" + (
-    "The council of Portvale voted on Tuesday to approve a new ferry line to the northern islands.\n"
+    "The council of Portvale voted on Tuesday to approve a new ferry line to the northern islands.\n\n"
+    "## What islanders said\n\nThey were pleased.\n"
 )
 
 
@@ -34,6 +35,7 @@ def test_cached_articles_equal_parsed_ones(tmp_path: Path) -> None:
     second = ingest_files(corpus, corpus_files(corpus), 1_000_000, store)
     assert plain == first == second
     assert [a.date for a in second[0]] == ["2021-03-12", "2021-03-12"]
+    assert [a.headings for a in second[0]] == [((2, "What islanders said"),)] * 2
     assert [p.path for p in second[1]] == ["bad.md"]
 
 

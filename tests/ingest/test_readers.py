@@ -95,6 +95,32 @@ def test_html(tmp_path: Path) -> None:
     assert "Home" not in article.body and "Harbor Council Approves" not in article.body
 
 
+def test_markdown_subheadings_are_kept_as_headings(tmp_path: Path) -> None:
+    body = (
+        f"# Ferry Route Approved\n\n{P1}\n\n### Reaction on the *islands* ###\n\n{P2}\n\n"
+        "#### What [Whitlock](http://x.example) said\n\nMore to come.\n\n# # #\n"
+    )
+    write(tmp_path, "ferry.md", body)
+    article = only(tmp_path)
+    assert article.title == "Ferry Route Approved"  # the first heading is the title, not a subheading
+    assert article.headings == ((2, "Reaction on the *islands*"), (3, "What Whitlock said"))
+    paragraphs = article.body.split("\n\n")
+    assert paragraphs == [P1, "Reaction on the *islands*", P2, "What Whitlock said", "More to come."]
+    # a press release's end mark ("# # #") is not a paragraph
+
+
+def test_html_subheadings_are_kept_as_headings(tmp_path: Path) -> None:
+    write(tmp_path, "ferry.html", HTML.replace(f"<p>{P2}</p>", f"<h2>Reaction on the <em>islands</em></h2><p>{P2}</p>"))
+    article = only(tmp_path)
+    assert article.headings == ((2, "Reaction on the islands"),)
+    assert "\n\nReaction on the islands\n\n" in article.body
+
+
+def test_plain_text_has_no_headings(tmp_path: Path) -> None:
+    write(tmp_path, "ferry.txt", f"## Not markup in a text file\n\n{P1}\n")
+    assert only(tmp_path).headings == ()
+
+
 BAD_FILES: list[tuple[str, bytes, str]] = [
     ("bad-utf8.txt", b"Harbor news\n\xff\xfe broken bytes here", "not UTF-8"),
     ("nul.txt", b"Harbor news\x00\x01\x02", "NUL bytes"),

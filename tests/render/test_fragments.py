@@ -77,3 +77,14 @@ def test_an_event_is_linked_where_the_text_names_it_and_not_where_a_common_noun_
     (paragraph,) = linked_body(kb.articles[0], kb, "articles/a1.md")
     assert re.findall(r"<a [^>]*>([^<]+)</a>", paragraph) == ["Iowa caucuses"]
     assert "the caucuses went well" in paragraph and ">Caucuses ended late." in paragraph
+
+
+def test_a_subheading_is_a_heading_without_links_and_keeps_its_sentence_anchor() -> None:
+    body = "Ada Lind met Bo Carr.\n\nAda Lind in Paris.\n\nLind left Bo Carr."
+    named = [("ada", "person", "Ada Lind", 0), ("ada", "person", "Ada Lind", 1), ("ada", "person", "Lind", 2)]
+    kb = _kb_of(body, [*named, ("bo", "person", "Bo Carr", 0), ("bo", "person", "Bo Carr", 1)])
+    kb.articles[0] = Article("a1", "a1.md", "A1", body, headings=((3, "Ada Lind in Paris."),))
+    first, heading, third = linked_body(kb.articles[0], kb, "articles/a1.md")
+    assert heading == '<h3><span class="kb-s" id="s1">Ada Lind in Paris.</span></h3>'
+    assert first.startswith("<p>") and third.startswith("<p>")
+    assert re.findall(r"<a [^>]*>([^<]+)</a>", third) == ["Lind", "Bo Carr"]  # links resume after the heading
