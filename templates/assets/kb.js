@@ -259,18 +259,11 @@
     return new URL(base.replace(/\/?$/, "/"), window.location.href);
   })();
   var SHOWN = 10;
-  var RANKED = 20;  // results whose excerpts are fetched, to put exact names first
 
   function words(text) {
     return (text || "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ");
   }
 
-  function namesExactly(data, query) {
-    // The entity's name or one of its spellings is what was typed.
-    var meta = data.meta || {};
-    var names = [meta.name || ""].concat((meta.aliases || "").split(","));
-    return names.some(function (name) { return name && words(name) === query; });
-  }
   var pagefind = null;
   var nameFiles = {};
   var nameShards = null;
@@ -397,17 +390,16 @@
       }).then(function (found) {
         if (found === null || input.value.trim() !== query) return null;  // a newer query took over
         var typed = words(query);
+        // The entities named exactly what was typed come first, then Pagefind's ranking.
         return Promise.all([
           exactNames(typed),
-          Promise.all(found.results.slice(0, RANKED).map(function (r) { return r.data(); })),
+          Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); })),
         ]).then(function (both) {
           if (input.value.trim() !== query) return;
           var named = both[0];
           var urls = named.map(function (d) { return d.url; });
-          var data = both[1].filter(function (d) { return urls.indexOf(d.url) < 0; });
-          var exact = data.filter(function (d) { return namesExactly(d, typed); });
-          var rest = data.filter(function (d) { return !namesExactly(d, typed); });
-          var shown = named.concat(exact, rest).slice(0, SHOWN);
+          var rest = both[1].filter(function (d) { return urls.indexOf(d.url) < 0; });
+          var shown = named.concat(rest).slice(0, SHOWN);
           shown.more = found.results.length + named.length > SHOWN;
           show(query, shown);
         });
