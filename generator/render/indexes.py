@@ -1,18 +1,21 @@
 """The index pages as a reader filters and sorts them: a small first page, and the whole list
-as one compact data file beside it.
+as compact data files beside it.
 
 An index page shows its first :data:`PAGE_ROWS` rows, whatever the size of the corpus; the
 site script fetches ``index.json`` from the same folder when the reader filters or sorts,
-and shows the rows that match, :data:`PAGE_ROWS` at a time. The data file holds one array per
-row under a list of column names, plain values only (text, numbers, URLs relative to the site
-root), so that it stays small and the script builds every cell as text; text carries no
-direction controls (:func:`strip_controls`), as everywhere else on the site.
+then the files it names, and shows the rows that match, :data:`PAGE_ROWS` at a time.
+``index.json`` holds the column names, the topics the rows name and the list of chunk files;
+each chunk (``index-1.json``, ...) holds rows up to :data:`CHUNK_BYTES` of JSON, one array per
+row, so that no file grows with the corpus. Values are plain (text, numbers, URLs relative to the
+site root), so that the script builds every cell as text; text carries no direction controls
+(:func:`strip_controls`), as everywhere else on the site.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -23,6 +26,7 @@ from generator.render.text_safety import strip_controls
 from generator.render.timeline import TimelineItem
 
 PAGE_ROWS = 50
+CHUNK_BYTES = 200_000  # a data file's rows stop at this size (a row longer than that is a file alone)
 
 
 @dataclass(frozen=True)
@@ -36,22 +40,53 @@ class IndexData:
         """The rows the page itself shows, as records the template reads by column name."""
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows[:PAGE_ROWS]]
 
-    def json(self) -> str:
-        """The data file: the columns, and each row as an array. A row names its topics by their
-        place in the file's list of topics, as a topic's id is long and a row may have many."""
-        if "topics" not in self.columns:
-            return _dumps({"columns": self.columns, "rows": self.rows})
-        at = self.columns.index("topics")
-        topics: dict[str, int] = {}
-        rows = []
-        for row in self.rows:
-            ids = cast(list[str], row[at])
-            numbers = [topics.setdefault(t, len(topics)) for t in ids]
-            rows.append([*row[:at], numbers, *row[at + 1 :]])
-        return _dumps({"columns": self.columns, "topics": list(topics), "rows": rows})
+    def files(self) -> Iterator[tuple[str, str]]:
+        """The data files, as (name, text): ``index.json`` (the columns, the topics and the
+        names of the chunks), then each chunk of rows up to :data:`CHUNK_BYTES`, a row as an array. A
+        row names its topics by their place in the list of topics, as a topic's id is long and
+        a row may have many."""
+        rows = self.rows
+        header: dict[str, object] = {"columns": self.columns}
+        if "topics" in self.columns:
+            at = self.columns.index("topics")
+            topics: dict[str, int] = {}
+            rows = []
+            for row in self.rows:
+                numbers = [topics.setdefault(t, len(topics)) for t in cast(list[str], row[at])]
+                rows.append([*row[:at], numbers, *row[at + 1 :]])
+            header["topics"] = list(topics)
+        chunks: list[list[str]] = []
+        size = CHUNK_BYTES
+        for row in rows:
+            text = _dumps(row)
+            length = len(text.encode("utf-8")) + 1
+            if size + length > CHUNK_BYTES:
+                chunks.append([])
+                size = len('{"rows":[]}')
+            chunks[-1].append(text)
+            size += length
+        names = [f"index-{n}.json" for n in range(1, len(chunks) + 1)]
+        yield "index.json", _dumps({**header, "total": len(rows), "chunks": names})
+        for name, chunk in zip(names, chunks, strict=True):
+            yield name, '{"rows":[' + ",".join(chunk) + "]}"
 
 
-def _dumps(data: dict[str, object]) -> str:
+def read_index(read: Callable[[str], str]) -> list[dict[str, object]]:
+    """The rows of an index's data files as records, as the site script reads them: ``read``
+    gives the text of a file of the index's folder by name."""
+    header = json.loads(read("index.json"))
+    columns, topics = header["columns"], header.get("topics", [])
+    records = []
+    for name in header["chunks"]:
+        for row in json.loads(read(name))["rows"]:
+            record = dict(zip(columns, row, strict=True))
+            if "topics" in record:
+                record["topics"] = [topics[n] for n in record["topics"]]
+            records.append(record)
+    return records
+
+
+def _dumps(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -308,7 +308,7 @@ class Renderer:
         """The pages about the corpus as a whole: timeline, graph, quotes, disagreements, outlets.
 
         The timeline, the quotes ledger and the outlets are indexes: a first page, and the
-        whole list as ``index.json`` in the folder of the page's address.
+        whole list as data files in the folder of the page's address (:meth:`_index_pages`).
         """
         kb = self.kb
         items = timeline.site_timeline(kb)
@@ -365,7 +365,7 @@ class Renderer:
             )
 
     def type_index(self, type_: EntityType, entities: list[Entity]) -> Iterator[Page]:
-        """The index of one type: its first rows, and the whole list as ``index.json`` beside it."""
+        """The index of one type: its first rows, and the whole list as data files beside it."""
         folder = TYPE_DIRS[type_]
         if type_ == "event":
             # a reader looks events up by when they happened: dated first, oldest first
@@ -378,9 +378,9 @@ class Renderer:
         yield from self._index_pages(f"{folder}/index.md", "type_index.md.j2", data, type_=type_)
 
     def _index_pages(self, doc: str, template: str, data: indexes.IndexData, **context: Any) -> Iterator[Page]:
-        """An index page with its first rows, and its whole list as ``index.json`` in the folder
-        of the page's address (``people/index.md`` and ``quotes.md`` are read at ``people/``
-        and ``quotes/``)."""
+        """An index page with its first rows, and its whole list as data files (``index.json``
+        and its chunks) in the folder of the page's address (``people/index.md`` and
+        ``quotes.md`` are read at ``people/`` and ``quotes/``)."""
         topics = [t for t in self.kb.topics if t.articles]
         folder = doc.removesuffix(".md").removesuffix("/index")
         yield self._render(
@@ -394,7 +394,8 @@ class Renderer:
             src=f"{folder}/index.json",
             **context,
         )
-        yield Page(f"{folder}/index.json", data.json())
+        for name, text in data.files():
+            yield Page(f"{folder}/{name}", text)
 
     def pages(self) -> Iterator[Page]:
         """Every page, one at a time: a large corpus's pages need not all be in memory."""

@@ -607,18 +607,32 @@
     var found = [];
     var shown = 0;
 
+    function getJson(url) {
+      return fetch(url).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      });
+    }
+
     function load() {
+      // index.json names the columns, the topics and the chunk files (generator/render/indexes.py)
       if (!data) {
-        data = fetch(box.dataset.src).then(function (response) {
-          if (!response.ok) throw new Error("HTTP " + response.status);
-          return response.json();
-        }).then(function (table) {
-          return table.rows.map(function (row) {
-            var record = {};
-            table.columns.forEach(function (column, i) { record[column] = row[i]; });
-            // a row names its topics by their place in the file's list
-            if (table.topics) record.topics = record.topics.map(function (n) { return table.topics[n]; });
-            return record;
+        var header = new URL(box.dataset.src, window.location.href);
+        data = getJson(header).then(function (table) {
+          return Promise.all(table.chunks.map(function (name) {
+            return getJson(new URL(name, header));
+          })).then(function (chunks) {
+            var rows = [];
+            chunks.forEach(function (chunk) {
+              chunk.rows.forEach(function (row) {
+                var record = {};
+                table.columns.forEach(function (column, i) { record[column] = row[i]; });
+                // a row names its topics by their place in the header's list
+                if (table.topics) record.topics = record.topics.map(function (n) { return table.topics[n]; });
+                rows.push(record);
+              });
+            });
+            return rows;
           });
         });
         data.catch(function () { data = null; });

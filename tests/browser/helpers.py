@@ -3,12 +3,13 @@ graph (``window.kbGraphs``, kept by the site script) what it shows."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
+
+from generator.render.indexes import read_index
 
 GRAPHS_READY = "() => [...document.querySelectorAll('.kb-graph')].every(g => g.dataset.ready === 'true')"
 
@@ -71,12 +72,8 @@ def search(page: Page, query: str) -> Any:
 
 
 def index_data(site_dir: Path, folder: str) -> list[dict[str, Any]]:
-    """The rows of an index's data file, as records."""
-    table = json.loads((site_dir / folder / "index.json").read_text(encoding="utf-8"))
-    rows = [dict(zip(table["columns"], row, strict=True)) for row in table["rows"]]
-    for r in rows:  # a row names its topics by their place in the file's list
-        r["topics"] = [table["topics"][n] for n in r.get("topics", [])]
-    return rows
+    """The rows of an index's data files, as records."""
+    return read_index(lambda name: (site_dir / folder / name).read_text(encoding="utf-8"))
 
 
 def shown_count(page: Page) -> int:

@@ -1,11 +1,14 @@
-"""Tests of generator.render.indexes: an index page's first rows and its whole list as one data file."""
+"""Tests of generator.render.indexes: an index page's first rows and its whole list as data files."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
+
 from generator.models import Article, Entity, EntityMention, EventInfo, KnowledgeBase, Topic
-from generator.render.indexes import PAGE_ROWS, article_index, entity_index, event_index, topics_of
+from generator.render import indexes as indexes_module
+from generator.render.indexes import PAGE_ROWS, article_index, entity_index, event_index, read_index, topics_of
 
 
 def _person(n: int) -> Entity:
@@ -26,10 +29,28 @@ def test_the_page_shows_the_first_rows_and_the_data_file_holds_them_all() -> Non
         "mentions": 2,
         "topics": ["harbor"],
     }
-    table = json.loads(data.json())
-    assert table["columns"] == ["name", "url", "aliases", "articles", "mentions", "topics"]
-    assert table["rows"][119] == ["Person 119", "people/p119/", "P119", 3, 3, []]
-    assert " " not in data.json().replace("Person ", "")  # compact: no padding between values
+    files = dict(data.files())
+    header = json.loads(files["index.json"])
+    assert header["columns"] == ["name", "url", "aliases", "articles", "mentions", "topics"]
+    assert (header["total"], header["chunks"]) == (120, ["index-1.json"])
+    assert json.loads(files["index-1.json"])["rows"][119] == ["Person 119", "people/p119/", "P119", 3, 3, []]
+    assert " " not in files["index-1.json"].replace("Person ", "")  # compact: no padding between values
+    assert read_index(files.__getitem__)[1] == data.first_page()[1]
+
+
+def test_a_long_index_is_split_into_chunks_no_larger_than_their_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(indexes_module, "CHUNK_BYTES", 7 * len('["Person 000","people/p000/","",0,0,[0]],') + 11)
+    entities = [Entity(f"p{n:03}", "person", f"Person {n:03}", mentions=[]) for n in range(20)]
+    data = entity_index(entities, {e.id: ["harbor"] if int(e.id[1:]) % 3 == 0 else [] for e in entities})
+    files = dict(data.files())
+    header = json.loads(files["index.json"])
+    assert header["chunks"] == ["index-1.json", "index-2.json", "index-3.json"] and header["total"] == 20
+    assert [len(json.loads(files[name])["rows"]) for name in header["chunks"]] == [7, 7, 6]
+    assert all(len(files[name].encode()) <= indexes_module.CHUNK_BYTES for name in header["chunks"])
+    assert set(files) == {"index.json", *header["chunks"]}
+    records = read_index(files.__getitem__)
+    assert [r["name"] for r in records] == [row[0] for row in data.rows]  # every row once, in order
+    assert [r["topics"] for r in records] == [row[5] for row in data.rows]  # topics numbered across chunks
 
 
 def test_events_and_articles_carry_what_their_filters_read() -> None:

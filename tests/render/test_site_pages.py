@@ -11,6 +11,7 @@ import pytest
 
 from generator.models import Figure, Quote, QuoteSource
 from generator.render import feeds, jsonld
+from generator.render.indexes import read_index
 from generator.render.pages import render
 from generator.render.paths import root_of
 from generator.render.timeline import entity_timeline, site_timeline
@@ -109,8 +110,8 @@ def test_article_page_lists_its_quotes_and_related_articles() -> None:
 
 
 def _index_rows(files: dict[str, str], path: str) -> list[dict[str, object]]:
-    data = json.loads(files[path])
-    return [dict(zip(data["columns"], row, strict=True)) for row in data["rows"]]
+    folder = path.rsplit("/", 1)[0]
+    return read_index(lambda name: files[f"{folder}/{name}"])
 
 
 def test_quotes_ledger_counts_distinct_outlets_and_lists_variants() -> None:
@@ -135,7 +136,7 @@ def test_quotes_ledger_counts_distinct_outlets_and_lists_variants() -> None:
         "no_outlet": 1,
         "articles": 2,
         "source": "articles/a1/#s2",
-        "topics": [0],  # the first of the file's topics
+        "topics": ["harbor-affairs"],
         "variants": ["The harbour will stay open"],
     }
     entity = files["people/edith-marlow.md"]
@@ -185,7 +186,7 @@ def test_timeline_orders_events_and_articles_with_filter_data() -> None:
     rows = _index_rows(files, "timeline/index.json")
     assert [(r["kind"], r["url"], r["types"], r["topics"]) for r in rows] == [
         ("event", "events/harbor-summit/", ["event", "person"], []),
-        ("article", "articles/a1/", ["organization", "person", "place"], [0]),
+        ("article", "articles/a1/", ["organization", "person", "place"], ["harbor-affairs"]),
     ]
     assert [i.ref for i in entity_timeline(kb.entities_by_id["paris"], kb)] == ["a1"]
 
