@@ -2,7 +2,8 @@
 
 The site graph keeps the most-mentioned entities and, of the edges between them, each
 entity's strongest ties (:func:`backbone`), so that an entity named in most articles
-(a *hub*, which the page hides at first) does not tie every node to itself. An
+(a *hub*, which the page hides at first) does not tie every node to itself; the page
+draws, of the entities a reader chose to show, each one's four strongest ties among them. An
 entity's local graph is the entity, its strongest neighbours and the edges among them.
 Node URLs are relative to the site root; the page script adds the page's own way up
 to the root.
@@ -21,8 +22,8 @@ from generator.models import Entity, EntityType, Relation
 from generator.render.paths import entity_url
 
 SITE_NODES = 150
-SITE_EDGES = 600
-EDGES_PER_NODE = 4  # of each node of the site graph, the strongest ties kept
+SITE_EDGES = 1500
+EDGES_PER_NODE = 12  # of each node of the site graph, the strongest ties sent (the page draws 4 of those it shows)
 LOCAL_NODES = 15
 HUB_SHARE = 0.5  # an entity named in more than this share of the articles is a hub ...
 HUB_MIN_ARTICLES = 10  # ... in a corpus of at least this many articles

@@ -37,6 +37,7 @@
     person: "Person", organization: "Organization", place: "Place", event: "Event", aid_package: "Aid package",
   };
   var LABEL_PX = 13;  // a label's height on screen, at any zoom
+  var EDGES_PER_NODE = 4;  // of each entity shown on the site graph, the strongest ties drawn
 
   /* A graph: vis-network draws it; labels are placed so that none overlaps another at rest
    * (the largest entities first); the site graph's form filters it by type, topic and size,
@@ -50,9 +51,42 @@
     var status = document.querySelector(".kb-graph-status");
     var panel = document.querySelector(".kb-graph-picked");
     var byId = {};
+    data.nodes.forEach(function (n) { byId[n.id] = n; });
+    // The site graph carries each entity's strongest ties among all its entities; of those among
+    // the entities shown, each shows its EDGES_PER_NODE strongest (graph.py's backbone, redone for
+    // the shown set), so that an entity whose ties go to hidden ones still shows its others.
+    function strength(e) {
+      return e.value / Math.sqrt(Math.max(1, byId[e.from].value) * Math.max(1, byId[e.to].value));
+    }
+    function stronger(a, b) {
+      var x = data.edges[a];
+      var y = data.edges[b];
+      return strength(y) - strength(x) || y.value - x.value
+        || (x.from < y.from ? -1 : x.from > y.from ? 1 : x.to < y.to ? -1 : x.to > y.to ? 1 : 0);
+    }
+    function strongest(ids) {
+      // the indexes of the edges kept among ``ids`` (all edges when the graph has no form)
+      var kept = new Set();
+      var per = {};
+      data.edges.forEach(function (e, i) {
+        if (!form) { kept.add(i); return; }
+        if (!ids.has(e.from) || !ids.has(e.to)) return;
+        (per[e.from] = per[e.from] || []).push(i);
+        (per[e.to] = per[e.to] || []).push(i);
+      });
+      Object.keys(per).forEach(function (id) {
+        per[id].sort(stronger).slice(0, EDGES_PER_NODE).forEach(function (i) { kept.add(i); });
+      });
+      return kept;
+    }
+    // an entity's neighbourhood follows the ties kept among all the graph's entities
     var ties = {};
-    data.nodes.forEach(function (n) { byId[n.id] = n; ties[n.id] = []; });
-    data.edges.forEach(function (e) { ties[e.from].push(e.to); ties[e.to].push(e.from); });
+    data.nodes.forEach(function (n) { ties[n.id] = []; });
+    strongest(new Set(Object.keys(byId))).forEach(function (i) {
+      var e = data.edges[i];
+      ties[e.from].push(e.to);
+      ties[e.to].push(e.from);
+    });
     var picked = null;
     if (form && element.clientWidth < 600 && form.elements.namedItem("size")) {
       // a narrow screen starts with fewer entities, so that their names can be read
@@ -60,6 +94,7 @@
       if (narrow) form.elements.namedItem("size").value = "20";
     }
     var shown = form ? chosen() : null;
+    var drawn = strongest(shown);
 
     function chosen() {
       // the ids the form asks for: by type, hubs, topic and size, or the picked entity's neighbourhood
@@ -111,9 +146,7 @@
         return { id: i, from: e.from, to: e.to, value: e.value, title: e.value + " sentence(s) together" };
       }));
       var nodeView = new window.vis.DataView(nodes, { filter: function (n) { return !shown || shown.has(n.id); } });
-      var edgeView = new window.vis.DataView(edges, {
-        filter: function (e) { return !shown || (shown.has(e.from) && shown.has(e.to)); },
-      });
+      var edgeView = new window.vis.DataView(edges, { filter: function (e) { return drawn.has(e.id); } });
       var network = new window.vis.Network(element, { nodes: nodeView, edges: edgeView }, {
         nodes: { shape: "dot", scaling: { min: 8, max: 36, label: { enabled: false } } },
         edges: { color: { color: "#9aa5b1", opacity: 0.6 }, scaling: { min: 1, max: 8 }, smooth: false },
@@ -181,7 +214,7 @@
         var open = document.createElement("a");
         open.href = nodes.get(picked).url;
         open.textContent = "Open the page of " + n.label;
-        var near = ties[picked].filter(function (id) { return shown && shown.has(id); }).length;
+        var near = edgeView.get().filter(function (e) { return e.from === picked || e.to === picked; }).length;
         panel.replaceChildren(
           n.label + " (" + (TYPE_NAMES[n.group] || n.group) + ", named in " + n.value + " article"
             + (n.value === 1 ? "" : "s") + "), tied to " + near + " of the entities shown. ", open);
@@ -190,6 +223,7 @@
 
       function update() {
         shown = chosen();
+        drawn = strongest(shown);
         nodeView.refresh();
         edgeView.refresh();
         if (status) {
@@ -244,7 +278,9 @@
         if (status) status.textContent = shown.size + " of " + data.nodes.length + " entities shown.";
       }
       window.kbGraphs = (window.kbGraphs || []).filter(function (g) { return document.body.contains(g.element); });
-      window.kbGraphs.push({ element: element, network: network, nodes: nodes, view: nodeView, data: data });
+      window.kbGraphs.push({
+        element: element, network: network, nodes: nodes, view: nodeView, edges: edgeView, ties: ties, data: data,
+      });
     }).catch(function (err) {
       element.textContent = "The graph could not be drawn: " + err.message;
     });

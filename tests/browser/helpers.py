@@ -42,8 +42,8 @@ LABELS = """el => {
 SHOWN = """el => {
   const graph = (window.kbGraphs || []).find(g => g.element === el);
   const data = Object.fromEntries(graph.data.nodes.map(n => [n.id, n]));
-  return {shown: graph.view.getIds().map(id => data[id]), edges: graph.data.edges,
-          hubs: graph.data.nodes.filter(n => n.hub).map(n => n.id)};
+  return {shown: graph.view.getIds().map(id => data[id]), edges: graph.data.edges, drawn: graph.edges.get(),
+          ties: graph.ties, hubs: graph.data.nodes.filter(n => n.hub).map(n => n.id)};
 }"""
 
 
@@ -102,6 +102,14 @@ def shown(graph: Locator) -> dict[str, Any]:
     return graph.evaluate(SHOWN)  # type: ignore[no-any-return]
 
 
+def isolated(data: dict[str, Any]) -> list[str]:
+    """The entities shown with no edge drawn although the data ties them to another one shown."""
+    ids = {n["id"] for n in data["shown"]}
+    tied = {n for e in data["edges"] if e["from"] in ids and e["to"] in ids for n in (e["from"], e["to"])}
+    drawn = {n for e in data["drawn"] for n in (e["from"], e["to"])}
+    return sorted(tied - drawn)
+
+
 def exercise_site_graph(page: Page) -> dict[str, Any]:
     """The site graph's controls, each checked against the data it draws: labels that do not
     overlap, the type and topic filters, finding an entity and its neighbourhood, a node click
@@ -112,8 +120,10 @@ def exercise_site_graph(page: Page) -> dict[str, Any]:
     assert overlapping_labels(graph) == []
     seen["labels at rest"] = labels(graph)
     assert seen["labels at rest"] >= 5, "hardly any label is shown"
-    first = shown(graph)["shown"]
+    at_first = shown(graph)
+    first = at_first["shown"]
     seen["nodes at first"] = len(first)
+    assert isolated(at_first) == [], "an entity tied to others shown is drawn without an edge"
     assert not any(n.get("hub") for n in first), "a hub is shown before the reader asks for it"
     # type: unticking people hides every person
     page.locator(".kb-graph-controls input[name=type][value=person]").uncheck()
@@ -153,9 +163,8 @@ def exercise_site_graph(page: Page) -> dict[str, Any]:
     data = shown(graph)
     ids = {n["id"] for n in data["shown"]}
     centre = first[0]["id"]
-    tied = {e["to"] for e in data["edges"] if e["from"] == centre}
-    tied |= {e["from"] for e in data["edges"] if e["to"] == centre}
-    assert ids == {centre} | tied - set(data["hubs"]), "the neighbourhood is not the entity and its ties"
+    assert ids == {centre} | set(data["ties"][centre]) - set(data["hubs"]), "the neighbourhood is not its ties"
+    assert isolated(data) == []
     assert overlapping_labels(graph) == []
     seen["neighbours of the largest"] = len(ids) - 1
     page.locator(".kb-graph-controls select[name=depth]").select_option("")

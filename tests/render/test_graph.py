@@ -6,6 +6,7 @@ import json
 
 from generator.models import Entity, EntityMention, Relation
 from generator.render.graph import (
+    EDGES_PER_NODE,
     Edge,
     Graph,
     Node,
@@ -80,3 +81,18 @@ def test_an_entity_named_in_most_articles_is_a_hub_in_a_corpus_large_enough_to_t
         "id": "us", "label": "Us", "group": "place", "value": 8, "url": "places/us/", "hub": True,
     }  # fmt: skip
     assert data["nodes"][1]["topics"] == ["harbor"] and "hub" not in data["nodes"][1]
+
+
+def test_the_site_graph_sends_more_ties_per_entity_than_the_page_draws_so_a_subset_stays_connected() -> None:
+    # fourteen entities all named with each other, some pairs more often: the page draws four ties
+    # of each entity shown, among those shown, so the data carries more than four of each
+    entities = [_entity(f"e{n:02}", "person", 10) for n in range(14)]
+    relations = [
+        Relation(a.id, b.id, 1 + (i * 7 + j * 3) % 11, ["a0"])
+        for i, a in enumerate(entities)
+        for j, b in enumerate(entities)
+        if i < j
+    ]
+    graph = site_graph(entities, relations)
+    degree = {e.id: sum(e.id in (x.source, x.target) for x in graph.edges) for e in entities}
+    assert EDGES_PER_NODE > 4 and min(degree.values()) >= EDGES_PER_NODE
