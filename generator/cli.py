@@ -11,8 +11,9 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
+from mkdocs.utils.yaml import yaml_load
 
-from generator import mkdocs_plugin
+from generator import mkdocs_plugin, scaffold
 from generator.errors import ConfigError, GeneratorError, StrictModeError, describe_os_error
 from generator.extract.distributed import extract_on_cluster, local_client
 from generator.locking import project_lock
@@ -22,7 +23,23 @@ from generator.settings import DEFAULT_MODEL, BuildOptions, Settings
 from generator.stats import build_stats, peak_memory_mb, write_stats
 
 
+def _make_docs_dir(config_file: Path) -> None:
+    """Create the configuration's docs folder when it is missing: the generator fills it, but
+    MkDocs refuses a configuration whose docs folder does not exist yet."""
+    try:
+        with config_file.open(encoding="utf-8") as f:
+            data = yaml_load(f)
+    except Exception:  # MkDocs reads the file next and reports what is wrong with it
+        return
+    docs = data.get("docs_dir", "docs") if isinstance(data, dict) else None
+    if isinstance(docs, str) and docs:
+        path = Path(docs) if Path(docs).is_absolute() else config_file.parent / docs
+        if not path.exists():
+            path.mkdir(parents=True)
+
+
 def _settings_from_mkdocs(config_file: Path) -> Settings:
+    _make_docs_dir(config_file)
     try:
         config = load_config(str(config_file))
     except MkDocsException as exc:  # no such file, or a value of the wrong type (MkDocs logged which)
@@ -105,6 +122,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    written = scaffold.create(folder)
+    _err(f"new project in {folder}: {len(written)} files; build it with: cd {folder} && kb build")
+    return 0
+
+
 def _strict(strict: bool, skipped: int, warnings: int) -> None:
     """Under ``--strict``, a skipped article or a dropped metadata value fails the command."""
     if strict and (skipped or warnings):
@@ -134,6 +158,10 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--dask", required=True, help="scheduler address (tcp://host:8786), or 'local'")
     x.add_argument("--workers", type=int, help="worker processes of a local cluster (default: every core)")
     x.set_defaults(func=cmd_extract)
+
+    n = sub.add_parser("new", help="make a new project (mkdocs.yml, corpus/ with an example, a CI workflow)")
+    n.add_argument("folder", help="where to make it: a new or empty folder")
+    n.set_defaults(func=cmd_new)
 
     e = sub.add_parser("export", help="write kb.json for a corpus, without building a site")
     e.add_argument("--corpus", required=True, help="folder of articles")

@@ -31,7 +31,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from generator import pipeline
 from generator.errors import GeneratorError, PublishError, describe_os_error
 from generator.locking import project_lock
-from generator.publish import search
+from generator.publish import mkdocs_config, search
 from generator.render.html_safety import inert_meta
 from generator.safe_files import unsafe_files
 from generator.serve import preview
@@ -112,6 +112,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._unlock()
             self._lock = ExitStack()
             self._lock.enter_context(project_lock(self.settings.cache_path, report=log.info))
+        try:
+            for line in mkdocs_config.complete(config, self.settings.template_dirs):
+                log.debug("added %s", line)
+        except GeneratorError as exc:
+            raise PluginError(str(exc)) from None
         if not self.generated:
             try:
                 (preview.generate if self.serving else pipeline.generate)(self.settings, report=log.info)
@@ -187,7 +192,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.settings is not None:
             for path in (
                 self.settings.corpus_path,
-                self.settings.templates_path,
+                self.settings.templates_path,  # the project's: the package's own do not change
                 self.settings.curation_path,
                 self.settings.topics_path,
             ):

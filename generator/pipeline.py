@@ -90,7 +90,7 @@ _memo: dict[Fingerprint, Result] = {}
 def fingerprint(settings: Settings) -> Fingerprint:
     """What the generated docs depend on: settings and every input file's size and mtime."""
     entries: list[tuple[str, int, int]] = []
-    roots = [settings.corpus_path, settings.templates_path]
+    roots = [settings.corpus_path, *settings.template_dirs]
     roots += [p for p in (settings.curation_path, settings.topics_path) if p is not None]
     for root in roots:
         paths = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
@@ -143,7 +143,7 @@ def _generate_locked(settings: Settings, report: Reporter, key: Fingerprint) -> 
         report(f"warning {warning}")
     t = time.perf_counter()
     names: list[str] = []
-    files = render_files(kb, settings.templates_path, settings.site_name, settings.site_url, settings.page_min_mentions)
+    files = render_files(kb, settings.template_dirs, settings.site_name, settings.site_url, settings.page_min_mentions)
     try:
         stats.written, _ = sync(_noting(files, names), settings.docs_path, report)
     except OSError as exc:  # disk full, no permission: no half-written docs left to fill the disk

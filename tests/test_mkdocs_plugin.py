@@ -46,7 +46,10 @@ plugins:
 """
 
 
-def load(folder: Path, text: str = "site_name: Ferry news\nplugins:\n  - kb\n", docs: str = "docs") -> MkDocsConfig:
+MINIMAL = "site_name: Ferry news\ntheme:\n  name: material\nplugins:\n  - kb\n"
+
+
+def load(folder: Path, text: str = MINIMAL, docs: str = "docs") -> MkDocsConfig:
     """The MkDocs configuration of a mkdocs.yml of ``text`` in ``folder``, with its docs folder."""
     (folder / docs).mkdir(parents=True, exist_ok=True)
     (folder / "mkdocs.yml").write_text(text, encoding="utf-8")

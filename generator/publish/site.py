@@ -26,7 +26,7 @@ from typing import Any
 
 from generator.errors import PublishError, describe_os_error
 from generator.locking import alive
-from generator.settings import Settings
+from generator.settings import PACKAGED_TEMPLATES, Settings
 from generator.storage import PACKAGE, atomic_write_text, package_files
 
 SEARCH_BUNDLE = "pagefind"  # rewritten whole after every build
@@ -65,7 +65,9 @@ def build_site(
             plugin.given = settings
             plugin.generated = generated
             plugin.serving = False  # MkDocs keeps one instance a process
-        key = publish_key(config_file, Path(config.docs_dir), config.theme.custom_dir)
+        folders = settings.template_dirs if settings else (PACKAGED_TEMPLATES,)
+        theme_dirs = [config.theme.custom_dir, *(str(d / "theme") for d in folders)]
+        key = publish_key(config_file, Path(config.docs_dir), theme_dirs)
         incremental = state_file is not None and site_dir.is_dir() and _read(state_file) == key
         if incremental:
             _link_copy(site_dir, staging, config)
@@ -120,12 +122,14 @@ def _link_copy(site_dir: Path, staging: Path, config: Any) -> None:
         (staging / template).unlink(missing_ok=True)
 
 
-def publish_key(config_file: Path, docs_dir: Path, theme_dir: str | None) -> dict[str, Any]:
-    """What every page's HTML depends on besides its own Markdown, and the list of files."""
+def publish_key(config_file: Path, docs_dir: Path, theme_dirs: list[str | None]) -> dict[str, Any]:
+    """What every page's HTML depends on besides its own Markdown (the configuration, the theme
+    override folders, the code and versions), and the list of files."""
     theme: dict[str, str] = {}
-    if theme_dir and Path(theme_dir).is_dir():
-        root = Path(theme_dir)
-        theme = {str(p.relative_to(root)): _sha256(p) for p in sorted(root.rglob("*")) if p.is_file()}
+    for n, theme_dir in enumerate(dict.fromkeys(theme_dirs)):
+        if theme_dir and Path(theme_dir).is_dir():
+            root = Path(theme_dir)
+            theme |= {f"{n}/{p.relative_to(root)}": _sha256(p) for p in sorted(root.rglob("*")) if p.is_file()}
     # the generator's code turns Markdown into HTML too (the plugin's hooks)
     code = {p.relative_to(PACKAGE).as_posix(): _sha256(p) for p in package_files()}
     versions = {}

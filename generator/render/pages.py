@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -130,11 +130,14 @@ def _check_template_file(path: Path, root: Path) -> None:
 
 
 class Renderer:
-    def __init__(self, templates: Path, kb: KnowledgeBase, site_name: str = "News knowledge base") -> None:
+    def __init__(
+        self, templates: Path | Sequence[Path], kb: KnowledgeBase, site_name: str = "News knowledge base"
+    ) -> None:
+        """``templates``: a folder, or folders looked in in turn (a project's, then the package's)."""
         self.kb = kb
         self.site_name = site_name
         self.env = jinja2.Environment(
-            loader=_SafeLoader(templates),
+            loader=jinja2.ChoiceLoader([_SafeLoader(d) for d in _folders(templates)]),
             autoescape=False,
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
@@ -440,9 +443,13 @@ def vendor_files() -> dict[str, str]:
     }
 
 
+def _folders(templates: Path | Sequence[Path]) -> list[Path]:
+    return [templates] if isinstance(templates, Path) else list(templates)
+
+
 def render(
     kb: KnowledgeBase,
-    templates: Path,
+    templates: Path | Sequence[Path],
     site_name: str = "News knowledge base",
     site_url: str = "",
     page_min_mentions: int = 1,
@@ -456,7 +463,7 @@ def render(
 
 def render_files(
     kb: KnowledgeBase,
-    templates: Path,
+    templates: Path | Sequence[Path],
     site_name: str = "News knowledge base",
     site_url: str = "",
     page_min_mentions: int = 1,
@@ -469,9 +476,13 @@ def render_files(
     yield "feed.xml", feeds.rss(kb.articles, site_name, site_url)
     yield "feed.json", feeds.json_feed(kb.articles, site_name, site_url)
     yield from vendor_files().items()
-    assets = templates / "assets"
-    if assets.is_dir():
-        for path in sorted(safe_files.walk(assets)):
-            if not path.is_dir() or path.is_symlink():
-                _check_template_file(path, templates)
-                yield f"assets/{path.relative_to(assets).as_posix()}", path.read_text(encoding="utf-8")
+    given: set[str] = set()  # an asset of the first folder that has it
+    for folder in _folders(templates):
+        assets = folder / "assets"
+        if assets.is_dir():
+            for path in sorted(safe_files.walk(assets)):
+                name = f"assets/{path.relative_to(assets).as_posix()}"
+                if (not path.is_dir() or path.is_symlink()) and name not in given:
+                    given.add(name)
+                    _check_template_file(path, folder)
+                    yield name, path.read_text(encoding="utf-8")

@@ -83,7 +83,7 @@ def article_pages(kb: KnowledgeBase, changed: list[Path], settings: Settings) ->
         entities=list(entities.values()),
         links=links_of(list(entities.values())),
     )
-    renderer = Renderer(settings.templates_path, mini, settings.site_name)
+    renderer = Renderer(settings.template_dirs, mini, settings.site_name)
     return {article_doc(a.id): renderer.article_page(a).content for a in articles}
 
 
