@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import gc
+import logging
 import os
 import sys
 import time
+from importlib import metadata
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -52,14 +54,16 @@ def _settings_from_mkdocs(config_file: Path) -> Settings:
 
 def cmd_build(args: argparse.Namespace) -> int:
     options = BuildOptions(not args.no_curation, args.workers, args.page_min_mentions)
-    settings = options.applied(_settings_from_mkdocs(Path(args.config)))
-    with project_lock(settings.cache_path, report=_err):  # one build of a project at a time
+    settings = options.applied(_settings_from_mkdocs(Path(args.config))).with_(progress=not _quiet)
+    if not settings.site_url:
+        _err(f"warning: site_url is not set in {args.config}: the feeds (feed.xml, feed.json) will have relative links")
+    with project_lock(settings.cache_path, report=_info):  # one build of a project at a time
         return _build(args, settings)
 
 
 def _build(args: argparse.Namespace, settings: Settings) -> int:
 
-    result = generate(settings, report=_err)
+    result = generate(settings, report=_info, warn=_err)
     _strict(args.strict, len(result.problems), len(result.warnings))
     stats = build_stats(result.kb, result.stats)
     # The Markdown is written: the knowledge base is not needed while MkDocs holds every page.
@@ -68,12 +72,13 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
     gc.collect()
     t = time.perf_counter()
     state = settings.cache_path / "publish.json"
+    _info("publishing the site with MkDocs")
     incremental = build_site(
-        Path(args.config), settings.site_path, args.strict, settings, state_file=state, generated=True
+        Path(args.config), settings.site_path, args.strict, settings, state_file=state, generated=True, report=_info
     )
     stats["seconds"]["publish"] = round(time.perf_counter() - t, 3)
     how = "changed pages rebuilt" if incremental else "all pages built"
-    _err(f"site written to {settings.site_path} ({how})")
+    _info(f"site written to {settings.site_path} ({how})")
     if args.stats:
         stats["peak_memory_mb"] = peak_memory_mb()
         write_stats(Path(args.stats), stats)
@@ -90,13 +95,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
         client = Client(args.dask)
     try:
-        extracted, cached = extract_on_cluster(settings, client, report=_err)
+        extracted, cached = extract_on_cluster(settings, client, report=_info)
     finally:
         cluster = getattr(client, "cluster", None)
         client.close()
         if args.dask == "local" and cluster is not None:
             cluster.close()
-    _err(f"{extracted} article(s) extracted on the cluster, {cached} already in the cache")
+    _info(f"{extracted} article(s) extracted on the cluster, {cached} already in the cache")
     return 0
 
 
@@ -109,6 +114,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         curation=Path(args.curation),
         cache_dir=Path(args.cache_dir),
         workers=args.workers,
+        progress=not _quiet,
     )
 
     kb = export(settings, Path(args.output))
@@ -117,7 +123,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     warnings = warnings_of(kb)
     for warning in warnings:
         _err(f"warning {warning}")
-    _err(f"{len(kb.articles)} articles, {len(kb.entities)} entities written to {args.output}")
+    _info(f"{len(kb.articles)} articles, {len(kb.entities)} entities written to {args.output}")
     _strict(args.strict, len(kb.problems), len(warnings))
     return 0
 
@@ -125,7 +131,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     written = scaffold.create(folder)
-    _err(f"new project in {folder}: {len(written)} files; build it with: cd {folder} && kb build")
+    _info(f"new project in {folder}: {len(written)} files; build it with: cd {folder} && kb build")
     return 0
 
 
@@ -136,12 +142,49 @@ def _strict(strict: bool, skipped: int, warnings: int) -> None:
         raise StrictModeError(f"{' and '.join(what)} and --strict is on")
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    _settings_from_mkdocs(Path(args.config))  # a configuration error is one line, before the server starts
+    _log_mkdocs(logging.DEBUG if _verbose else logging.INFO)  # "Serving on http://..."
+    try:
+        serve(config_file=args.config, livereload=True, build_type="dirty", dev_addr=args.dev_addr)
+    except MkDocsException as exc:
+        raise GeneratorError(f"{args.config}: {exc}") from None
+    return 0
+
+
+_quiet = False  # -q: errors and warnings only
+_verbose = False  # -v: MkDocs' and the plugin's log too
+
+
 def _err(message: str) -> None:
-    print(message, file=sys.stderr)
+    print(message, file=sys.stderr, flush=True)
+
+
+def _info(message: str) -> None:
+    """What a command did (progress, a summary): left out under -q."""
+    if not _quiet:
+        _err(message)
+
+
+def _log_mkdocs(level: int) -> None:
+    """Show MkDocs' log (and the plugin's, which is under it) from ``level`` on, on stderr."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "kb_cli", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.kb_cli = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(level)
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kb", description="Turn a folder of news articles into a knowledge base site.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    talk = p.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true", help="print errors and warnings only")
+    talk.add_argument("-v", "--verbose", action="store_true", help="print MkDocs' and the plugin's log too")
     sub = p.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="build the site (ingest, extract, resolve, render, publish)")
@@ -152,6 +195,11 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--page-min-mentions", type=int, help="entities with fewer mentions get no page (default: 1)")
     b.add_argument("--stats", help="write the build's figures (seconds per stage, counts, peak memory) as JSON")
     b.set_defaults(func=cmd_build)
+
+    v = sub.add_parser("serve", help="preview the site, rebuilding what an edit changes (mkdocs serve --dirty)")
+    v.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    v.add_argument("--dev-addr", default=None, help="address to listen on (default: the configuration's dev_addr)")
+    v.set_defaults(func=cmd_serve)
 
     x = sub.add_parser("extract", help="fill the extraction cache on a Dask cluster (then run kb build)")
     x.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
@@ -176,8 +224,19 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _version() -> str:
+    try:
+        return metadata.version("news-kb")
+    except metadata.PackageNotFoundError:
+        return "(not installed)"
+
+
 def main(argv: list[str] | None = None) -> int:
+    global _quiet, _verbose
     args = parser().parse_args(argv)
+    _quiet, _verbose = args.quiet, args.verbose
+    if _verbose:
+        _log_mkdocs(logging.DEBUG)
     try:
         return int(args.func(args))
     except GeneratorError as exc:

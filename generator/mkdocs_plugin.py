@@ -31,6 +31,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from generator import pipeline
 from generator.errors import GeneratorError, PublishError, describe_os_error
 from generator.locking import project_lock
+from generator.progress import Ticker
 from generator.publish import mkdocs_config, search
 from generator.render.html_safety import inert_meta
 from generator.safe_files import unsafe_files
@@ -89,6 +90,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     given: Settings | None = None  # made by the command line, with its options over mkdocs.yml
 
     generated = False  # set by the command line, which has just written the Markdown
+    report: Callable[[str], None] | None = None  # where progress lines go (MkDocs' log when None)
+    _tickers: tuple[Ticker, Ticker] = (Ticker("", 0, log.info), Ticker("", 0, log.info))
     serving = False  # under ``mkdocs serve``: edited articles are previewed first
     last_build: LastBuild | None = None  # under ``serve``, what a preview's pages are built with
     _building: dict[str, Any]
@@ -143,6 +146,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.remove(file)
         # what the site must hold before it is published (generator.publish.site.check_whole)
         self.expected = [f.dest_uri for f in files if f.inclusion.is_included()]
+        pages = len(files.documentation_pages())
+        report = self.report or log.info
+        self._tickers = (Ticker("converting pages", pages, report), Ticker("writing pages", pages, report))
         if self.serving:
             self._building["files"] = files
             self._remove_stale(Path(config.site_dir), frozenset(f.dest_uri for f in files if f.inclusion.is_in_serve()))
@@ -172,6 +178,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Any, **kwargs: Any) -> str:
+        self._tickers[0].advance()
         page.markdown = ""
         self.held[page.file.src_uri] = zlib.compress(search.exclude_sections(html).encode("utf-8"), 1)
         return ""
@@ -183,6 +190,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return context
 
     def on_post_page(self, output: str, /, *, page: Any, **kwargs: Any) -> str:
+        self._tickers[1].advance()
         page.content = ""  # written out with the rest of the page
         return output
 

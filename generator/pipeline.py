@@ -102,8 +102,9 @@ def fingerprint(settings: Settings) -> Fingerprint:
     return (same, tuple(entries))
 
 
-def generate(settings: Settings, report: Reporter = _stderr) -> Result:
-    """Build the docs folder (Markdown pages and kb.json) from the corpus.
+def generate(settings: Settings, report: Reporter = _stderr, warn: Reporter | None = None) -> Result:
+    """Build the docs folder (Markdown pages and kb.json) from the corpus. ``report`` gets what
+    the build did; ``warn`` (``report`` when None) the articles skipped and the values dropped.
 
     Repeated calls with unchanged inputs return the previous result at once,
     so a CLI build followed by the MkDocs plugin does the work only once. Under
@@ -115,7 +116,7 @@ def generate(settings: Settings, report: Reporter = _stderr) -> Result:
     if last is not None and last[0] == key:
         return last[1]
     with _full_build:
-        return _generate(settings, report, key)
+        return _generate(settings, report, warn or report, key)
 
 
 _full_build = threading.Lock()  # one full build at a time: the preview's runs in a thread
@@ -127,20 +128,20 @@ def last_build() -> tuple[Fingerprint, Result] | None:
     return remembered[0] if remembered else None
 
 
-def _generate(settings: Settings, report: Reporter, key: Fingerprint) -> Result:
+def _generate(settings: Settings, report: Reporter, warn: Reporter, key: Fingerprint) -> Result:
     if key in _memo:  # built while this call waited for the lock
         return _memo[key]
     with project_lock(settings.cache_path, report):
-        return _generate_locked(settings, report, key)
+        return _generate_locked(settings, report, warn, key)
 
 
-def _generate_locked(settings: Settings, report: Reporter, key: Fingerprint) -> Result:
+def _generate_locked(settings: Settings, report: Reporter, warn: Reporter, key: Fingerprint) -> Result:
     stats = Stats()
     kb = knowledge_base(settings, stats)
     for problem in kb.problems:
-        report(f"skipped {problem}")
+        warn(f"skipped {problem}")
     for warning in warnings_of(kb):
-        report(f"warning {warning}")
+        warn(f"warning {warning}")
     t = time.perf_counter()
     names: list[str] = []
     files = render_files(kb, settings.template_dirs, settings.site_name, settings.site_url, settings.page_min_mentions)

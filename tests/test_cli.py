@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,10 @@ from generator import cli
 from generator.errors import StrictModeError
 from generator.settings import DEFAULT_MODEL, BuildOptions, Settings
 
-KB_CONFIG = "site_name: Test\nplugins:\n  - kb:\n      corpus: news\n      workers: 3\n      page_min_mentions: 2\n"
+SITE_URL = "site_url: https://example.org/news/\n"
+KB_CONFIG = (
+    f"site_name: Test\n{SITE_URL}plugins:\n  - kb:\n      corpus: news\n      workers: 3\n      page_min_mentions: 2\n"
+)
 
 
 def config(folder: Path, text: str = KB_CONFIG) -> Path:
@@ -183,3 +187,49 @@ def test_build_sets_the_command_line_options_over_mkdocs_yml_and_holds_the_lock(
     [(settings, holder)] = seen
     assert (settings.workers, settings.page_min_mentions, settings.use_curation) == (1, 2, False)
     assert holder == f"{os.getpid()}\n"
+
+
+def test_version_is_the_installed_packages(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        cli.main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == f"kb {metadata.version('news-kb')}\n"
+
+
+def _skipping_export(tmp_path: Path, *flags: str) -> None:
+    corpus = tmp_path / "news"
+    corpus.mkdir(exist_ok=True)
+    (corpus / "broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n", encoding="utf-8")
+    out = tmp_path / "kb.json"
+    argv = [*flags, "export", "--corpus", str(corpus), "--output", str(out), "--cache-dir", str(tmp_path / ".cache")]
+    assert cli.main(argv) == 0
+
+
+def test_quiet_keeps_warnings_and_errors_and_drops_the_rest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _skipping_export(tmp_path)
+    loud = capsys.readouterr().err.splitlines()
+    _skipping_export(tmp_path, "-q")
+    quiet = capsys.readouterr().err.splitlines()
+    assert len(loud) == 2 and loud[1].endswith("written to " + str(tmp_path / "kb.json"))
+    assert quiet == loud[:1] and quiet[0].startswith("skipped broken.md: ")
+
+
+def test_build_warns_that_feeds_get_relative_links_without_site_url_and_makes_the_docs_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(cli, "_build", lambda args, settings: 0)
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(KB_CONFIG.replace(SITE_URL, "") + "docs_dir: generated/docs\n", encoding="utf-8")
+    assert cli.main(["-q", "build", "--config", str(path)]) == 0
+    assert (tmp_path / "generated" / "docs").is_dir()  # MkDocs refuses a docs_dir that does not exist
+    assert capsys.readouterr().err == (
+        f"warning: site_url is not set in {path}: the feeds (feed.xml, feed.json) will have relative links\n"
+    )
+    path.write_text(KB_CONFIG + "docs_dir: generated/docs\n", encoding="utf-8")
+    assert cli.main(["build", "--config", str(path)]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_serve_with_a_missing_config_is_one_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["serve", "--config", str(tmp_path / "nope.yml")]) == 1
+    assert "nope.yml" in one_error_line(capsys.readouterr().err)

@@ -1,5 +1,6 @@
 """Extract a corpus: every article's entities and sentences, from the cache where possible, in
-worker processes when there are enough articles, with a progress bar on a terminal. An article
+worker processes when there are enough articles, with a progress bar on a terminal (plain lines
+now and then otherwise). An article
 over ``max_article_tokens`` or ``max_extract_seconds`` is skipped and reported, as ingest reports
 what it skips."""
 
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from generator.extract.cache import ExtractionCache
 from generator.extract.ner import Skipped, cache_key, extract_bounded, load_pipeline, model_version, tokens_over
 from generator.models import Article, ArticleExtraction, Problem
+from generator.progress import Ticker
 from generator.settings import Settings
 from generator.stats import Stats
 
@@ -82,16 +84,20 @@ def extract_all(
 
 
 class _progress:
-    """A rich progress bar on a terminal; silent otherwise."""
+    """A rich progress bar on a terminal; otherwise a plain line now and then (:class:`Ticker`)."""
 
     def __init__(self, enabled: bool, total: int) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
+        self.enabled = enabled
         self.total = total
 
     def __enter__(self) -> Callable[[], None]:
+        self._bar = None
         if not self.enabled:
-            self._bar = None
             return lambda: None
+        if not sys.stderr.isatty():
+            return Ticker(
+                "extracting articles", self.total, lambda line: print(line, file=sys.stderr, flush=True)
+            ).advance
         from rich.progress import Progress
 
         self._bar = Progress(transient=False)

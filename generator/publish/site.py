@@ -20,6 +20,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ def build_site(
     settings: Settings | None = None,
     state_file: Path | None = None,
     generated: bool = False,
+    report: Callable[[str], None] | None = None,
 ) -> bool:
     """Build the site with MkDocs. ``settings``: the build's settings when the caller has made
     them (the command line, with its options over mkdocs.yml), so that the ``kb`` plugin does
@@ -46,7 +48,7 @@ def build_site(
 
     With ``state_file`` (where the last publish is recorded) the build may be incremental;
     returns whether it was. ``generated``: the caller has just written the Markdown, so the
-    ``kb`` plugin does not run the pipeline again.
+    ``kb`` plugin does not run the pipeline again. ``report``: where progress lines go.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -64,6 +66,7 @@ def build_site(
         if plugin is not None:
             plugin.given = settings
             plugin.generated = generated
+            plugin.report = report  # progress lines while pages are converted and written
             plugin.serving = False  # MkDocs keeps one instance a process
         folders = settings.template_dirs if settings else (PACKAGED_TEMPLATES,)
         theme_dirs = [config.theme.custom_dir, *(str(d / "theme") for d in folders)]
