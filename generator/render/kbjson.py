@@ -112,7 +112,8 @@ def schema() -> dict[str, Any]:
 
 
 def validate(data: dict[str, Any]) -> None:
-    """Raise jsonschema.ValidationError when ``data`` does not follow the schema."""
+    """Raise jsonschema.ValidationError when ``data`` does not follow the schema (jsonschema comes
+    with the package's test extra: the build writes kb.json by construction, tests check it)."""
     import jsonschema
 
     jsonschema.validate(data, schema(), format_checker=jsonschema.FormatChecker())

@@ -432,15 +432,16 @@ class Renderer:
             yield Page(path, content)
 
 
+VENDORED = ("vis-network.min.js", "vis-network.css", "vis-network.LICENSE.txt")
+
+
 def vendor_files() -> dict[str, str]:
-    """Browser libraries the site ships itself (no CDN), taken from installed Python packages."""
+    """Browser libraries the site ships itself (no CDN), with their licences: vis-network 9.1.2,
+    kept unmodified in ``generator/vendor/``."""
     from importlib import resources
 
-    vis = resources.files("pyvis") / "lib" / "vis-9.1.2"
-    return {
-        "assets/vendor/vis-network.min.js": (vis / "vis-network.min.js").read_text(encoding="utf-8"),
-        "assets/vendor/vis-network.css": (vis / "vis-network.css").read_text(encoding="utf-8"),
-    }
+    vendor = resources.files("generator") / "vendor"
+    return {f"assets/vendor/{name}": (vendor / name).read_text(encoding="utf-8") for name in VENDORED}
 
 
 def _folders(templates: Path | Sequence[Path]) -> list[Path]:

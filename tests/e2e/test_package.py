@@ -75,6 +75,9 @@ def test_kb_new_then_kb_build_makes_a_whole_site_from_the_wheel(installed: dict[
     assert (site / "assets" / "kb.css").read_text(encoding="utf-8") == "/* the project's own style */\n"
     assert "function setupIndex" in (site / "assets" / "kb.js").read_text(encoding="utf-8")  # the package's
     assert (site / "pagefind" / "pagefind.js").is_file()
+    vendor = site / "assets" / "vendor"  # the graph's library, from the wheel, with its licence
+    assert (vendor / "vis-network.min.js").is_file()
+    assert "MIT License" in (vendor / "vis-network.LICENSE.txt").read_text(encoding="utf-8")
     # the navigation holds the indexes, not every page
     assert home.count('href="people/dara-whitlock/"') <= 1
 
