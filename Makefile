@@ -34,7 +34,7 @@ test: $(STAMP) chromium $(ACTIONLINT)  ## set up, then run the linters and the w
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 
-test-fast: $(STAMP)  ## set up, then run the unit tests only (no model, MkDocs, server or browser): about half a minute
+test-fast: $(STAMP) $(ACTIONLINT)  ## set up, then run the unit tests only (no model, MkDocs, server or browser): about half a minute
 	$(BIN)/pytest -q -m "not e2e and not hostile and not browser and not slow"
 
 RE3D ?= ../shared/corpora/re3d
