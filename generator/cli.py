@@ -117,7 +117,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         progress=not _quiet,
     )
 
-    kb = export(settings, Path(args.output))
+    kb = export(settings, Path(args.output), args.format)
     for problem in kb.problems:
         _err(f"skipped {problem}")
     warnings = warnings_of(kb)
@@ -211,9 +211,12 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("folder", help="where to make it: a new or empty folder")
     n.set_defaults(func=cmd_new)
 
-    e = sub.add_parser("export", help="write kb.json for a corpus, without building a site")
+    e = sub.add_parser("export", help="write kb.json, or a SQLite database, for a corpus, without building a site")
     e.add_argument("--corpus", required=True, help="folder of articles")
-    e.add_argument("--output", required=True, help="where to write the JSON")
+    e.add_argument("--output", required=True, help="where to write it")
+    e.add_argument(
+        "--format", choices=("json", "sqlite"), default="json", help="kb.json's JSON (default), or a SQLite database"
+    )
     e.add_argument("--model", default=DEFAULT_MODEL, help=f"spaCy pipeline (default: {DEFAULT_MODEL})")
     e.add_argument("--curation", default="curation.yml", help="overrides file (default: curation.yml)")
     e.add_argument("--no-curation", action="store_true", help="ignore the overrides file")

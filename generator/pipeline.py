@@ -20,7 +20,7 @@ from generator.extract import extract_all
 from generator.ingest import IngestCache, corpus_files, ingest_files
 from generator.locking import project_lock
 from generator.models import KnowledgeBase, Problem
-from generator.render import kbjson, remove_generated, render_files, sync
+from generator.render import kbjson, remove_generated, render_files, sqlite_export, sync
 from generator.resolve import resolve_all
 from generator.settings import Settings
 from generator.stats import Stats
@@ -171,9 +171,13 @@ def forget() -> None:
     _memo.clear()
 
 
-def export(settings: Settings, output: Path) -> KnowledgeBase:
-    """Write kb.json for the corpus of ``settings`` without building a site."""
+def export(settings: Settings, output: Path, format: str = "json") -> KnowledgeBase:
+    """Write the knowledge base of the corpus of ``settings`` without building a site: kb.json,
+    or (``format="sqlite"``) a SQLite database (:mod:`generator.render.sqlite_export`)."""
 
     kb = knowledge_base(settings)
-    atomic_write_text(output, kbjson.dumps(kb))
+    if format == "sqlite":
+        sqlite_export.write(kb, output)
+    else:
+        atomic_write_text(output, kbjson.dumps(kb))
     return kb

@@ -12,12 +12,16 @@ import pytest
 
 from generator import cli
 from generator.errors import StrictModeError
+from generator.models import KnowledgeBase
 from generator.settings import DEFAULT_MODEL, BuildOptions, Settings
 
 SITE_URL = "site_url: https://example.org/news/\n"
 KB_CONFIG = (
     f"site_name: Test\n{SITE_URL}plugins:\n  - kb:\n      corpus: news\n      workers: 3\n      page_min_mentions: 2\n"
 )
+
+
+_EMPTY = KnowledgeBase([], {}, [])
 
 
 def config(folder: Path, text: str = KB_CONFIG) -> Path:
@@ -52,7 +56,18 @@ def test_export_options_and_their_defaults() -> None:
     assert (args.command, args.func) == ("export", cli.cmd_export)
     assert (args.corpus, args.output, args.model) == ("news", "kb.json", DEFAULT_MODEL)
     assert (args.curation, args.no_curation, args.cache_dir) == ("curation.yml", False, ".cache")
-    assert (args.workers, args.strict) == (0, False)
+    assert (args.workers, args.strict, args.format) == (0, False, "json")
+    args = cli.parser().parse_args(["export", "--corpus", "news", "--output", "kb.db", "--format", "sqlite"])
+    assert args.format == "sqlite"
+
+
+def test_export_writes_the_format_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    written: list[tuple[Path, str]] = []
+    monkeypatch.setattr(cli, "export", lambda settings, output, format: written.append((output, format)) or _EMPTY)
+    assert cli.main(["export", "--corpus", "news", "--output", str(tmp_path / "kb.db"), "--format", "sqlite"]) == 0
+    assert written == [(tmp_path / "kb.db", "sqlite")]
 
 
 def test_extract_options_and_their_defaults() -> None:
