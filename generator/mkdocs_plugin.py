@@ -61,6 +61,26 @@ class KnowledgeBaseConfig(Config):
     page_min_mentions = c.Type(int, default=1)
 
 
+# What each option of the plugin does, for the settings reference of the user documentation
+# (generator/reference.py); a test checks that every option has its line.
+OPTION_HELP = {
+    "corpus": "The folder of articles (.txt, .md, .markdown, .html, .htm, in any sub-folder).",
+    "templates": "The project's templates folder: a file there replaces the package's template of the same name.",
+    "cache_dir": "The caches of cleaned articles and extractions, and the record of the last publish.",
+    "curation": "The editorial overrides file (merge, rename, retype, describe, hide, split); optional.",
+    "topics": "Topics declared by name and keywords, beside those derived from the corpus; optional.",
+    "model": "The spaCy pipeline that finds names: an installed package's name or a folder; it needs 'ner'.",
+    "batch_size": "Articles sent to spaCy at a time.",
+    "workers": "Processes for extraction; 0 uses every core from 100 articles on (`kb build --workers`).",
+    "max_article_bytes": "A larger article file is skipped, with a line naming it.",
+    "max_article_seconds": "An article that takes longer to read and clean is skipped.",
+    "max_article_tokens": "An article of more tokens is skipped before extraction.",
+    "max_extract_seconds": "An article whose pieces take longer to extract is skipped.",
+    "page_min_mentions": "Entities named fewer times get no page (they stay in kb.json); quotes' speakers, "
+    "events and aid packages always get one (`kb build --page-min-mentions`).",
+}
+
+
 def settings_from(plugin_config: KnowledgeBaseConfig, config: MkDocsConfig) -> Settings:
     root = Path(config.config_file_path or ".").resolve().parent
     return Settings(
