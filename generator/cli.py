@@ -20,6 +20,7 @@ from generator.errors import ConfigError, GeneratorError, StrictModeError, descr
 from generator.extract.distributed import extract_on_cluster, local_client
 from generator.locking import project_lock
 from generator.pipeline import export, forget, generate, warnings_of
+from generator.publish.search import index_site
 from generator.publish.site import build_site
 from generator.settings import DEFAULT_MODEL, BuildOptions, Settings
 from generator.stats import build_stats, peak_memory_mb, write_stats
@@ -128,6 +129,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_generate(args: argparse.Namespace) -> int:
+    """The Markdown pages and data files, into the configuration's docs_dir, for any engine to build."""
+    settings = _settings_from_mkdocs(Path(args.config)).with_(progress=not _quiet)
+    result = generate(settings, report=_info, warn=_err)
+    _strict(args.strict, len(result.problems), len(result.warnings))
+    _info(f"pages and data written to {settings.docs_path}")
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """The search index over a site already built (by MkDocs, or by another engine from the same
+    pages and theme overrides)."""
+    site = Path(args.site_dir)
+    if not (site / "index.html").is_file():
+        raise GeneratorError(f"{site}: not a built site (no index.html)")
+    seconds = index_site(site, reorder=True)
+    _info(f"search index written to {site / 'pagefind'} in {seconds:.1f} s")
+    return 0
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     written = scaffold.create(folder)
@@ -195,6 +216,15 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--page-min-mentions", type=int, help="entities with fewer mentions get no page (default: 1)")
     b.add_argument("--stats", help="write the build's figures (seconds per stage, counts, peak memory) as JSON")
     b.set_defaults(func=cmd_build)
+
+    g = sub.add_parser("generate", help="write the Markdown pages and data files only (no site), for any engine")
+    g.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    g.add_argument("--strict", action="store_true", help="exit non-zero if any article was skipped")
+    g.set_defaults(func=cmd_generate)
+
+    i = sub.add_parser("index", help="write the search index over a built site")
+    i.add_argument("site_dir", help="the built site's folder")
+    i.set_defaults(func=cmd_index)
 
     v = sub.add_parser("serve", help="preview the site, rebuilding what an edit changes (mkdocs serve --dirty)")
     v.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
