@@ -4,13 +4,22 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test test-fast eval eval-heldout serve export lint clean chromium bench fuzz docs
+.PHONY: site test test-fast eval eval-heldout serve export lint clean chromium bench fuzz docs lock
 
-$(STAMP): pyproject.toml
+# Every package, the test tools included, at the version and with the hashes of requirements.lock;
+# then this package itself, built with the locked setuptools (no download outside the lock).
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# requirements.lock again from pyproject.toml, after a dependency changed there (pip-tools in .tools/)
+lock:
+	$(PYTHON) -m venv .tools/pip-tools
+	.tools/pip-tools/bin/pip install --quiet pip-tools
+	.tools/pip-tools/bin/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe \
+		--extra test --extra distributed --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 site: $(STAMP)  ## set up, then build the site into site/
 	$(BIN)/kb build
