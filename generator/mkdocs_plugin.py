@@ -111,7 +111,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     generated = False  # set by the command line, which has just written the Markdown
     report: Callable[[str], None] | None = None  # where progress lines go (MkDocs' log when None)
-    _tickers: tuple[Ticker, Ticker] = (Ticker("", 0, log.info), Ticker("", 0, log.info))
+    # progress of converting and writing pages, set up for each build's files (silent until then)
+    _tickers: tuple[Ticker, Ticker] = (Ticker("", 0, lambda line: None), Ticker("", 0, lambda line: None))
     serving = False  # under ``mkdocs serve``: edited articles are previewed first
     last_build: LastBuild | None = None  # under ``serve``, what a preview's pages are built with
     _building: dict[str, Any]
