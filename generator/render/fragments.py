@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 
+from generator.lexicons.dates import MONTHS, WEEKDAYS
 from generator.models import Article, KnowledgeBase
 from generator.render import graph
 from generator.render.markdown import SPACES
@@ -98,9 +99,13 @@ def _opens(body: str, sentence_start: int, start: int) -> bool:
 
 
 def names(text: str, opens_sentence: bool) -> bool:
-    """Whether ``text`` is written as a name: a word with a capital, the sentence's first word aside."""
+    """Whether ``text`` is written as a name: a word with a capital, the sentence's first word aside,
+    that is not a day or a month ("on Tuesday" dates an event, it does not name it)."""
     words = text.split()[1:] if opens_sentence else text.split()
-    return any(w[:1].isupper() for w in words)
+    return any(w[:1].isupper() and w.lower().strip(".,") not in _CALENDAR_WORDS for w in words)
+
+
+_CALENDAR_WORDS = {*WEEKDAYS, *MONTHS}
 
 
 def mentions_html(doc: str, sources: list[tuple[Article, list[tuple[int, str]]]]) -> str:

@@ -88,3 +88,11 @@ def test_a_subheading_is_a_heading_without_links_and_keeps_its_sentence_anchor()
     assert heading == '<h3><span class="kb-s" id="s1">Ada Lind in Paris.</span></h3>'
     assert first.startswith("<p>") and third.startswith("<p>")
     assert re.findall(r"<a [^>]*>([^<]+)</a>", third) == ["Lind", "Bo Carr"]  # links resume after the heading
+
+
+def test_a_day_or_a_month_that_dates_an_event_is_not_linked_as_its_name() -> None:
+    body = "The council voted on Tuesday. The March for Our Lives began in June."
+    named = [("vote", "event", "on Tuesday", 0), ("march", "event", "March for Our Lives", 0)]
+    kb = _kb_of(body, [*named, ("june", "event", "in June", 0)])
+    (paragraph,) = linked_body(kb.articles[0], kb, "articles/a1.md")
+    assert re.findall(r"<a [^>]*>([^<]+)</a>", paragraph) == ["March for Our Lives"]
