@@ -17,12 +17,14 @@ def _type_name(option: Any) -> str:
 
 
 def settings_markdown() -> str:
-    """The reference page: an example block, then one row per option."""
+    """The reference page: an example block with every default, then a section per option
+    (sections rather than a table, so that the page reads on a phone too)."""
     rows = []
     example = []
     for name, option in KnowledgeBaseConfig._schema:
         default = option.default
-        rows.append(f"| `{name}` | {_type_name(option)} | `{default}` | {OPTION_HELP[name]} |")
+        kind = _type_name(option).capitalize()
+        rows += [f"## `{name}`", "", f"{kind}, default `{default}`.", "", OPTION_HELP[name], ""]
         example.append(f"      {name}: {default}")
     return "\n".join(
         [
@@ -37,15 +39,12 @@ def settings_markdown() -> str:
             *example,
             "```",
             "",
-            "| Option | Type | Default | What it does |",
-            "|---|---|---|---|",
-            *rows,
-            "",
             "Relative paths are taken from the folder that holds `mkdocs.yml`. MkDocs' own settings apply as",
             "usual: `site_name` titles the site and its feeds, `site_url` gives the feeds absolute links",
             "(`kb build` warns when it is empty), `docs_dir` is where the generated pages are written (keep it",
             "apart from pages of your own, as `kb new` does with `build/docs`), and `site_dir` is where the site",
             "goes.",
             "",
+            *rows,
         ]
     )

@@ -21,7 +21,7 @@ def test_every_option_of_the_plugin_has_its_line_in_the_reference() -> None:
     assert set(OPTION_HELP) == set(options)
     page = settings_markdown()
     for name, option in KnowledgeBaseConfig._schema:
-        assert f"| `{name}` |" in page and f"| `{option.default}` |" in page
+        assert f"\n## `{name}`\n\n" in page and f", default `{option.default}`.\n\n{OPTION_HELP[name]}\n" in page
         assert f"      {name}: {option.default}\n" in page
 
 
