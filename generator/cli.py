@@ -144,7 +144,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     site = Path(args.site_dir)
     if not (site / "index.html").is_file():
         raise GeneratorError(f"{site}: not a built site (no index.html)")
-    seconds = index_site(site, reorder=True)
+    seconds = index_site(site)
     _info(f"search index written to {site / 'pagefind'} in {seconds:.1f} s")
     return 0
 

@@ -278,7 +278,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._indexers = (*(t for t in self._indexers if t.is_alive()), indexer)
             return
         try:
-            seconds = search.index_site(Path(config.site_dir), reorder=True)
+            seconds = search.index_site(Path(config.site_dir))
         finally:
             self._unlock()
         log.info(f"search index written in {seconds:.1f} s")

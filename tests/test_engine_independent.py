@@ -34,7 +34,14 @@ def test_generate_then_another_build_then_index(
     )
     assert cli.main(["index", str(site)]) == 0
     assert (site / "pagefind" / "pagefind.js").is_file()
-    assert [page["meta"]["title"] for page in indexed_pages(site).values()] == ["Dara Whitlock"]
+    pages = indexed_pages(site)
+    # the knowledge base's pages from its search records, though no page of theirs is HTML here
+    person = pages["/people/dara-whitlock/"]["meta"]
+    assert person["type"] == "Person" and person["summary"].startswith("Named in 1 article")
+    assert pages["/articles/a/"]["meta"]["type"] == "Article"
+    # and the site's other pages from their HTML
+    assert pages["/"]["meta"]["title"] == "Dara Whitlock"
+    assert not any(url.endswith(".md") for url in pages)
     assert capsys.readouterr().err.startswith(f"search index written to {site / 'pagefind'}")
 
 

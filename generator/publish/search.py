@@ -5,9 +5,10 @@ browser downloads whole before its first search (about 2 KB a page, tens of MB a
 thousands of pages). Pagefind splits the index into small chunks by word prefix, so
 a search loads only the chunks of its words and the excerpts of the results shown.
 
-What is indexed is the page content (``data-pagefind-body``, set in the theme);
-sections marked ``data-search-exclude`` (mention lists, article bodies, timelines)
-are left out, so the index holds names, aliases, infoboxes, summaries and titles.
+The knowledge base's pages are indexed from their search records (names, other spellings,
+roles, one-line summaries, titles), whatever theme or engine built them; the site's other
+pages from their content (``data-pagefind-body``, set in the theme), less the sections
+marked ``data-search-exclude`` (:mod:`generator.publish.search_index`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -26,9 +26,9 @@ import uuid
 from pathlib import Path
 
 from generator.errors import PublishError
+from generator.publish.search_index import stage_dir
 
 BUNDLE = "pagefind"
-EXCLUDE = "[data-search-exclude]"
 
 
 class Stopped(PublishError):
@@ -88,38 +88,20 @@ class Runs:
                 process.wait(timeout)
 
 
-def index_site(site_dir: Path, timeout: float = 3600, runs: Runs | None = None, reorder: bool = False) -> float:
+def index_site(site_dir: Path, timeout: float = 3600, runs: Runs | None = None) -> float:
     """Write the search bundle into ``site_dir/pagefind/``; returns the seconds it took.
 
-    Pagefind numbers pages in the order it finds them in their folders, which on some
-    file systems (tmpfs lists a folder newest first) depends on how the site was made:
-    an incremental build and a full one of the same pages gave different bundles. With
-    ``reorder`` (a site nobody is reading yet) every entry is first renamed out and back in
-    name order, which makes that order the same however the site was made.
+    The bundle is written by :mod:`generator.publish.search_index` (the knowledge base's
+    records and the site's other pages, through Pagefind's Python API) in a process of its
+    own, which ``runs`` starts so that it can be stopped; by default a process of its own.
 
-    Pagefind writes a new bundle beside the folder, which then replaces it: its files are
-    named by their content, so a bundle written over an old one would keep the old one's
-    files, the pages of deleted articles among them. ``runs`` starts the process (so that
-    it can be stopped); by default a process of its own."""
+    It writes a new bundle beside the folder, which then replaces it: its files are named
+    by their content, so a bundle written over an old one would keep the old one's files,
+    the pages of deleted articles among them."""
     t = time.perf_counter()
-    if reorder:
-        in_name_order(site_dir)
     token = uuid.uuid4().hex[:12]
     bundle, fresh, old = site_dir / BUNDLE, site_dir / f"{BUNDLE}.new-{token}", site_dir / f"{BUNDLE}.old-{token}"
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site_dir),
-        "--output-path",
-        str(fresh),
-        "--exclude-selectors",
-        EXCLUDE,
-        "--force-language",
-        "en",
-        "--silent",
-    ]
+    command = [sys.executable, "-m", "generator.publish.search_index", str(site_dir), str(fresh)]
     try:
         try:
             done = (runs or Runs()).run(command, timeout)
@@ -137,19 +119,8 @@ def index_site(site_dir: Path, timeout: float = 3600, runs: Runs | None = None, 
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
+        shutil.rmtree(stage_dir(fresh), ignore_errors=True)  # left by a process that was stopped
     return time.perf_counter() - t
-
-
-def in_name_order(root: Path) -> None:
-    """Re-enter every file and folder under ``root`` into its folder in name order (renamed to a
-    hidden name and back), so that listing a folder gives the same order however it was filled."""
-    hidden = f".kb-reorder-{os.getpid()}"  # one entry is aside at a time
-    for folder, dirs, files in os.walk(root, topdown=False):
-        for name in sorted(dirs + files):
-            path = os.path.join(folder, name)
-            aside = os.path.join(folder, hidden)
-            os.rename(path, aside)
-            os.rename(aside, path)
 
 
 def indexed_pages(site_dir: Path) -> dict[str, dict]:

@@ -20,7 +20,7 @@ from typing import Any
 
 import jinja2
 
-from generator import safe_files
+from generator import safe_files, search_records
 from generator.errors import ConfigError
 from generator.ingest.readers import safe_url
 from generator.models import Article, Entity, EntityType, KnowledgeBase, Topic
@@ -156,6 +156,7 @@ class Renderer:
         self.sizes = {e.id: len(e.articles) for e in kb.entities}
         self.names = {e.id: e.name for e in kb.entities}
         self.exact_names = names.Names()  # filled as entity pages are rendered
+        self.records = search_records.Records()  # filled as entity, article and topic pages render
         self.entity_topics, self.article_topics = indexes.topics_of(kb)
         self.by_article: dict[str, list[Entity]] = defaultdict(list)
         for e in kb.entities:
@@ -198,6 +199,17 @@ class Renderer:
         grouped: dict[str, list[Entity]] = defaultdict(list)
         for e in mentioned:
             grouped[e.type].append(e)
+        shown = [article.outlet, article.date]
+        self.records.add(
+            search_records.Record(
+                url=url_of(doc),
+                type="Article",
+                title=headline(article.title),
+                summary=strip_controls(", ".join(x for x in shown if x)) or "Article",
+                words=" ".join(strip_controls(x) for x in [*shown, article.author] if x),
+                full_title=strip_controls(article.title) if is_cut(article.title) else "",
+            )
+        )
         return self._render(
             "article.md.j2",
             doc,
@@ -242,6 +254,19 @@ class Renderer:
             search_summary,
             len(entity.mentions),
         )
+        roles = [f"{r.title} of {self.names[r.of]}" if r.of in self.names else r.title for r in entity.roles]
+        self.records.add(
+            search_records.Record(
+                url=url_of(doc),
+                type=TYPE_LABELS[entity.type][0],
+                title=headline(entity.name),
+                summary=strip_controls(search_summary),
+                words=strip_controls("; ".join(roles)),
+                name=search_words(entity.name),
+                aliases=search_words(*entity.aliases),
+                weight=search_weight(entity),
+            )
+        )
         yield self._render(
             "entity.md.j2",
             doc,
@@ -268,10 +293,6 @@ class Renderer:
             jsonld=jsonld.script_json(jsonld.entity_data(entity, by_id, articles)),
             mentions_html=mentions_html(doc, chunks[0]),
             pager=pager,
-            search_weight=search_weight(entity),
-            search_name=search_words(entity.name),
-            search_aliases=search_words(*entity.aliases),
-            search_summary=search_summary,
         )
         for n in range(2, len(chunks) + 1):
             page_doc = mentions_doc(entity, n)
@@ -292,6 +313,15 @@ class Renderer:
         for e in (kb.entities_by_id[i] for i in topic.entities if i in kb.entities_by_id):
             by_type[e.type].append((e, sum(1 for a in e.articles if a in in_topic)))
         grouped = {t: sorted(items, key=lambda x: (-x[1], x[0].name.casefold())) for t, items in by_type.items()}
+        self.records.add(
+            search_records.Record(
+                url=url_of(topic_doc(topic.id)),
+                type="Topic",
+                title=headline(topic.name),
+                summary=f"{len(articles)} article{'s' if len(articles) != 1 else ''}",
+                words=strip_controls(", ".join(topic.keywords)),
+            )
+        )
         return self._render(
             "topic.md.j2",
             topic_doc(topic.id),
@@ -428,7 +458,7 @@ class Renderer:
         yield from self.site_pages(dated)
         counts = Counter(e.type for e in kb.entities)
         yield self._render("home.md.j2", "index.md", counts=counts, articles=dated[:10], kb=kb)
-        for path, content in self.exact_names.dumps():
+        for path, content in [*self.exact_names.dumps(), *self.records.dumps()]:
             yield Page(path, content)
 
 

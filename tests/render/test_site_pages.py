@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pytest
 
+from generator import search_records
 from generator.models import Figure, Quote, QuoteSource
 from generator.render import feeds, jsonld
 from generator.render.indexes import read_index
@@ -299,8 +300,10 @@ def test_search_weight_grows_with_mentions_and_gains_half_for_composite_names() 
     assert 10 >= search_weight(entity("organization", 57)) > search_weight(entity("organization", 2)) > 4
     assert search_weight(entity("organization", 10_000)) == 10  # Pagefind's scale ends at 10
     assert search_weight(entity("event", 15)) == 6.0 and search_weight(entity("organization", 15)) == 8.0
-    page = render(small_kb(), TEMPLATES)["people/edith-marlow.md"]
-    assert '# Edith Marlow { data-pagefind-meta="name:Edith Marlow" data-pagefind-weight="5.6" }' in page
+    records = search_records.read(render(small_kb(), TEMPLATES)[search_records.FILE])
+    person = next(r for r in records if r.url == "people/edith-marlow/")
+    assert (person.type, person.title, person.name, person.weight) == ("Person", "Edith Marlow", "Edith Marlow", 5.6)
+    assert 'data-pagefind-weight="5.6"' in search_records.document(person)
 
 
 def test_search_words_are_plain_and_comma_separated() -> None:
