@@ -144,7 +144,14 @@ def _generate_locked(settings: Settings, report: Reporter, warn: Reporter, key: 
         warn(f"warning {warning}")
     t = time.perf_counter()
     names: list[str] = []
-    files = render_files(kb, settings.template_dirs, settings.site_name, settings.site_url, settings.page_min_mentions)
+    files = render_files(
+        kb,
+        settings.template_dirs,
+        settings.site_name,
+        settings.site_url,
+        settings.page_min_mentions,
+        settings.hrefs_from_source,
+    )
     try:
         stats.written, _ = sync(_noting(files, names), settings.docs_path, report)
     except OSError as exc:  # disk full, no permission: no half-written docs left to fill the disk

@@ -39,6 +39,9 @@ class Settings:
     site_name: str = "News knowledge base"
     site_url: str = ""  # absolute links in feeds, when the site's address is known
     page_min_mentions: int = 1  # entities with fewer mentions get no page (see generator/paging.py)
+    # links in the pages' raw HTML relative to their source files, for an engine that rewrites them
+    # as Markdown links (Zensical: kb generate); MkDocs leaves them as written
+    hrefs_from_source: bool = False
 
     def path(self, p: Path) -> Path:
         return p if p.is_absolute() else self.root / p

@@ -10,7 +10,7 @@ from generator.lexicons.dates import MONTHS, WEEKDAYS
 from generator.models import Article, KnowledgeBase
 from generator.render import graph
 from generator.render.markdown import SPACES
-from generator.render.paths import TYPE_LABELS, article_doc, entity_doc, root_of, url_of
+from generator.render.paths import TYPE_LABELS, article_doc, entity_doc, root_of, source_root, url_of
 from generator.render.text_safety import headline, strip_controls
 
 
@@ -19,15 +19,17 @@ def graph_attribute(data: graph.Graph) -> str:
     return graph.attribute(data.relabelled(headline))
 
 
-def href(from_doc: str, to_doc: str) -> str:
+def href(from_doc: str, to_doc: str, from_source: bool = False) -> str:
     """The URL of ``to_doc`` relative to the page of ``from_doc``, for links written as HTML.
 
-    MkDocs rewrites ``.md`` links only in Markdown; raw HTML needs the final URL.
+    MkDocs rewrites ``.md`` links only in Markdown; raw HTML needs the final URL. With
+    ``from_source``, relative to the source file instead, for an engine that rewrites links
+    in raw HTML as it does in Markdown (:func:`~generator.render.paths.source_root`).
     """
-    return root_of(from_doc) + url_of(to_doc)
+    return (source_root if from_source else root_of)(from_doc) + url_of(to_doc)
 
 
-def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
+def linked_body(article: Article, kb: KnowledgeBase, doc: str, from_source: bool = False) -> list[str]:
     """The article's paragraphs as HTML: text escaped, mentions linked, each sentence an anchor.
 
     In each paragraph the first mention of an entity is linked, not the others. An event is
@@ -78,9 +80,8 @@ def linked_body(article: Article, kb: KnowledgeBase, doc: str) -> list[str]:
                 linked.add(entity_id)
                 text_parts.append(text(cursor, start))
                 label = f"{TYPE_LABELS[entity.type][0]}: {headline(entity.name)}"
-                text_parts.append(
-                    f'<a href="{esc(href(doc, entity_doc(entity)))}" title="{esc(label)}">{text(start, end)}</a>'
-                )
+                target = esc(href(doc, entity_doc(entity), from_source))
+                text_parts.append(f'<a href="{target}" title="{esc(label)}">{text(start, end)}</a>')
                 cursor = end
             text_parts.append(text(cursor, s_end))
             sentence_html = SPACES.sub(" ", "".join(text_parts)).strip()
@@ -108,7 +109,7 @@ def names(text: str, opens_sentence: bool) -> bool:
 _CALENDAR_WORDS = {*WEEKDAYS, *MONTHS}
 
 
-def mentions_html(doc: str, sources: list[tuple[Article, list[tuple[int, str]]]]) -> str:
+def mentions_html(doc: str, sources: list[tuple[Article, list[tuple[int, str]]]], from_source: bool = False) -> str:
     """An entity's mentions grouped by article, as HTML kept out of the search index.
 
     Each sentence links to itself in the article page (``#sN``).
@@ -116,7 +117,7 @@ def mentions_html(doc: str, sources: list[tuple[Article, list[tuple[int, str]]]]
     esc = html.escape
     out = ['<div class="kb-mentions" data-search-exclude>']
     for article, sentences in sources:
-        target = esc(href(doc, article_doc(article.id)))
+        target = esc(href(doc, article_doc(article.id), from_source))
         out.append(f'<h3><a href="{target}">{esc(headline(article.title), quote=False)}</a></h3>')
         meta = " · ".join(esc(strip_controls(x), quote=False) for x in (article.outlet, article.date) if x)
         if meta:

@@ -49,6 +49,7 @@ from generator.render.paths import (
     mentions_doc,
     relative,
     root_of,
+    source_root,
     topic_doc,
     url_of,
 )
@@ -131,10 +132,17 @@ def _check_template_file(path: Path, root: Path) -> None:
 
 class Renderer:
     def __init__(
-        self, templates: Path | Sequence[Path], kb: KnowledgeBase, site_name: str = "News knowledge base"
+        self,
+        templates: Path | Sequence[Path],
+        kb: KnowledgeBase,
+        site_name: str = "News knowledge base",
+        hrefs_from_source: bool = False,
     ) -> None:
-        """``templates``: a folder, or folders looked in in turn (a project's, then the package's)."""
+        """``templates``: a folder, or folders looked in in turn (a project's, then the package's).
+        ``hrefs_from_source``: links in raw HTML relative to the page's source file, for an engine
+        that rewrites them as Markdown links (:func:`~generator.render.paths.source_root`)."""
         self.kb = kb
+        self.from_source = hrefs_from_source
         self.site_name = site_name
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader([_SafeLoader(d) for d in _folders(templates)]),
@@ -187,7 +195,8 @@ class Renderer:
             type_labels=TYPE_LABELS,
             type_dirs=TYPE_DIRS,
             site_name=self.site_name,
-            root=root_of(doc),
+            root=root_of(doc),  # for the page script (data attributes, which no engine rewrites)
+            href_root=(source_root if self.from_source else root_of)(doc),  # for links (href)
             outlet_of=outlet_of,
             **context,
         )
@@ -214,7 +223,7 @@ class Renderer:
             "article.md.j2",
             doc,
             article=article,
-            paragraphs=linked_body(article, self.kb, doc),
+            paragraphs=linked_body(article, self.kb, doc, self.from_source),
             grouped=grouped,
             quotes=self.quotes_by_article.get(article.id, []),
             related=[(self.kb.articles_by_id[r.article], r) for r in self.related.get(article.id, [])],
@@ -291,12 +300,12 @@ class Renderer:
             if len(near) > 1
             else None,
             jsonld=jsonld.script_json(jsonld.entity_data(entity, by_id, articles)),
-            mentions_html=mentions_html(doc, chunks[0]),
+            mentions_html=mentions_html(doc, chunks[0], self.from_source),
             pager=pager,
         )
         for n in range(2, len(chunks) + 1):
             page_doc = mentions_doc(entity, n)
-            mentions = mentions_html(page_doc, chunks[n - 1])
+            mentions = mentions_html(page_doc, chunks[n - 1], self.from_source)
             yield self._render("mentions.md.j2", page_doc, entity=entity, pager=pager, page=n, mentions_html=mentions)
 
     def topic_page(self, topic: Topic) -> Page:
@@ -484,12 +493,13 @@ def render(
     site_name: str = "News knowledge base",
     site_url: str = "",
     page_min_mentions: int = 1,
+    hrefs_from_source: bool = False,
 ) -> dict[str, str]:
     """Every output file of the docs folder: relative path -> content.
 
     Pages go to the entities :func:`paging.with_pages_only` keeps; ``kb.json`` has them all.
     """
-    return dict(render_files(kb, templates, site_name, site_url, page_min_mentions))
+    return dict(render_files(kb, templates, site_name, site_url, page_min_mentions, hrefs_from_source))
 
 
 def render_files(
@@ -498,10 +508,11 @@ def render_files(
     site_name: str = "News knowledge base",
     site_url: str = "",
     page_min_mentions: int = 1,
+    hrefs_from_source: bool = False,
 ) -> Iterator[tuple[str, str]]:
     """The files of :func:`render` as (relative path, content), one at a time."""
     shown = paging.with_pages_only(kb, page_min_mentions)
-    for page in Renderer(templates, shown, site_name).pages():
+    for page in Renderer(templates, shown, site_name, hrefs_from_source).pages():
         yield page.doc, page.content
     yield "kb.json", kbjson.dumps(kb)
     yield "feed.xml", feeds.rss(kb.articles, site_name, site_url)

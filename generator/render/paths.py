@@ -75,6 +75,14 @@ def root_of(doc: str) -> str:
     return "../" * depth if depth else "./"
 
 
+def source_root(doc: str) -> str:
+    """The relative way from a page's source file up to the docs folder ("../"): what a link
+    in raw HTML starts with for an engine that resolves such links as it does Markdown links,
+    from the source file (Zensical), where MkDocs leaves them to the browser (:func:`root_of`)."""
+    depth = doc.count("/")
+    return "../" * depth if depth else "./"
+
+
 def mentions_doc(entity: Entity, page: int) -> str:
     """The docs path of page ``page`` of an entity's mentions: the entity's own page for the
     first, a page under it for the others (``people/ada-lind/mentions-2.md``)."""

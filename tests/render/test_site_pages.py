@@ -421,3 +421,22 @@ def test_disagreements_go_on_over_pages_of_their_own_so_that_none_grows_with_the
     assert first.count("### [") == 1 and second.count("### [") == 1
     assert "## Dates" in first and "## Dates" not in second  # "no event is given different dates", said once
     assert 'title: "Disagreements, page 2"' in second
+
+
+def test_links_in_raw_html_can_start_from_the_source_file_for_engines_that_rewrite_them() -> None:
+    """MkDocs leaves links in raw HTML as written, so they start from the page's URL; Zensical
+    rewrites them as Markdown links, from the source file, so ``kb generate`` writes them so."""
+    from generator.render.paths import source_root
+
+    assert [source_root(d) for d in ("index.md", "people/index.md", "people/edith-marlow.md")] == ["./", "../", "../"]
+    by_url, by_source = render(small_kb(), TEMPLATES), render(small_kb(), TEMPLATES, hrefs_from_source=True)
+    assert '<h3><a href="../../articles/a1/">' in by_url["people/edith-marlow.md"]
+    assert '<h3><a href="../articles/a1/">' in by_source["people/edith-marlow.md"]
+    assert 'href="../../people/edith-marlow/"' in by_url["articles/a1.md"]
+    assert 'href="../people/edith-marlow/"' in by_source["articles/a1.md"]
+    assert '<a href="../articles/a1/">' in by_url["timeline.md"]
+    assert '<a href="./articles/a1/">' in by_source["timeline.md"]
+    # a folder's index page has its URL where its source is: the same links either way
+    assert by_url["people/index.md"] == by_source["people/index.md"]
+    # the page script's data attributes are read in the browser, from the page's URL, by both
+    assert 'data-root="../"' in by_url["timeline.md"] and 'data-root="../"' in by_source["timeline.md"]
