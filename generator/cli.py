@@ -20,6 +20,7 @@ from generator.errors import ConfigError, GeneratorError, StrictModeError, descr
 from generator.extract.distributed import extract_on_cluster, local_client
 from generator.locking import project_lock
 from generator.pipeline import export, forget, generate, warnings_of
+from generator.publish.engine_config import engine_config
 from generator.publish.search import index_site
 from generator.publish.site import build_site
 from generator.settings import DEFAULT_MODEL, BuildOptions, Settings
@@ -130,11 +131,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    """The Markdown pages and data files, into the configuration's docs_dir, for any engine to build."""
-    settings = _settings_from_mkdocs(Path(args.config)).with_(progress=not _quiet)
+    """The Markdown pages and data files, into the configuration's docs_dir, and a configuration for
+    an engine that runs no MkDocs plugin (Zensical), which then builds the site."""
+    settings = _settings_from_mkdocs(Path(args.config)).with_(progress=not _quiet, hrefs_from_source=True)
     result = generate(settings, report=_info, warn=_err)
     _strict(args.strict, len(result.problems), len(result.warnings))
     _info(f"pages and data written to {settings.docs_path}")
+    config_file = Path(args.config)
+    written = engine_config(
+        config_file, settings.docs_path, settings.template_dirs, config_file.parent / args.engine_config
+    )
+    _info(f"for an engine that runs no MkDocs plugin: {written} (zensical build -f {written}, then kb index SITE_DIR)")
     return 0
 
 
@@ -217,9 +224,17 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--stats", help="write the build's figures (seconds per stage, counts, peak memory) as JSON")
     b.set_defaults(func=cmd_build)
 
-    g = sub.add_parser("generate", help="write the Markdown pages and data files only (no site), for any engine")
+    g = sub.add_parser(
+        "generate", help="write the pages, data files and a configuration for an engine that runs no MkDocs plugin"
+    )
     g.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
     g.add_argument("--strict", action="store_true", help="exit non-zero if any article was skipped")
+    g.add_argument(
+        "--engine-config",
+        default="mkdocs.engine.yml",
+        help="the configuration to write for an engine that runs no MkDocs plugin, such as Zensical,"
+        " beside the project's (default: mkdocs.engine.yml); its theme overrides go to build/theme",
+    )
     g.set_defaults(func=cmd_generate)
 
     i = sub.add_parser("index", help="write the search index over a built site")

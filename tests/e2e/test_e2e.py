@@ -7,9 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -18,6 +16,7 @@ from generator.cli import main
 from generator.publish.search import indexed_pages
 from generator.render import kbjson
 from tests.conftest import make_project
+from tests.links import broken_links
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.e2e
@@ -98,45 +97,8 @@ def test_every_article_and_entity_has_a_page(built: Path, kb: dict) -> None:
         assert (site / item["page"] / "index.html").is_file(), item["page"]
 
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.hrefs: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"] or "")
-        if tag in ("a", "link") and values.get("href"):
-            self.hrefs.append(values["href"] or "")
-
-
 def test_no_internal_link_is_broken(built: Path) -> None:
-    site = built / "site"
-    parsed: dict[Path, _Links] = {}
-
-    def parse(page: Path) -> _Links:
-        if page not in parsed:
-            parser = _Links()
-            parser.feed(page.read_text(encoding="utf-8"))
-            parsed[page] = parser
-        return parsed[page]
-
-    broken = []
-    for page in site.rglob("*.html"):
-        for href in parse(page).hrefs:
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or href.startswith(("mailto:", "#")):
-                continue
-            base = site if parts.path.startswith("/") else page.parent
-            target = (base / unquote(parts.path).lstrip("/")).resolve()
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
-                broken.append(f"{page.relative_to(site)} -> {href}")
-            elif parts.fragment and target.suffix == ".html" and parts.fragment not in parse(target).ids:
-                broken.append(f"{page.relative_to(site)} -> {href} (no such anchor)")
+    broken = broken_links(built / "site")
     assert not broken, broken[:10]
 
 
