@@ -93,7 +93,8 @@ def engine_config(config_file: Path, docs: Path, template_dirs: Sequence[Path], 
     for key, asset in (("extra_css", ASSETS_CSS), ("extra_css", SEARCH_CSS), ("extra_javascript", ASSETS_JS)):
         listed = list(out.get(key) or [])
         out[key] = listed if asset in [str(x) for x in listed] else [*listed, asset]
-    extensions = list(raw.get("markdown_extensions") or [])
+    listed = raw.get("markdown_extensions") or []
+    extensions = [{k: v} for k, v in listed.items()] if isinstance(listed, dict) else list(listed)
     out["markdown_extensions"] = extensions + [n for n in EXTENSIONS if n not in _names(extensions)]
     if raw.get("nav") is None:
         out["nav"] = NAV

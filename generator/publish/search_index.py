@@ -1,7 +1,7 @@
 """The Pagefind bundle of a built site, written through Pagefind's Python API.
 
 The knowledge base's pages (entities, articles, topics) are indexed from their search records
-(:mod:`generator.render.search_records`, ``search/records.jsonl`` in the site), not from their
+(:mod:`generator.search_records`, ``search/records.jsonl`` in the site), not from their
 HTML: what a search finds, its badge and its one-line summary do not depend on the theme or
 the engine that built the pages. Every other HTML page of the site (the indexes, the home
 page, a user's own pages) is indexed as Pagefind reads it: the ``data-pagefind-body`` element
@@ -40,11 +40,11 @@ def page_url(rel: str) -> str:
 
 def html_pages(site: Path) -> Iterator[str]:
     """The HTML files of the site, as paths relative to it, in name order; the search bundle's
-    own folders left out."""
+    own folders and symbolic links (which may lead out of the site) left out."""
     for folder, dirs, files in os.walk(site):
         dirs[:] = sorted(d for d in dirs if not d.startswith("pagefind"))
         for name in sorted(files):
-            if name.endswith(".html"):
+            if name.endswith(".html") and not os.path.islink(os.path.join(folder, name)):
                 yield Path(folder, name).relative_to(site).as_posix()
 
 

@@ -41,3 +41,15 @@ def test_stage_puts_records_in_place_of_their_pages(tmp_path: Path) -> None:
     assert files == ["about/index.html", "index.html", "people/ada/index.html"]
     assert "Ada Lark" in (staged / "people/ada/index.html").read_text(encoding="utf-8")
     assert (staged / "about/index.html").read_text(encoding="utf-8") == "<p>the user's page</p>"
+
+
+def test_a_symbolic_link_in_the_site_is_not_indexed(tmp_path: Path) -> None:
+    outside = tmp_path / "secret.html"
+    outside.write_text("<p>not the site's</p>", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    (site / "leak.html").symlink_to(outside)
+    staged = tmp_path / "staged"
+    stage(site, staged)
+    assert sorted(p.name for p in staged.iterdir()) == ["index.html"]
