@@ -212,6 +212,10 @@ def test_search_index_keeps_names_and_summaries_but_not_long_lists(built: Path) 
     blinken = index["/people/antony-blinken/"]
     assert blinken["meta"]["name"] == "Antony Blinken" and "Secretary of State" in blinken["content"]
     assert "Often mentioned with" not in blinken["content"]
+    # an index is found by its title, not by the names of its first rows ("Kiev" finds Kyiv's page alone)
+    places = index["/places/"]
+    assert places["meta"]["title"] == "Places" and "Kyiv" not in places["content"] and "Kiev" not in places["content"]
+    assert "We must and we will" not in index["/quotes/"]["content"]
     # what a search result shows of the page: its type and one line about it
     assert blinken["meta"]["type"] == "Person"
     assert blinken["meta"]["summary"].startswith("Secretary of State of United States; named in 5 articles")
