@@ -100,10 +100,16 @@ def engine_config(config_file: Path, docs: Path, template_dirs: Sequence[Path], 
         out["nav"] = NAV
         out.setdefault("not_in_nav", _Lines("\n".join(NOT_IN_NAV) + "\n"))
     plugins = raw.get("plugins") or []
+    # the engine's own search is turned off (unless the project sets it): the site searches
+    # with the Pagefind index that kb index writes, and Zensical's index of every page is not used
+    off = {"search": {"enabled": False}}
     if isinstance(plugins, dict):
         out["plugins"] = {k: v for k, v in plugins.items() if k != "kb"}
+        if "search" not in plugins:
+            out["plugins"].update(off)
     else:
-        out["plugins"] = [p for p in plugins if p != "kb" and not (isinstance(p, dict) and "kb" in p)]
+        kept = [p for p in plugins if p != "kb" and not (isinstance(p, dict) and "kb" in p)]
+        out["plugins"] = kept + ([off] if "search" not in _names(plugins) else [])
     header = f"# {config_file.name} completed for an engine that runs no MkDocs plugin; written by kb generate\n"
     try:
         text = yaml.dump(out, Dumper=_Dumper, sort_keys=False, allow_unicode=True)

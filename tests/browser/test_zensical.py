@@ -72,6 +72,9 @@ def test_every_page_of_the_knowledge_base_is_built_with_the_theme_overrides(
     assert "assets/kb.js" in html and "assets/kb.css" in html and "assets/kb-search.css" in html
     assert "{ data-search-exclude }" not in html  # attr_list is on
     assert (zensical_site / "pagefind" / "pagefind.js").is_file()
+    # Zensical's own index, which nothing would load, is off: at most an empty file
+    own = zensical_site / "search.json"
+    assert not own.exists() or json.loads(own.read_text(encoding="utf-8"))["items"] == []
 
 
 def test_no_internal_link_is_broken(zensical_site: Path) -> None:

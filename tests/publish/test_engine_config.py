@@ -40,7 +40,8 @@ def test_a_minimal_project_gets_what_the_plugin_adds(tmp_path: Path) -> None:
     assert out["extra_javascript"] == ["assets/kb.js"]
     assert out["markdown_extensions"] == ["attr_list", "tables", "toc"]
     assert out["nav"] == NAV and "/people/*.md" in out["not_in_nav"].splitlines()
-    assert out["plugins"] == ["tags"]  # the kb plugin left out: nothing would run it
+    # the kb plugin left out (nothing would run it), the engine's own search off (kb index writes the index)
+    assert out["plugins"] == ["tags", {"search": {"enabled": False}}]
     theme = tmp_path / "build" / "theme"
     assert (theme / "main.html").read_text(encoding="utf-8") == "project main"  # the project's file wins
     assert (theme / "partials" / "search.html").read_text(encoding="utf-8") == "package search"
@@ -53,7 +54,7 @@ def test_the_projects_own_settings_are_kept_and_not_repeated(tmp_path: Path) -> 
         "theme:\n  name: material\n  custom_dir: overrides\n  variant: modern\n"
         "extra_css: [assets/kb.css, extra.css]\n"
         "markdown_extensions:\n  - toc:\n      permalink: true\n  - admonition\n"
-        "nav:\n  - Home: index.md\nplugins: [kb]\n",
+        "nav:\n  - Home: index.md\nplugins: [kb, search]\n",
     )
     (tmp_path / "overrides").mkdir()
     (tmp_path / "overrides" / "main.html").write_text("custom_dir main", encoding="utf-8")
@@ -63,7 +64,7 @@ def test_the_projects_own_settings_are_kept_and_not_repeated(tmp_path: Path) -> 
     assert out["extra_css"] == ["assets/kb.css", "extra.css", "assets/kb-search.css"]
     assert out["markdown_extensions"] == [{"toc": {"permalink": True}}, "admonition", "attr_list", "tables"]
     assert out["nav"] == [{"Home": "index.md"}] and "not_in_nav" not in out
-    assert out["plugins"] == []
+    assert out["plugins"] == ["search"]  # the project's own choice
     assert (tmp_path / "build" / "theme" / "main.html").read_text(encoding="utf-8") == "custom_dir main"
 
 
