@@ -29,10 +29,6 @@ from generator import search_records
 EXCLUDE = "[data-search-exclude]"
 
 
-def record_urls(records: list[search_records.Record]) -> set[str]:
-    return {"/" + r.url for r in records}
-
-
 def page_url(rel: str) -> str:
     """The URL Pagefind gives a page at ``rel`` (a path in the site): ``a/index.html`` is ``/a/``."""
     return "/" + (rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel)
@@ -76,7 +72,7 @@ def stage(site: Path, folder: Path) -> None:
     """The documents to index, in ``folder``: each record's, and every other page of the site as
     it is (a hard link, or a copy where links cannot be made)."""
     records = load_records(site)
-    covered = record_urls(records)
+    covered = {"/" + r.url for r in records}
     for record in records:
         path = folder / record_path(record.url)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -263,14 +263,13 @@ class Renderer:
             search_summary,
             len(entity.mentions),
         )
-        roles = [f"{r.title} of {self.names[r.of]}" if r.of in self.names else r.title for r in entity.roles]
         self.records.add(
             search_records.Record(
                 url=url_of(doc),
                 type=TYPE_LABELS[entity.type][0],
                 title=headline(entity.name),
                 summary=strip_controls(search_summary),
-                words=strip_controls("; ".join(roles)),
+                words=strip_controls("; ".join(summary.roles(entity, self.names))),
                 name=search_words(entity.name),
                 aliases=search_words(*entity.aliases),
                 weight=search_weight(entity),

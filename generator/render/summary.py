@@ -53,13 +53,18 @@ def excerpts(
     return chosen
 
 
+def roles(entity: Entity, names: dict[str, str]) -> list[str]:
+    """The entity's roles as plain text: "Secretary of State of United States", or the title alone."""
+    return [f"{r.title} of {names[r.of]}" if r.of in names else r.title for r in entity.roles]
+
+
 def one_line(entity: Entity, names: dict[str, str], articles: int, first: str | None, last: str | None) -> str:
     """The entity in one line of plain text, as a search result describes it: a person's roles, an
     event's dates and place, an aid package's amount and parties; then how widely it is named.
     ``names``: entity id -> name, for the entities it refers to."""
     parts: list[str] = []
     if entity.person and entity.roles:
-        parts = [f"{r.title} of {names[r.of]}" if r.of in names else r.title for r in entity.roles[:2]]
+        parts = roles(entity, names)[:2]
     elif entity.event and entity.event.date_start:
         when = date_span(entity.event.date_start, entity.event.date_end)
         where = names.get(entity.event.location or "")
